@@ -1,0 +1,54 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+/**
+ * How the old value of a field is released. Decided from the field's type (and the rule's
+ * `types`/`releaseWith` options) by src/analysis; turned into text by src/fixes.
+ */
+export type ReleaseCall =
+  /** `old.name()`: a no-argument method such as release/dispose/close/destroy/free. */
+  | { kind: 'method'; name: string }
+  /** `old[Symbol.dispose]()` */
+  | { kind: 'dispose' }
+  /** `await old[Symbol.asyncDispose]()` */
+  | { kind: 'asyncDispose' }
+  /** `fn(old)`, with `import { fn } from 'from'` added when missing (dotted names import the first part). */
+  | { kind: 'function'; name: string; from?: string }
+  /** Node's `tls.SecureContext`: its native `context.close()`, typed `any`. */
+  | { kind: 'secureContext' };
+
+/** Why the assignment is reported. */
+export type FindingKind =
+  /** the old value is dropped on some path */
+  | 'overwrite'
+  /** released first, but an await/yield lies between that release and the completed store */
+  | 'releasedTooEarly'
+  /** released first while `order: "release-after-assign"` is on */
+  | 'releaseBeforeAssign';
+
+/** Everything the fixer needs to know about one reported store; produced once by the rule. */
+export interface Finding {
+  kind: FindingKind;
+  /** The reported assignment (`=` or `&&=`). Its left side is a MemberExpression. */
+  assignment: TSESTree.AssignmentExpression & { left: TSESTree.MemberExpression };
+  /** Source text naming the field as written, e.g. `this.sslContext`, `this.#ctx`, `Negotiator.ctx`. */
+  target: string;
+  /** The field's name without `#`, used to build `old<Field>`/`next<Field>`. */
+  fieldName: string;
+  /** The field's declared type, as the checker prints it (for messages). */
+  typeText: string;
+  release: ReleaseCall;
+  /** True when the old value may be null/undefined here: nullable type, or possibly unassigned. */
+  mayBeEmpty: boolean;
+  /**
+   * For releasedTooEarly/releaseBeforeAssign: the statement that released the old value before the
+   * assignment (`this.f.release();` or `this.f?.release();`), when there is exactly one in the same
+   * statement list; the fixer may move it after the assignment.
+   */
+  earlyRelease?: TSESTree.ExpressionStatement;
+  /**
+   * Only for `secureContext`: true when the class reads the field afresh for every handshake
+   * (in an SNICallback, or passed to each TLSSocket), so closing the old context after the swap is
+   * safe. False means a server may still hand the old context out: suggestion only.
+   */
+  perConnectionSource?: boolean;
+}
