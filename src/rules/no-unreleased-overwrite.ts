@@ -1,8 +1,9 @@
 import { createRule } from './create-rule.js';
+import { fixMessages, type FixMessageIds } from '../fixes/messages.js';
 import type { Options } from './options.js';
 import { defaultRuleOptions, optionsSchema } from './options.js';
 
-export type MessageIds = 'overwrite' | 'releasedTooEarly' | 'releaseBeforeAssign';
+export type MessageIds = 'overwrite' | 'releasedTooEarly' | 'releaseBeforeAssign' | FixMessageIds;
 
 export const rule = createRule<Options, MessageIds>({
   name: 'no-unreleased-overwrite',
@@ -19,6 +20,7 @@ export const rule = createRule<Options, MessageIds>({
     schema: optionsSchema,
     defaultOptions: [defaultRuleOptions],
     messages: {
+      ...fixMessages,
       overwrite:
         '`{{target}}` ({{type}}) is overwritten without releasing the previous value; call `{{release}}` on it after the assignment.',
       releasedTooEarly:
