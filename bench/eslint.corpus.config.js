@@ -1,0 +1,36 @@
+// ESLint config for linting the benchmark corpus (bench/corpus/**). A config file rather than an
+// in-memory object, because worker threads (--concurrency) cannot receive plugin objects.
+// The variant comes from RESOURCE_LEAK_BENCH_VARIANT:
+//   A     typescript-eslint's parser + projectService + @typescript-eslint/no-floating-promises only
+//   B     A + resource-leak/no-unreleased-overwrite with its default options
+//   C     A + resource-leak/no-unreleased-overwrite with every option at its most expensive
+//   rule  resource-leak/no-unreleased-overwrite alone, default options (robustness check, --fix)
+// The plugin is the repository's own build (../dist), and ESLint/typescript-eslint come from the
+// repository's node_modules, so the bench measures exactly the versions the tests use.
+import tseslint from 'typescript-eslint';
+import resourceLeak from '../dist/index.js';
+import { mostExpensiveOptions } from './lint/expensive-options.js';
+
+const variant = process.env.RESOURCE_LEAK_BENCH_VARIANT ?? 'B';
+if (!['A', 'B', 'C', 'rule'].includes(variant)) {
+  throw new Error(`RESOURCE_LEAK_BENCH_VARIANT must be A, B, C or rule, not "${variant}"`);
+}
+
+const rules = {};
+if (variant !== 'rule') rules['@typescript-eslint/no-floating-promises'] = 'error';
+if (variant === 'B' || variant === 'rule') rules['resource-leak/no-unreleased-overwrite'] = 'error';
+if (variant === 'C') rules['resource-leak/no-unreleased-overwrite'] = ['error', mostExpensiveOptions];
+
+export default [
+  { ignores: ['**/*.d.ts', 'node_modules/**'] },
+  {
+    files: ['corpus/**/*.ts'],
+    languageOptions: {
+      parser: tseslint.parser,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
+    plugins: { '@typescript-eslint': tseslint.plugin, 'resource-leak': resourceLeak },
+    rules,
+  },
+];

@@ -1,0 +1,264 @@
+// `npm run bench:lint`: what no-unreleased-overwrite costs on top of typed linting.
+//   1. Overhead: the corpus linted three ways (A, B, C; see eslint.corpus.config.js), interleaved
+//      A,B,C,A,B,C… for --rounds rounds, each run in a fresh process; medians, spreads, pairwise
+//      B/A and C/A, and the per-rule times from ESLint's stats (what TIMING prints).
+//   2. Scaling: generated files with 10…10,000 assignments; the rule's time per assignment and the
+//      fitted exponent.
+//   3. Scale-out: the ESLint CLI with --concurrency 2, and with --cache run twice.
+// Results go to docs/performance.md (between its bench:lint markers) and bench/results/bench-lint.json.
+// Options: --rounds N (default 9), --packages a,b (default all), --skip overhead,scaling,scaleout,
+//          --no-write (print only).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchDir, corpusPackage, corpusPackages, ensureCorpusCopy, installedVersion, repoRoot, sourceFiles } from './corpus.js';
+import { writeScalingProject, type ScalingSeries } from './scaling-corpus.js';
+
+const ourRule = 'resource-leak/no-unreleased-overwrite';
+const floatingRule = '@typescript-eslint/no-floating-promises';
+
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '9' },
+    packages: { type: 'string' },
+    skip: { type: 'string', default: '' },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+const rounds = Number(args.rounds);
+if (!Number.isInteger(rounds) || rounds < 1 || rounds > 50) throw new Error('--rounds must be an integer from 1 to 50');
+const packages = args.packages ? args.packages.split(',').map(corpusPackage) : corpusPackages;
+const skip = new Set(args.skip.split(',').filter(Boolean));
+
+interface LintRun {
+  wallMs: number;
+  files: number;
+  parseMs: number;
+  rules: Record<string, number>;
+  messages: number;
+  fatal: number;
+  findings: number;
+}
+
+/** One lint in a fresh Node process; bounded to 10 minutes. */
+function lintOnce(variant: string, targets: string[]): LintRun {
+  const child = spawnSync(process.execPath, [join(benchDir, 'lint', 'lint-once.js'), ...targets], {
+    cwd: benchDir,
+    env: { ...process.env, RESOURCE_LEAK_BENCH_VARIANT: variant },
+    encoding: 'utf8',
+    timeout: 600_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (child.status !== 0) {
+    throw new Error(`lint-once ${variant} failed (${String(child.status ?? child.signal)}):\n${child.stderr}`);
+  }
+  const lastLine = child.stdout.trim().split('\n').at(-1) ?? '';
+  return JSON.parse(lastLine) as LintRun;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
+};
+const fmtS = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const fmtMs = (ms: number): string => `${ms.toFixed(1)} ms`;
+const fmtRatio = (r: number): string => r.toFixed(3);
+const spread = (xs: number[], fmt: (n: number) => string): string => `${fmt(Math.min(...xs))} – ${fmt(Math.max(...xs))}`;
+
+const report: string[] = [];
+const raw: Record<string, unknown> = {};
+const say = (line = ''): void => {
+  console.log(line);
+  report.push(line);
+};
+
+// ---------------------------------------------------------------------------------------------
+const corpusDirs = packages.map((p) => ensureCorpusCopy(p));
+const corpusFileCount = corpusDirs.reduce((n, d) => n + sourceFiles(d).length, 0);
+const benchStarted = Date.now();
+
+if (!skip.has('overhead')) {
+  const targets = corpusDirs.map((d) => join(d, 'src'));
+  const runs: Record<'A' | 'B' | 'C', LintRun[]> = { A: [], B: [], C: [] };
+  for (let round = 1; round <= rounds; round++) {
+    for (const variant of ['A', 'B', 'C'] as const) {
+      const run = lintOnce(variant, targets);
+      runs[variant].push(run);
+      console.log(
+        `  round ${String(round)} ${variant}: ${fmtS(run.wallMs)} (${String(run.files)} files, ` +
+          `${floatingRule} ${fmtMs(run.rules[floatingRule] ?? 0)}, ours ${fmtMs(run.rules[ourRule] ?? 0)}, findings ${String(run.findings)})`,
+      );
+    }
+  }
+  const wall = (v: 'A' | 'B' | 'C'): number[] => runs[v].map((r) => r.wallMs);
+  const pairwise = (v: 'B' | 'C'): number[] => runs[v].map((r, i) => r.wallMs / (runs.A[i]?.wallMs ?? NaN));
+  const ruleShare = (v: 'B' | 'C'): number[] => runs[v].map((r) => (r.rules[ourRule] ?? 0) / (r.rules[floatingRule] ?? NaN));
+  const ba = pairwise('B');
+  const ca = pairwise('C');
+  say('### 1. Overhead on typed linting');
+  say();
+  say(
+    `Corpus: ${packages.map((p) => `${p.name}@${installedVersion(p.name)}`).join(', ')} (${String(corpusFileCount)} files), ` +
+      `all of it in every run; ${String(rounds)} rounds, interleaved A, B, C; each run a fresh \`node\` process timing \`ESLint#lintFiles\` with \`stats: true\`.`,
+  );
+  say();
+  say('| variant | median | min – max | our rule (median) | no-floating-promises (median) | findings |');
+  say('|---|---|---|---|---|---|');
+  for (const v of ['A', 'B', 'C'] as const) {
+    say(
+      `| ${v} | ${fmtS(median(wall(v)))} | ${spread(wall(v), fmtS)} | ${v === 'A' ? '–' : fmtMs(median(runs[v].map((r) => r.rules[ourRule] ?? 0)))} | ` +
+        `${fmtMs(median(runs[v].map((r) => r.rules[floatingRule] ?? 0)))} | ${v === 'A' ? '–' : String(runs[v][0]?.findings ?? 0)} |`,
+    );
+  }
+  say();
+  say(`- **B/A** pair by pair: median ${fmtRatio(median(ba))}, min – max ${spread(ba, fmtRatio)} (goal ≤ 1.03); ratio of medians ${fmtRatio(median(wall('B')) / median(wall('A')))}`);
+  say(`- **C/A** pair by pair: median ${fmtRatio(median(ca))}, min – max ${spread(ca, fmtRatio)}; ratio of medians ${fmtRatio(median(wall('C')) / median(wall('A')))}`);
+  say(`- **Our rule's time / no-floating-promises' time** (ESLint stats, same run): B median ${fmtRatio(median(ruleShare('B')))}, C median ${fmtRatio(median(ruleShare('C')))} (goal ≤ 0.5)`);
+  say(`- Pairwise B/A per round: ${ba.map(fmtRatio).join(', ')}`);
+  say();
+  raw.overhead = { rounds, packages: packages.map((p) => p.name), runs };
+}
+
+// ---------------------------------------------------------------------------------------------
+function fitExponent(points: { n: number; ms: number }[]): number {
+  const xs = points.map((p) => Math.log(p.n));
+  const ys = points.map((p) => Math.log(Math.max(p.ms, 1e-6)));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  xs.forEach((x, i) => {
+    num += (x - mx) * ((ys[i] ?? 0) - my);
+    den += (x - mx) ** 2;
+  });
+  return num / den;
+}
+
+if (!skip.has('scaling')) {
+  const sizes = [10, 100, 1000, 10_000];
+  const repeats = 3;
+  say('### 2. Scaling with the number of assignments');
+  say();
+  say(
+    `Each size is one generated file, linted with the rule alone in a fresh process, ${String(repeats)} times; the rule's own time ` +
+      '(ESLint stats) is the median. *classes*: N classes, each assigning its field once (leak, release-first, save-old, ' +
+      'guarded shapes in turn). *function*: one method with N assignments in a row and branches between them.',
+  );
+  say();
+  say('| series | assignments | file lines | rule time | per assignment | findings |');
+  say('|---|---|---|---|---|---|');
+  const scaling: Record<string, { n: number; ms: number; findings: number }[]> = {};
+  for (const series of ['classes', 'function'] as ScalingSeries[]) {
+    scaling[series] = [];
+    for (const n of sizes) {
+      const file = writeScalingProject(series, n);
+      const lines = readFileSync(file, 'utf8').split('\n').length;
+      const samples = Array.from({ length: repeats }, () => lintOnce('rule', [file]));
+      const ms = median(samples.map((s) => s.rules[ourRule] ?? 0));
+      const findings = samples[0]?.findings ?? 0;
+      scaling[series].push({ n, ms, findings });
+      say(`| ${series} | ${n.toLocaleString('en')} | ${lines.toLocaleString('en')} | ${fmtMs(ms)} | ${((ms * 1000) / n).toFixed(2)} µs | ${String(findings)} |`);
+    }
+  }
+  say();
+  for (const [series, points] of Object.entries(scaling)) {
+    say(
+      `- **${series}**: fitted exponent ${fitExponent(points).toFixed(3)} over 10 – 10,000; ${fitExponent(points.filter((p) => p.n >= 100)).toFixed(3)} over 100 – 10,000 (goal ≤ 1.1)`,
+    );
+  }
+  say();
+  raw.scaling = scaling;
+}
+
+// ---------------------------------------------------------------------------------------------
+interface CliRun {
+  ms: number;
+  status: number | null;
+  problems: number;
+}
+function eslintCli(extra: string[], targets: string[]): CliRun {
+  const out = join(benchDir, '.cache', 'cli-results.json');
+  rmSync(out, { force: true });
+  const started = performance.now();
+  const child = spawnSync(
+    process.execPath,
+    [join(repoRoot, 'node_modules', 'eslint', 'bin', 'eslint.js'), '-c', 'eslint.corpus.config.js', '-f', 'json', '-o', out, ...extra, ...targets],
+    { cwd: benchDir, env: { ...process.env, RESOURCE_LEAK_BENCH_VARIANT: 'B' }, encoding: 'utf8', timeout: 900_000 },
+  );
+  const ms = performance.now() - started;
+  // Exit 1 means "problems found", which is expected here; 2 means ESLint itself failed.
+  if (child.status !== 0 && child.status !== 1) {
+    throw new Error(`eslint ${extra.join(' ')} exited ${String(child.status ?? child.signal)}:\n${child.stderr}`);
+  }
+  const results = JSON.parse(readFileSync(out, 'utf8')) as { messages: unknown[] }[];
+  return { ms, status: child.status, problems: results.reduce((n, r) => n + r.messages.length, 0) };
+}
+
+if (!skip.has('scaleout')) {
+  mkdirSync(join(benchDir, '.cache'), { recursive: true });
+  const targets = corpusDirs.map((d) => relative(benchDir, join(d, 'src')));
+  const cacheFile = join(benchDir, '.cache', 'eslintcache-bench');
+  rmSync(cacheFile, { force: true });
+  const single = eslintCli(['--concurrency', 'off'], targets);
+  const two = eslintCli(['--concurrency', '2'], targets);
+  const cold = eslintCli(['--cache', '--cache-location', cacheFile], targets);
+  const warm = eslintCli(['--cache', '--cache-location', cacheFile], targets);
+  say('### 3. Scale-out: the ESLint CLI, variant B');
+  say();
+  say(`Whole corpus, wall time of \`eslint -c bench/eslint.corpus.config.js\` including Node start-up.`);
+  say();
+  say('| run | time | problems reported |');
+  say('|---|---|---|');
+  say(`| \`--concurrency off\` | ${fmtS(single.ms)} | ${String(single.problems)} |`);
+  say(`| \`--concurrency 2\` | ${fmtS(two.ms)} | ${String(two.problems)} |`);
+  say(`| \`--cache\`, first run (empty cache) | ${fmtS(cold.ms)} | ${String(cold.problems)} |`);
+  say(`| \`--cache\`, second run | ${fmtS(warm.ms)} | ${String(warm.problems)} |`);
+  say();
+  say(
+    `- \`--concurrency 2\` / single thread: ${fmtRatio(two.ms / single.ms)}; second \`--cache\` run / first: ${fmtRatio(warm.ms / cold.ms)}. ` +
+      'Both report the same problems as the single-threaded run: ' +
+      (two.problems === single.problems && warm.problems === single.problems ? 'yes.' : '**no**.'),
+  );
+  say();
+  raw.scaleOut = { single, two, cold, warm };
+}
+
+// ---------------------------------------------------------------------------------------------
+const cpuModel = cpus()[0]?.model ?? 'unknown';
+const machine =
+  `${String(cpus().length)} cores (nproc), ${cpuModel}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ` +
+  `ESLint ${versionOf('eslint')}, typescript-eslint ${versionOf('typescript-eslint')}, TypeScript ${versionOf('typescript')}`;
+function versionOf(name: string): string {
+  return (JSON.parse(readFileSync(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+}
+const header = [
+  `Measured ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} on ${machine}; bench took ${((Date.now() - benchStarted) / 60_000).toFixed(1)} min.`,
+  `Rule under test: the build in dist/ at commit ${gitHead()}.`,
+  '',
+];
+function gitHead(): string {
+  const child = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' });
+  return child.stdout.trim() || 'unknown';
+}
+console.log(header.join('\n'));
+
+if (!args['no-write']) {
+  mkdirSync(join(benchDir, 'results'), { recursive: true });
+  writeFileSync(join(benchDir, 'results', 'bench-lint.json'), `${JSON.stringify({ machine, date: new Date().toISOString(), ...raw }, null, 2)}\n`);
+  const docPath = join(repoRoot, 'docs', 'performance.md');
+  const start = '<!-- bench:lint:start -->';
+  const end = '<!-- bench:lint:end -->';
+  const section = `${start}\n${[...header, ...report].join('\n')}\n${end}`;
+  const existing = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '';
+  const at = existing.indexOf(start);
+  const until = existing.indexOf(end);
+  const next =
+    at >= 0 && until > at
+      ? existing.slice(0, at) + section + existing.slice(until + end.length)
+      : `${existing.trimEnd() || '# Performance'}\n\n## Lint benchmark (\`npm run bench:lint\`)\n\n${section}\n`;
+  writeFileSync(docPath, next);
+  console.log(`wrote ${relative(repoRoot, docPath)} and bench/results/bench-lint.json`);
+}
