@@ -1,19 +1,382 @@
-import type { TSESLint } from '@typescript-eslint/utils';
-import type { Finding } from '../analysis/finding.js';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { Finding, ReleaseCall } from '../analysis/finding.js';
 import type { RuleOptions } from '../rules/options.js';
+import { findHost, statementPlacement, type Host } from './host.js';
+import { importEdit } from './imports.js';
+import {
+  endOfStatementLine,
+  indentAt,
+  indentUnit,
+  lineBreak,
+  reindent,
+  spliceEdits,
+  statementRemovalRange,
+  type Edit,
+} from './layout.js';
+import type { FixMessageIds } from './messages.js';
+import { claimFreeName, fieldWord, takenNames } from './names.js';
+import { releaseCallText, releaseStatementText } from './release-text.js';
+import {
+  containsYield,
+  enclosingFunction,
+  hasSideEffects,
+  isFreshlyConstructed,
+  sameAccessRanges,
+  suspends,
+} from './syntax.js';
+import { declaredTypeText, resultIsIgnored } from './types.js';
+
+type RuleContext = Readonly<TSESLint.RuleContext<string, readonly [RuleOptions]>>;
 
 export interface Repair {
   fix?: TSESLint.ReportFixFunction;
   suggest?: TSESLint.SuggestionReportDescriptor<string>[];
 }
 
+/** Why a repair is offered only as a suggestion; the first that applies names the suggestion. */
+type SuggestOnly =
+  | 'secureContextShared'
+  | 'moveRelease'
+  | 'arrowBody'
+  | 'hoistObject'
+  | 'valueUsed'
+  | 'unawaitedAsyncDispose'
+  | 'logicalAssignment';
+
+const messageFor: Record<SuggestOnly, FixMessageIds> = {
+  secureContextShared: 'suggestCloseSecureContext',
+  moveRelease: 'suggestMoveRelease',
+  arrowBody: 'suggestBlockBody',
+  hoistObject: 'suggestHoistObject',
+  valueUsed: 'suggestKeepValue',
+  unawaitedAsyncDispose: 'suggestUnawaitedAsyncDispose',
+  logicalAssignment: 'suggestReleaseAfterAssign',
+};
+
 /**
  * The save-old / assign / release rewrite for one finding: an autofix where behaviour cannot
- * change, suggestions otherwise. (Placeholder until the fix issue lands: offers nothing.)
+ * change, a suggestion where it could, nothing where no rewrite is safe to propose.
  */
-export function planRepair(
-  _context: Readonly<TSESLint.RuleContext<string, readonly [RuleOptions]>>,
-  _finding: Finding,
-): Repair {
-  return {};
+export function planRepair(context: RuleContext, finding: Finding): Repair {
+  const sourceCode = context.sourceCode;
+  const assignment = finding.assignment;
+  const host = findHost(assignment, sourceCode);
+  if (!host) return {};
+  // A release-first finding is repaired by moving that release; without one to move, offer nothing.
+  const moving = finding.kind !== 'overwrite';
+  const early = moving ? finding.earlyRelease : undefined;
+  if (moving && (!early || early.parent !== hostStatement(host).parent)) return {};
+
+  const releaseWith = (context.options as readonly (RuleOptions | undefined)[])[0]?.releaseWith;
+  const release: ReleaseCall = releaseWith
+    ? { kind: 'function', name: releaseWith.function, ...(releaseWith.from === undefined ? {} : { from: releaseWith.from }) }
+    : finding.release;
+  const inAsync = enclosingFunction(hostStatement(host))?.async ?? false;
+  const objectHoisted = hasSideEffects(assignment.left.object);
+
+  const reasons: SuggestOnly[] = [];
+  if (finding.release.kind === 'secureContext' && finding.perConnectionSource !== true) {
+    reasons.push('secureContextShared');
+  }
+  if (moving && !(finding.kind === 'releaseBeforeAssign' && early && safeToMove(sourceCode, host, early))) {
+    reasons.push('moveRelease');
+  }
+  if (host.kind === 'arrowBody') reasons.push('arrowBody');
+  if (objectHoisted) reasons.push('hoistObject');
+  if (host.kind === 'embedded') reasons.push('valueUsed');
+  if (release.kind === 'asyncDispose' && !inAsync && !early) reasons.push('unawaitedAsyncDispose');
+  if (assignment.operator !== '=') reasons.push('logicalAssignment');
+
+  const rewrite = buildRewrite(context, finding, host, { release, inAsync, objectHoisted, early, releaseWith });
+  if (!rewrite) return {};
+  const fix: TSESLint.ReportFixFunction = (fixer) => {
+    const range: TSESTree.Range = [
+      Math.min(...rewrite.edits.map((edit) => edit.range[0])),
+      Math.max(...rewrite.edits.map((edit) => edit.range[1])),
+    ];
+    if (rewrite.widenTo) {
+      range[0] = Math.min(range[0], rewrite.widenTo[0]);
+      range[1] = Math.max(range[1], rewrite.widenTo[1]);
+    }
+    return fixer.replaceTextRange(range, spliceEdits(sourceCode, range, rewrite.edits));
+  };
+  const [reason] = reasons;
+  if (reason === undefined) return { fix };
+  return { suggest: [{ messageId: messageFor[reason], data: rewrite.data, fix }] };
+}
+
+const hostStatement = (host: Host): TSESTree.Node =>
+  host.kind === 'arrowBody' ? host.arrow : host.statement;
+
+/**
+ * A release directly before the assignment statement can move after it without changing what the
+ * new value's construction sees: nothing runs between them, and the right-hand side neither reads
+ * the field nor suspends.
+ */
+function safeToMove(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  host: Host,
+  early: TSESTree.ExpressionStatement,
+): boolean {
+  if (host.kind !== 'statement') return false;
+  const assignment = host.statement.expression as TSESTree.AssignmentExpression;
+  if (assignment.operator !== '=' || hasSideEffects((assignment.left as TSESTree.MemberExpression).object)) {
+    return false;
+  }
+  const list = statementPlacement(host.statement).list;
+  if (!list) return false;
+  const index = list.indexOf(host.statement);
+  if (index < 1 || list[index - 1] !== early) return false;
+  const target = sourceCode.getText(assignment.left);
+  return (
+    sameAccessRanges(assignment.right, target, sourceCode).length === 0 &&
+    !suspends(assignment.right, sourceCode.visitorKeys)
+  );
+}
+
+interface Rewrite {
+  edits: Edit[];
+  /** Other fixes in the same scope would pick the same names: make them wait for the next pass. */
+  widenTo?: TSESTree.Range;
+  data: Record<string, string>;
+}
+
+interface RewriteInput {
+  release: ReleaseCall;
+  inAsync: boolean;
+  objectHoisted: boolean;
+  early: TSESTree.ExpressionStatement | undefined;
+  releaseWith: RuleOptions['releaseWith'];
+}
+
+function buildRewrite(
+  context: RuleContext,
+  finding: Finding,
+  host: Host,
+  input: RewriteInput,
+): Rewrite | undefined {
+  const sourceCode = context.sourceCode;
+  const assignment = finding.assignment;
+  const left = assignment.left;
+  const eol = lineBreak(sourceCode);
+  const unit = indentUnit(sourceCode);
+  const scope = sourceCode.getScope(host.kind === 'arrowBody' ? host.arrow.body : host.statement);
+  const taken = takenNames(scope);
+  const word = fieldWord(finding.fieldName);
+
+  // Names: the hoisted object (if any), the old value, and the new value when it is built first.
+  const owner = input.objectHoisted ? claimFreeName(`${lowerFirst(word)}Owner`, taken) : undefined;
+  const old = claimFreeName(`old${word}`, taken);
+  const logical = assignment.operator !== '=';
+  // An arrow body whose result nobody reads is rewritten like a statement.
+  const keepsResult = host.kind === 'arrowBody' && !resultIsIgnored(context, host.arrow);
+  const statementLike = host.kind === 'statement' || (host.kind === 'arrowBody' && host.whole && !keepsResult);
+  const buildFirst = !logical && (!statementLike || suspends(assignment.right, sourceCode.visitorKeys));
+  const next = buildFirst ? claimFreeName(`next${word}`, taken) : undefined;
+
+  const leftText = sourceCode.getText(left);
+  const memberSuffix = left.computed
+    ? `[${sourceCode.getText(left.property)}]`
+    : `.${sourceCode.getText(left.property)}`;
+  const target = owner === undefined ? leftText : `${owner}${memberSuffix}`;
+  const operatorToken = sourceCode.getTokenAfter(
+    left,
+    (token) => token.type === AST_TOKEN_TYPES.Punctuator && token.value === assignment.operator,
+  );
+  const rhsStartToken = operatorToken && sourceCode.getTokenAfter(operatorToken);
+  if (!rhsStartToken) return undefined;
+  const rhsRange: TSESTree.Range = [rhsStartToken.range[0], assignment.range[1]];
+  const rhsText = sourceCode.text.slice(...rhsRange);
+
+  const fresh = !logical && isFreshlyConstructed(assignment.right);
+  const movedCall = input.early ? movedReleaseCall(sourceCode, input.early, leftText, old) : undefined;
+  const releaseLine = releaseStatementText({
+    release: input.release,
+    old,
+    sameAs: fresh ? undefined : (next ?? target),
+    mayBeEmpty: finding.mayBeEmpty,
+    inAsync: input.inAsync,
+    ...(movedCall === undefined ? {} : { movedCall }),
+  });
+
+  // Where the new text sits, and the indentation its lines were written at.
+  const anchor = host.kind === 'arrowBody' ? host.arrow.body : host.statement;
+  const originalIndent = indentAt(sourceCode, anchor.range[0]);
+
+  const pre: string[] = [];
+  if (owner !== undefined) pre.push(`const ${owner} = ${sourceCode.getText(left.object)};`);
+  let main: string;
+  const post: string[] = [];
+  const hostEdits: Edit[] = [];
+  if (owner !== undefined) hostEdits.push({ range: left.range, text: target });
+
+  if (next === undefined) {
+    // Read the old value, leave the assignment as written, release after it.
+    pre.push(`const ${old} = ${target};`);
+    post.push(releaseLine);
+  } else {
+    const annotation = containsYield(assignment.right, sourceCode.visitorKeys)
+      ? `: ${yieldedTypeText(context, left, target)}`
+      : '';
+    pre.push(`const ${next}${annotation} = ${rhsText};`, `const ${old} = ${target};`);
+    if (statementLike) {
+      hostEdits.push({ range: rhsRange, text: next });
+      post.push(releaseLine);
+    } else {
+      pre.push(`${target} = ${next};`, releaseLine);
+      hostEdits.push({ range: host.replaced, text: next });
+    }
+  }
+
+  const edits: Edit[] = [];
+  let widenTo: TSESTree.Range | undefined;
+  if (host.kind === 'arrowBody') {
+    const arrowToken = sourceCode.getTokenBefore(
+      host.arrow.body,
+      (token) => token.type === AST_TOKEN_TYPES.Punctuator && token.value === '=>',
+    );
+    if (!arrowToken) return undefined;
+    const indent = indentAt(sourceCode, arrowToken.range[0]);
+    const inner = indent + unit;
+    const bodyText = spliceEdits(sourceCode, host.arrow.body.range, hostEdits);
+    main = `${keepsResult ? 'return ' : ''}${bodyText};`;
+    const lines = [...pre, main, ...post].map((line) => inner + reindent(line, originalIndent, inner));
+    edits.push({
+      range: [arrowToken.range[1], host.outer[1]],
+      text: ` {${eol}${lines.join(eol)}${eol}${indent}}`,
+    });
+  } else {
+    const statement = host.statement;
+    main = spliceEdits(sourceCode, statement.range, hostEdits);
+    const placement = statementPlacement(statement);
+    if (placement.list) {
+      const indent = originalIndent;
+      const end = endOfStatementLine(sourceCode, statement);
+      const between = sourceCode.text.slice(statement.range[1], end);
+      edits.push({
+        range: [statement.range[0], end],
+        text:
+          pre.map((line) => `${line}${eol}${indent}`).join('') +
+          main +
+          between +
+          post.map((line) => `${eol}${indent}${line}`).join(''),
+      });
+      if (sharesNames(placement.list, statement, word, sourceCode)) {
+        widenTo = placement.container.range;
+      }
+    } else {
+      // A braceless body (or a case clause, whose declarations the whole switch shares) gets a block.
+      const opener = placement.inCase ? undefined : sourceCode.getTokenBefore(statement);
+      const start = opener ? opener.range[1] : statement.range[0];
+      const indent = indentAt(sourceCode, opener ? opener.range[0] : statement.range[0]);
+      const inner = indent + unit;
+      const comments = sourceCode.text.slice(start, statement.range[0]).trim();
+      const lines = [...(comments === '' ? [] : [comments]), ...pre, main, ...post].map(
+        (line) => inner + reindent(line, originalIndent, inner),
+      );
+      edits.push({
+        range: [start, statement.range[1]],
+        text: `${opener ? ' ' : ''}{${eol}${lines.join(eol)}${eol}${indent}}`,
+      });
+    }
+  }
+
+  if (input.early) edits.push({ range: statementRemovalRange(sourceCode, input.early), text: '' });
+  if (input.release.kind === 'function' && input.release.from !== undefined) {
+    const addImport = importEdit(sourceCode, scope, input.release.name, input.release.from);
+    if (addImport) edits.push(addImport);
+  }
+
+  const releaseShown =
+    movedCall ??
+    releaseCallText({ release: input.release, old, mayBeEmpty: finding.mayBeEmpty, inAsync: input.inAsync });
+  const data: Record<string, string> = {
+    target: leftText,
+    old,
+    next: next ?? old,
+    owner: owner ?? '',
+    object: sourceCode.getText(left.object),
+    release: releaseShown,
+  };
+  return widenTo ? { edits, widenTo, data } : { edits, data };
+}
+
+const lowerFirst = (word: string): string => word.charAt(0).toLowerCase() + word.slice(1);
+
+/** The user's own release call, with the field access replaced by the saved old value. */
+function movedReleaseCall(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  early: TSESTree.ExpressionStatement,
+  target: string,
+  old: string,
+): string | undefined {
+  const ranges = sameAccessRanges(early.expression, target, sourceCode);
+  if (ranges.length === 0) return undefined;
+  return spliceEdits(
+    sourceCode,
+    early.expression.range,
+    ranges.map((range) => ({ range, text: old })),
+  );
+}
+
+/**
+ * `typeof this.f` types the local that receives a `yield` (which is `any` in a generator without a
+ * return type); a private name cannot appear in a type query, so the checker prints the type.
+ */
+function yieldedTypeText(context: RuleContext, left: TSESTree.MemberExpression, target: string): string {
+  if (left.property.type === AST_NODE_TYPES.PrivateIdentifier || ASTUtils.isParenthesized(left.object, context.sourceCode)) {
+    return declaredTypeText(context, left) ?? 'unknown';
+  }
+  return `typeof ${target}`;
+}
+
+/**
+ * Whether another assignment in the same statement list would name its locals after the same
+ * word: both fixes in one pass would declare the same `const`.
+ */
+function sharesNames(
+  list: readonly TSESTree.Node[],
+  statement: TSESTree.Node,
+  word: string,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  return list.some(
+    (sibling) =>
+      sibling !== statement &&
+      sameWordAssignments(sibling, word, sourceCode),
+  );
+}
+
+function sameWordAssignments(
+  node: TSESTree.Node,
+  word: string,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  const pending: TSESTree.Node[] = [node];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (
+      next.type === AST_NODE_TYPES.AssignmentExpression &&
+      next.left.type === AST_NODE_TYPES.MemberExpression &&
+      !next.left.computed &&
+      fieldWord(next.left.property.name) === word
+    ) {
+      return true;
+    }
+    for (const key of sourceCode.visitorKeys[next.type] ?? []) {
+      const value = (next as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) {
+        if (typeof item === 'object' && item !== null && 'type' in item) {
+          const child = item as TSESTree.Node;
+          if (
+            child.type !== AST_NODE_TYPES.FunctionExpression &&
+            child.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+            child.type !== AST_NODE_TYPES.FunctionDeclaration
+          ) {
+            pending.push(child);
+          }
+        }
+      }
+    }
+  }
+  return false;
 }

@@ -1,0 +1,122 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+const isFunction = (node: TSESTree.Node): node is FunctionNode =>
+  node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+  node.type === AST_NODE_TYPES.FunctionDeclaration ||
+  node.type === AST_NODE_TYPES.FunctionExpression;
+
+/** Children of `node` in source order, through ESLint's visitor keys. */
+function childNodes(node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): TSESTree.Node[] {
+  const children: TSESTree.Node[] = [];
+  for (const key of visitorKeys[node.type] ?? []) {
+    const value = (node as unknown as Record<string, unknown>)[key];
+    for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) {
+      if (typeof item === 'object' && item !== null && 'type' in item) children.push(item as TSESTree.Node);
+    }
+  }
+  return children;
+}
+
+/** Whether `node` itself, not a function nested in it, contains a node the predicate accepts. */
+function containsInOwnBody(
+  node: TSESTree.Node,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+  accept: (node: TSESTree.Node) => boolean,
+): boolean {
+  const pending = [node];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (accept(next)) return true;
+    for (const child of childNodes(next, visitorKeys)) {
+      // Code in a nested function or class body does not run while the right-hand side is evaluated.
+      if (!isFunction(child) && child.type !== AST_NODE_TYPES.ClassBody) pending.push(child);
+    }
+  }
+  return false;
+}
+
+/** An `await` or `yield` that suspends the function while the right-hand side is evaluated. */
+export const suspends = (node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean =>
+  containsInOwnBody(
+    node,
+    visitorKeys,
+    (inner) =>
+      inner.type === AST_NODE_TYPES.AwaitExpression || inner.type === AST_NODE_TYPES.YieldExpression,
+  );
+
+export const containsYield = (node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean =>
+  containsInOwnBody(node, visitorKeys, (inner) => inner.type === AST_NODE_TYPES.YieldExpression);
+
+/** Type-only wrappers that do not change the value: `x as T`, `x!`, `x satisfies T`, `<T>x`. */
+export function skipTypeWrappers(node: TSESTree.Expression): TSESTree.Expression {
+  let inner = node;
+  while (
+    inner.type === AST_NODE_TYPES.TSAsExpression ||
+    inner.type === AST_NODE_TYPES.TSNonNullExpression ||
+    inner.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    inner.type === AST_NODE_TYPES.TSTypeAssertion
+  ) {
+    inner = inner.expression;
+  }
+  return inner;
+}
+
+/** A `new` expression can never be the object the field already holds. */
+export const isFreshlyConstructed = (node: TSESTree.Expression): boolean =>
+  skipTypeWrappers(node).type === AST_NODE_TYPES.NewExpression;
+
+/**
+ * Whether evaluating the object of `object.f` again could do something: a call, an assignment, a
+ * computed key that is not a literal. The fix reads `object.f` three times.
+ */
+export function hasSideEffects(node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.ThisExpression:
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.Super:
+      return false;
+    case AST_NODE_TYPES.MemberExpression:
+      return (
+        (node.computed && node.property.type !== AST_NODE_TYPES.Literal) || hasSideEffects(node.object)
+      );
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+      return hasSideEffects(node.expression);
+    default:
+      return true;
+  }
+}
+
+/** The nearest function around `node`, if any. */
+export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let outer = node.parent; outer; outer = outer.parent) {
+    if (isFunction(outer)) return outer;
+  }
+  return undefined;
+}
+
+/** The ranges of member expressions inside `node` that spell the same field access as `target`. */
+export function sameAccessRanges(
+  node: TSESTree.Node,
+  target: string,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): TSESTree.Range[] {
+  const spelled = (text: string): string => text.replace(/\s+/gu, '').replace(/\?\./gu, '.');
+  const wanted = spelled(target);
+  const ranges: TSESTree.Range[] = [];
+  const pending: TSESTree.Node[] = [node];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (next.type === AST_NODE_TYPES.MemberExpression && spelled(sourceCode.getText(next)) === wanted) {
+      ranges.push(next.range);
+      continue;
+    }
+    pending.push(...childNodes(next, sourceCode.visitorKeys));
+  }
+  return ranges.sort((a, b) => a[0] - b[0]);
+}
