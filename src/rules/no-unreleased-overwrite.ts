@@ -1,9 +1,23 @@
-import { createRule } from './create-rule.js';
+import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
+import { fieldDeclarationOf, startsUnassigned, type FieldDeclaration } from '../analysis/field-declaration.js';
+import { overwriteTargetOf, type OverwriteAssignment } from '../analysis/field-target.js';
+import type { Finding, FindingKind } from '../analysis/finding.js';
+import { oldValuePaths, type OldValueVerdict } from '../analysis/old-value-paths.js';
+import { ownsField, isFreshValue } from '../analysis/ownership.js';
+import { isPerConnectionSource } from '../analysis/per-connection.js';
+import { isNullableType, releaseCallFor, releaseCallText } from '../analysis/releasable.js';
+import { analysisStats, findingObservers } from '../analysis/stats.js';
+import type { ReleaseNames } from '../analysis/value-use.js';
 import { fixMessages, type FixMessageIds } from '../fixes/messages.js';
-import type { Options } from './options.js';
+import { planRepair } from '../fixes/index.js';
+import { createRule } from './create-rule.js';
+import type { Options, RuleOptions } from './options.js';
 import { defaultRuleOptions, optionsSchema } from './options.js';
 
 export type MessageIds = 'overwrite' | 'releasedTooEarly' | 'releaseBeforeAssign' | FixMessageIds;
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
 export const rule = createRule<Options, MessageIds>({
   name: 'no-unreleased-overwrite',
@@ -16,6 +30,8 @@ export const rule = createRule<Options, MessageIds>({
       requiresTypeChecking: true,
     },
     fixable: 'code',
+    // The suggestions come from planRepair (src/fixes), which this lint rule cannot see into.
+    // eslint-disable-next-line eslint-plugin/require-meta-has-suggestions
     hasSuggestions: true,
     schema: optionsSchema,
     defaultOptions: [defaultRuleOptions],
@@ -29,9 +45,112 @@ export const rule = createRule<Options, MessageIds>({
         '`{{target}}` ({{type}}) is released before the new value is assigned; if building the new value throws, the field keeps a released value. Release it after the assignment.',
     },
   },
-  create() {
-    return {};
+  create(context, [options]) {
+    const services = ESLintUtils.getParserServices(context);
+    const names = releaseNamesOf(options);
+    const paths = oldValuePaths(context, {
+      names,
+      initMethods: options.initMethods,
+      startsUnassigned: ({ assignment }) => {
+        const field = fieldDeclarationOf(assignment.left, services);
+        return field !== undefined && startsUnassigned(field, tsClassOf(enclosingClass(assignment)));
+      },
+    });
+
+    /** The kind of report the paths call for, or undefined when the old value is handled. */
+    function findingKindOf(verdict: OldValueVerdict): FindingKind | undefined {
+      if (verdict.dropped) return 'overwrite';
+      if (verdict.releasedThenSuspended) return 'releasedTooEarly';
+      if (verdict.releasedBefore && options.order === 'release-after-assign') return 'releaseBeforeAssign';
+      return undefined;
+    }
+
+    function tsClassOf(classNode: ClassNode | undefined): ts.ClassLikeDeclaration | undefined {
+      return classNode && services.esTreeNodeToTSNodeMap.get(classNode);
+    }
+
+    function owns(assignment: OverwriteAssignment, fieldName: string, field: FieldDeclaration): boolean {
+      return (
+        isFreshValue(assignment.right, services) ||
+        ownsField([field.declaringClass, tsClassOf(enclosingClass(assignment))], fieldName, names)
+      );
+    }
+
+    function repairOf(finding: Finding): Pick<TSESLint.ReportDescriptor<MessageIds>, 'fix' | 'suggest'> {
+      // planRepair's suggestions use the fixer's own message ids, which are part of MessageIds.
+      return planRepair(context, finding) as Pick<TSESLint.ReportDescriptor<MessageIds>, 'fix' | 'suggest'>;
+    }
+
+    return {
+      ...paths.listeners,
+      AssignmentExpression(assignment) {
+        // Syntax first: `X.f = v` / `X.f &&= v` into a named field, v not the field itself.
+        const target = overwriteTargetOf(assignment);
+        if (!target) return;
+        const store = assignment as OverwriteAssignment;
+        analysisStats.overwritesSeen++;
+        paths.whenOldValueKnown({
+          assignment: store,
+          target,
+          answer(verdict) {
+            const kind = findingKindOf(verdict);
+            if (!kind) return;
+            // Types last: a data property whose declared type is release-able, owned by the class.
+            const field = fieldDeclarationOf(store.left, services);
+            if (!field) return;
+            if ((field.type.flags & ts.TypeFlags.Any) === 0) analysisStats.fieldsTyped++;
+            const release = releaseCallFor(field.type, services.program, options);
+            if (!release) return;
+            analysisStats.releasableFields++;
+            if (!owns(store, target.name, field)) return;
+            const checker = services.program.getTypeChecker();
+            const finding: Finding = {
+              kind,
+              assignment: store,
+              target: context.sourceCode.getText(store.left),
+              fieldName: target.name.replace(/^#/, ''),
+              typeText: checker.typeToString(field.type),
+              release,
+              mayBeEmpty: isNullableType(field.type) || field.mayBeUnset || verdict.mayBeUnassigned,
+              ...(verdict.earlyRelease && kind !== 'overwrite' ? { earlyRelease: verdict.earlyRelease } : {}),
+              ...(release.kind === 'secureContext'
+                ? { perConnectionSource: isPerConnectionSource(enclosingClass(store), target.name) }
+                : {}),
+            };
+            analysisStats.reports++;
+            for (const observe of findingObservers) observe(finding);
+            context.report({
+              node: store.left,
+              messageId: kind,
+              data: { target: finding.target, type: finding.typeText, release: releaseCallText(release) },
+              ...repairOf(finding),
+            });
+          },
+        });
+      },
+    };
   },
 });
+
+function releaseNamesOf(options: RuleOptions): ReleaseNames {
+  const methods = new Set(options.releaseMethods);
+  const functions = new Set(options.releaseFunctions);
+  for (const entry of options.types) {
+    if (entry.release === false) continue;
+    if ('method' in entry.release) methods.add(entry.release.method);
+    else functions.add(entry.release.function);
+  }
+  if (options.releaseWith) functions.add(options.releaseWith.function);
+  return { methods, functions };
+}
+
+function enclosingClass(node: TSESTree.Node): ClassNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) {
+      return current;
+    }
+  }
+  return undefined;
+}
 
 export default rule;

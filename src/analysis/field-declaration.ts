@@ -1,0 +1,102 @@
+import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
+import { isStrictCompilerOptionEnabled } from 'ts-api-utils';
+import ts from 'typescript';
+
+/** What the program declares about the field a member expression stores into. */
+export interface FieldDeclaration {
+  /** The field's declared type (for the stored-into object, e.g. `Holder<Foo>['v']` is `Foo`). */
+  type: ts.Type;
+  /** The property or parameter property that declares it, when there is one. */
+  declaration: ts.Declaration | undefined;
+  /** The class that declares it (possibly a base class in another file). */
+  declaringClass: ts.ClassLikeDeclaration | undefined;
+  /** `f?: T`, `f!: T`, or no initializer without strictPropertyInitialization. */
+  mayBeUnset: boolean;
+}
+
+/**
+ * The declaration behind `X.f`, or undefined when `f` is not a data property (an accessor, a
+ * method) or the checker cannot resolve it (an `any` receiver).
+ */
+export function fieldDeclarationOf(
+  left: TSESTree.MemberExpression,
+  services: ParserServicesWithTypeInformation,
+): FieldDeclaration | undefined {
+  const checker = services.program.getTypeChecker();
+  const access = services.esTreeNodeToTSNodeMap.get(left);
+  let symbol: ts.Symbol | undefined;
+  if (ts.isPropertyAccessExpression(access)) {
+    symbol = checker.getSymbolAtLocation(access.name);
+  } else if (ts.isElementAccessExpression(access)) {
+    symbol = checker.getSymbolAtLocation(access.argumentExpression);
+    if (!symbol && ts.isStringLiteralLike(access.argumentExpression)) {
+      symbol = checker.getPropertyOfType(checker.getTypeAtLocation(access.expression), access.argumentExpression.text);
+    }
+  }
+  if (!symbol) return undefined;
+  if ((symbol.flags & ts.SymbolFlags.Accessor) !== 0 || (symbol.flags & ts.SymbolFlags.Property) === 0) {
+    return undefined;
+  }
+  const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
+  if (declaration && ts.isAccessor(declaration)) return undefined;
+  const declaringClass =
+    declaration && ts.isClassLike(declaration.parent)
+      ? declaration.parent
+      : declaration && ts.isParameter(declaration) && ts.isConstructorDeclaration(declaration.parent)
+        ? declaration.parent.parent
+        : undefined;
+  return {
+    type: checker.getTypeOfSymbol(symbol),
+    declaration,
+    declaringClass,
+    mayBeUnset: declaration !== undefined && mayBeUnset(declaration, services.program),
+  };
+}
+
+function mayBeUnset(declaration: ts.Declaration, program: ts.Program): boolean {
+  if (!ts.isPropertyDeclaration(declaration) && !ts.isPropertySignature(declaration)) return false;
+  if (declaration.questionToken) return true;
+  if (!ts.isPropertyDeclaration(declaration)) return false;
+  if (declaration.exclamationToken) return true;
+  return (
+    declaration.initializer === undefined &&
+    !isStrictCompilerOptionEnabled(program.getCompilerOptions(), 'strictPropertyInitialization')
+  );
+}
+
+/**
+ * Whether `this.<name>` holds nothing yet when the assigning class's constructor body starts: an
+ * instance property without initializer, and, when declared in a base class, not stored by the
+ * base class's own constructor.
+ */
+export function startsUnassigned(field: FieldDeclaration, assigningClass: ts.ClassLikeDeclaration | undefined): boolean {
+  const declaration = field.declaration;
+  if (!declaration || !ts.isPropertyDeclaration(declaration) || declaration.initializer) return false;
+  if (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Static) return false;
+  const declaringClass = field.declaringClass;
+  if (!declaringClass) return false;
+  if (declaringClass === assigningClass) return true;
+  const name = declaration.name.getText();
+  const constructor = declaringClass.members.find(ts.isConstructorDeclaration);
+  return constructor?.body === undefined || !storesThisField(constructor.body, name);
+}
+
+function storesThisField(body: ts.Node, name: string): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isPropertyAccessExpression(node.left) &&
+      node.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+      node.left.name.getText() === name
+    ) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
+}

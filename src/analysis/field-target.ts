@@ -1,0 +1,120 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+/** A field named by a member expression: `this.f`, `this.#f`, `this['f']`, `Cls.f`, `a.b.f`. */
+export interface FieldRef {
+  /** Identifies the storage place within one function: the receiver's path and the field name. */
+  key: string;
+  /** The field's name as declared, with `#` for private names. */
+  name: string;
+  /** The receiver is `this`. */
+  onThis: boolean;
+}
+
+/** An assignment that may overwrite a field: `X.f = v` or `X.f &&= v`. */
+export type OverwriteAssignment = TSESTree.AssignmentExpression & { left: TSESTree.MemberExpression };
+
+/** Type wrappers that do not change the value: `as`, `!`, `satisfies`, `<T>x`. */
+export function skipTypeWrappers(expression: TSESTree.Node): TSESTree.Node {
+  let current = expression;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The node whose parent tells how a value is used, looking up through type wrappers. */
+export function outermostTypeWrapper(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      current.parent.type === AST_NODE_TYPES.TSTypeAssertion)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
+/** The name a member expression's property gives, when it is static (identifier, `#name`, literal key). */
+export function staticMemberName(member: TSESTree.MemberExpression): string | undefined {
+  const property = member.property;
+  if (property.type === AST_NODE_TYPES.PrivateIdentifier) return `#${property.name}`;
+  if (!member.computed) return property.type === AST_NODE_TYPES.Identifier ? property.name : undefined;
+  if (property.type === AST_NODE_TYPES.Literal && typeof property.value === 'string') return property.value;
+  if (
+    property.type === AST_NODE_TYPES.TemplateLiteral &&
+    property.expressions.length === 0 &&
+    property.quasis.length === 1
+  ) {
+    return property.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/** A stable text for a receiver made of `this`, identifiers and static member names. */
+function receiverPath(expression: TSESTree.Node): string | undefined {
+  const receiver = skipTypeWrappers(expression);
+  switch (receiver.type) {
+    case AST_NODE_TYPES.ThisExpression:
+      return 'this';
+    case AST_NODE_TYPES.Identifier:
+      return receiver.name;
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = staticMemberName(receiver);
+      const inner = name === undefined ? undefined : receiverPath(receiver.object);
+      return inner === undefined || name === undefined ? undefined : `${inner}.${name}`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The field a member expression names, or undefined for dynamic keys, `super.f` and calls. */
+export function fieldRefOf(member: TSESTree.MemberExpression): FieldRef | undefined {
+  const name = staticMemberName(member);
+  if (name === undefined) return undefined;
+  const receiver = receiverPath(member.object);
+  if (receiver === undefined) return undefined;
+  return {
+    key: `${receiver}\u0000${name}`,
+    name,
+    onThis: skipTypeWrappers(member.object).type === AST_NODE_TYPES.ThisExpression,
+  };
+}
+
+/**
+ * The syntax question, asked before anything else: is this an `=`/`&&=` store into a field whose
+ * new value is not the field itself? (`??=` and `||=` only store into an empty field.)
+ */
+export function overwriteTargetOf(assignment: TSESTree.AssignmentExpression): FieldRef | undefined {
+  if (assignment.operator !== '=' && assignment.operator !== '&&=') return undefined;
+  const left = assignment.left;
+  if (left.type !== AST_NODE_TYPES.MemberExpression || left.optional) return undefined;
+  const target = fieldRefOf(left);
+  if (!target) return undefined;
+  const right = skipTypeWrappers(assignment.right);
+  if (right.type === AST_NODE_TYPES.MemberExpression && fieldRefOf(right)?.key === target.key) {
+    return undefined;
+  }
+  return target;
+}
+
+/** `null`, `undefined` or `void x`: a store that empties the field. */
+export function isEmptyValue(expression: TSESTree.Node): boolean {
+  const value = skipTypeWrappers(expression);
+  return (
+    (value.type === AST_NODE_TYPES.Literal && value.value === null && !('regex' in value)) ||
+    (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') ||
+    (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === 'void')
+  );
+}

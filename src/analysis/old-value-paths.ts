@@ -1,0 +1,531 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { fieldRefOf, isEmptyValue, outermostTypeWrapper, type FieldRef, type OverwriteAssignment } from './field-target.js';
+import { emptinessTest, valueUseOf, type ReleaseNames } from './value-use.js';
+
+/** What the paths reaching one store say about the value it overwrites. */
+export interface OldValueVerdict {
+  /** On some path the old value is neither released, handed off, known empty nor saved-and-released. */
+  dropped: boolean;
+  /** On some path the old value was released and then an `await`/`yield` ran before the store completed. */
+  releasedThenSuspended: boolean;
+  /** On some path the old value was released before the store. */
+  releasedBefore: boolean;
+  /** The one `this.f.release();` statement, in the store's statement list, that released it early. */
+  earlyRelease?: TSESTree.ExpressionStatement;
+  /** On some path the field was never assigned yet (first store in a constructor or init method). */
+  mayBeUnassigned: boolean;
+}
+
+export interface StoreQuestion {
+  assignment: OverwriteAssignment;
+  target: FieldRef;
+  answer: (verdict: OldValueVerdict) => void;
+}
+
+export interface OldValuePathsConfig {
+  names: ReleaseNames;
+  initMethods: readonly string[];
+  /** Whether `this.<target>` is still unassigned when a constructor/init method starts (type question). */
+  startsUnassigned: (question: StoreQuestion) => boolean;
+}
+
+/**
+ * A fact about the old value on one path. `released#n`/`suspended#n` name the release (an index
+ * into the function's releases), `saved#n` the local it was saved to.
+ */
+type Fact = string;
+const live: Fact = 'live';
+const handled: Fact = 'handled';
+const empty: Fact = 'empty';
+const unassigned: Fact = 'unassigned';
+
+type PathEvent =
+  | { kind: 'release'; key: string; release: number }
+  | { kind: 'handoff'; key: string }
+  | { kind: 'save'; key: string; save: number }
+  | { kind: 'store'; key: string; emptyValue: boolean; question?: StoreQuestion }
+  | { kind: 'suspend' }
+  | { kind: 'ownMethodCall'; name: string; release: number };
+
+/** How a test at the end of a segment splits its successors into "test true" and "test false". */
+interface BranchFact {
+  key: string;
+  emptyWhen: boolean;
+  isTrueEdge: (successorStart: TSESTree.Node) => boolean;
+  /** Valid only while the segment has exactly this many events (the test is its last act). */
+  atEvent: number;
+}
+
+interface SegmentRecord {
+  segment: TSESLint.CodePathSegment;
+  start: TSESTree.Node;
+  events: PathEvent[];
+  branch?: BranchFact;
+}
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+interface FunctionRecord {
+  codePath: TSESLint.CodePath;
+  node: TSESTree.Node;
+  segments: SegmentRecord[];
+  bySegment: Map<TSESLint.CodePathSegment, SegmentRecord>;
+  current: SegmentRecord[];
+  questions: StoreQuestion[];
+  releases: { call: TSESTree.Node; direct: boolean }[];
+  saves: TSESTree.Identifier[];
+  callsOwnMethods: boolean;
+  /** The class whose instance (or constructor, for static members) `this` is here. */
+  thisClass: ClassNode | undefined;
+  /** A constructor, or a method named in `initMethods`: fields start unassigned. */
+  isInitializer: boolean;
+}
+
+/** What one call of a same-class method does to a field on every path of its own. */
+type MethodEffect = 'released' | 'handled' | undefined;
+
+const maxRounds = 64;
+
+/**
+ * Tracks, with ESLint's code-path analysis, what happens to the old value of each field stored
+ * into: facts are recorded per segment as the traversal goes, and each function's stores are
+ * decided at its onCodePathEnd by a fixed point over its segments (so loops are followed).
+ * Functions that call their own class's methods are decided when the program's path ends,
+ * once every method's summary can be computed.
+ */
+export function oldValuePaths(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  config: OldValuePathsConfig,
+): { listeners: TSESLint.RuleListener; whenOldValueKnown: (question: StoreQuestion) => void } {
+  const sourceCode = context.sourceCode;
+  const stack: FunctionRecord[] = [];
+  const questions = new Map<TSESTree.AssignmentExpression, StoreQuestion>();
+  const functionsByNode = new Map<TSESTree.Node, FunctionRecord>();
+  const deferred: FunctionRecord[] = [];
+  const methodEffects = new Map<string, MethodEffect>();
+
+  function top(): FunctionRecord | undefined {
+    return stack[stack.length - 1];
+  }
+
+  function record(event: PathEvent): void {
+    const fn = top();
+    if (!fn) return;
+    for (const segment of fn.current) segment.events.push(event);
+  }
+
+  function startSegment(segment: TSESLint.CodePathSegment, node: TSESTree.Node): void {
+    const fn = top();
+    if (!fn) return;
+    const segmentRecord: SegmentRecord = { segment, start: node, events: [] };
+    fn.segments.push(segmentRecord);
+    fn.bySegment.set(segment, segmentRecord);
+    fn.current.push(segmentRecord);
+  }
+
+  function endSegment(segment: TSESLint.CodePathSegment): void {
+    const fn = top();
+    if (!fn) return;
+    fn.current = fn.current.filter((current) => current.segment !== segment);
+  }
+
+  function recordBranch(member: TSESTree.MemberExpression, key: string): void {
+    const fn = top();
+    if (!fn) return;
+    const split = branchSplitOf(member);
+    if (!split) return;
+    for (const segment of fn.current) {
+      segment.branch = { key, ...split, atEvent: segment.events.length };
+    }
+  }
+
+  function thisClassOf(node: TSESTree.Node): ClassNode | undefined {
+    const parent = node.parent;
+    if (!parent) return undefined;
+    if (node.type === AST_NODE_TYPES.ArrowFunctionExpression) {
+      return top()?.thisClass;
+    }
+    if (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) {
+      return parent.parent.parent;
+    }
+    if (node.type === AST_NODE_TYPES.StaticBlock && parent.type === AST_NODE_TYPES.ClassBody) {
+      return parent.parent;
+    }
+    return undefined;
+  }
+
+  function isInitializerFunction(node: TSESTree.Node): boolean {
+    const method = node.parent;
+    if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.value !== node || method.static) {
+      return false;
+    }
+    if (method.kind === 'constructor') return true;
+    if (method.kind !== 'method' || method.computed) return false;
+    const name = method.key.type === AST_NODE_TYPES.Identifier ? method.key.name : undefined;
+    if (name !== undefined && config.initMethods.includes(name)) return true;
+    return method.decorators.some((decorator) => {
+      const expression =
+        decorator.expression.type === AST_NODE_TYPES.CallExpression
+          ? decorator.expression.callee
+          : decorator.expression;
+      const decoratorName =
+        expression.type === AST_NODE_TYPES.Identifier
+          ? expression.name
+          : expression.type === AST_NODE_TYPES.MemberExpression &&
+              expression.property.type === AST_NODE_TYPES.Identifier
+            ? expression.property.name
+            : undefined;
+      return decoratorName !== undefined && config.initMethods.includes(`@${decoratorName}`);
+    });
+  }
+
+  function releaseIndex(fn: FunctionRecord, call: TSESTree.Node, direct: boolean): number {
+    fn.releases.push({ call, direct });
+    return fn.releases.length - 1;
+  }
+
+  /** Runs the facts of one field through a function's segments until nothing changes. */
+  function flow(
+    fn: FunctionRecord,
+    key: string,
+    initial: Fact,
+    effectOf: (name: string) => MethodEffect,
+    onStore?: (question: StoreQuestion, facts: ReadonlySet<Fact>) => void,
+  ): Map<SegmentRecord, Set<Fact>> {
+    const inputs = new Map<SegmentRecord, Set<Fact>>();
+    const outputs = new Map<SegmentRecord, Set<Fact>>();
+    const initialRecord = fn.bySegment.get(fn.codePath.initialSegment);
+
+    const transfer = (segment: SegmentRecord, input: ReadonlySet<Fact>, report: boolean): Set<Fact> => {
+      let facts = new Set(input);
+      for (const event of segment.events) {
+        switch (event.kind) {
+          case 'suspend':
+            facts = new Set([...facts].map((fact) => (fact.startsWith('released#') ? `suspended#${fact.slice(9)}` : fact)));
+            break;
+          case 'ownMethodCall': {
+            const effect = effectOf(event.name);
+            if (effect === 'released') facts = new Set([`released#${String(event.release)}`]);
+            else if (effect === 'handled') facts = new Set([handled]);
+            break;
+          }
+          default:
+            if (event.key !== key) break;
+            if (event.kind === 'release') facts = new Set([`released#${String(event.release)}`]);
+            else if (event.kind === 'handoff') facts = new Set([handled]);
+            else if (event.kind === 'save') facts = new Set([`saved#${String(event.save)}`]);
+            else {
+              if (report && event.question && onStore) onStore(event.question, facts);
+              facts = new Set([event.emptyValue ? empty : live]);
+            }
+        }
+      }
+      return facts;
+    };
+
+    const inputOf = (segment: SegmentRecord): Set<Fact> => {
+      const input = new Set<Fact>(inputs.get(segment));
+      if (segment === initialRecord) input.add(initial);
+      for (const previous of segment.segment.prevSegments) {
+        const previousRecord = fn.bySegment.get(previous);
+        const output = previousRecord && outputs.get(previousRecord);
+        if (!previousRecord || !output) continue;
+        const branch = previousRecord.branch;
+        const emptied =
+          branch?.key === key &&
+          branch.atEvent === previousRecord.events.length &&
+          branch.isTrueEdge(segment.start) === branch.emptyWhen;
+        if (emptied) input.add(empty);
+        else for (const fact of output) input.add(fact);
+      }
+      return input;
+    };
+
+    for (let round = 0, changed = true; changed && round < maxRounds; round++) {
+      changed = false;
+      for (const segment of fn.segments) {
+        if (!segment.segment.reachable) continue;
+        const input = inputOf(segment);
+        if (input.size === (inputs.get(segment)?.size ?? -1) && outputs.has(segment)) continue;
+        inputs.set(segment, input);
+        outputs.set(segment, transfer(segment, input, false));
+        changed = true;
+      }
+    }
+    if (onStore) {
+      for (const segment of fn.segments) {
+        const input = inputs.get(segment);
+        if (input && segment.segment.reachable) transfer(segment, input, true);
+      }
+    }
+    return outputs;
+  }
+
+  function methodEffect(caller: FunctionRecord, name: string, key: string): MethodEffect {
+    const classNode = caller.thisClass;
+    if (!classNode) return undefined;
+    const cacheKey = `${String(classNode.range[0])}\u0000${name}\u0000${key}`;
+    if (methodEffects.has(cacheKey)) return methodEffects.get(cacheKey);
+    methodEffects.set(cacheKey, undefined);
+    let effect: MethodEffect;
+    const method = classNode.body.body.find(
+      (member): member is TSESTree.MethodDefinition | TSESTree.PropertyDefinition =>
+        (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) &&
+        !member.computed &&
+        memberKeyName(member.key) === name,
+    );
+    const body = method?.value;
+    const fn = body ? functionsByNode.get(body) : undefined;
+    if (fn) {
+      const outputs = flow(fn, key, live, () => undefined);
+      const exits = new Set<Fact>();
+      for (const segment of fn.codePath.returnedSegments) {
+        const exitRecord = fn.bySegment.get(segment);
+        for (const fact of (exitRecord && outputs.get(exitRecord)) ?? []) exits.add(fact);
+      }
+      const facts = [...exits];
+      if (facts.length > 0 && facts.every((fact) => fact === handled || fact === empty || fact.startsWith('released#') || fact.startsWith('suspended#'))) {
+        effect = facts.some((fact) => fact !== handled && fact !== empty) ? 'released' : 'handled';
+      }
+    }
+    methodEffects.set(cacheKey, effect);
+    return effect;
+  }
+
+  function savedLocalReleasedAfter(local: TSESTree.Identifier, store: TSESTree.Node): boolean {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(local), local.name);
+    if (!variable) return false;
+    return variable.references.some(
+      (reference) =>
+        reference.isRead() &&
+        reference.identifier.range[0] >= store.range[1] &&
+        ['release', 'handoff'].includes(valueUseOf(reference.identifier, config.names).kind),
+    );
+  }
+
+  function decide(fn: FunctionRecord): void {
+    const keys = new Map<string, StoreQuestion>();
+    for (const question of fn.questions) if (!keys.has(question.target.key)) keys.set(question.target.key, question);
+    for (const [key, first] of keys) {
+      const initial = fn.isInitializer && first.target.onThis && config.startsUnassigned(first) ? unassigned : live;
+      const factsByQuestion = new Map<StoreQuestion, Set<Fact>>();
+      flow(
+        fn,
+        key,
+        initial,
+        (name) => methodEffect(fn, name, key),
+        (question, facts) => {
+          const all = factsByQuestion.get(question) ?? new Set<Fact>();
+          for (const fact of facts) all.add(fact);
+          factsByQuestion.set(question, all);
+        },
+      );
+      for (const [question, facts] of factsByQuestion) {
+        if (facts.size > 0) question.answer(verdictOf(fn, question, facts));
+      }
+    }
+  }
+
+  function verdictOf(fn: FunctionRecord, question: StoreQuestion, facts: ReadonlySet<Fact>): OldValueVerdict {
+    let dropped = false;
+    let releasedThenSuspended = false;
+    const releases = new Set<number>();
+    for (const fact of facts) {
+      if (fact === live) dropped = true;
+      else if (fact.startsWith('saved#')) {
+        const local = fn.saves[Number(fact.slice(6))];
+        if (!local || !savedLocalReleasedAfter(local, question.assignment)) dropped = true;
+      } else if (fact.startsWith('released#')) releases.add(Number(fact.slice(9)));
+      else if (fact.startsWith('suspended#')) {
+        releasedThenSuspended = true;
+        releases.add(Number(fact.slice(10)));
+      }
+    }
+    const verdict: OldValueVerdict = {
+      dropped,
+      releasedThenSuspended,
+      releasedBefore: releases.size > 0,
+      mayBeUnassigned: facts.has(unassigned),
+    };
+    const [only] = releases;
+    const release = releases.size === 1 && only !== undefined ? fn.releases[only] : undefined;
+    if (release?.direct) {
+      const statement = enclosingExpressionStatement(release.call);
+      const storeStatement = question.assignment.parent;
+      if (statement && storeStatement.type === AST_NODE_TYPES.ExpressionStatement && statement.parent === storeStatement.parent) {
+        verdict.earlyRelease = statement;
+      }
+    }
+    return verdict;
+  }
+
+  const codePathListeners = {
+    onCodePathStart(codePath: TSESLint.CodePath, node: TSESTree.Node): void {
+      const fn: FunctionRecord = {
+        codePath,
+        node,
+        segments: [],
+        bySegment: new Map(),
+        current: [],
+        questions: [],
+        releases: [],
+        saves: [],
+        callsOwnMethods: false,
+        thisClass: thisClassOf(node),
+        isInitializer: isInitializerFunction(node),
+      };
+      stack.push(fn);
+      functionsByNode.set(node, fn);
+    },
+    onCodePathSegmentStart: startSegment,
+    onUnreachableCodePathSegmentStart: startSegment,
+    onCodePathSegmentEnd: endSegment,
+    onUnreachableCodePathSegmentEnd: endSegment,
+    onCodePathSegmentLoop(): void {
+      // Loop edges are in prevSegments by the time the path ends; the fixed point follows them.
+    },
+    onCodePathEnd(_codePath: TSESLint.CodePath, node: TSESTree.Node): void {
+      const fn = stack.pop();
+      if (!fn) return;
+      if (fn.questions.length > 0) {
+        if (fn.callsOwnMethods) deferred.push(fn);
+        else decide(fn);
+      }
+      if (node.type === AST_NODE_TYPES.Program) {
+        for (const waiting of deferred) decide(waiting);
+        deferred.length = 0;
+        functionsByNode.clear();
+        methodEffects.clear();
+      }
+    },
+  };
+
+  const nodeListeners: TSESLint.RuleListener = {
+    'MemberExpression:exit'(member) {
+      const field = fieldRefOf(member);
+      if (!field) return;
+      const holder = outermostTypeWrapper(member);
+      if (holder.parent?.type === AST_NODE_TYPES.AssignmentExpression && holder.parent.left === holder) return;
+      const fn = top();
+      if (!fn) return;
+      const use = valueUseOf(member, config.names);
+      if (use.kind === 'release') {
+        record({ kind: 'release', key: field.key, release: releaseIndex(fn, use.call, true) });
+      } else if (use.kind === 'handoff') {
+        record({ kind: 'handoff', key: field.key });
+      } else if (use.kind === 'save') {
+        fn.saves.push(use.local);
+        record({ kind: 'save', key: field.key, save: fn.saves.length - 1 });
+      } else {
+        recordBranch(member, field.key);
+      }
+    },
+    'AssignmentExpression:exit'(assignment) {
+      if (assignment.left.type !== AST_NODE_TYPES.MemberExpression) return;
+      const field = fieldRefOf(assignment.left);
+      if (!field) return;
+      const question = questions.get(assignment);
+      if (!question) {
+        const right = assignment.right;
+        if (assignment.operator === '=' && right.type === AST_NODE_TYPES.MemberExpression && fieldRefOf(right)?.key === field.key) return;
+      } else {
+        questions.delete(assignment);
+        top()?.questions.push(question);
+      }
+      record({
+        kind: 'store',
+        key: field.key,
+        emptyValue: assignment.operator === '=' && isEmptyValue(assignment.right),
+        ...(question ? { question } : {}),
+      });
+    },
+    'UnaryExpression:exit'(unary) {
+      if (unary.operator !== 'delete' || unary.argument.type !== AST_NODE_TYPES.MemberExpression) return;
+      const field = fieldRefOf(unary.argument);
+      if (field) record({ kind: 'store', key: field.key, emptyValue: true });
+    },
+    'AwaitExpression:exit'() {
+      record({ kind: 'suspend' });
+    },
+    'YieldExpression:exit'() {
+      record({ kind: 'suspend' });
+    },
+    'CallExpression:exit'(call) {
+      const callee = call.callee;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression || callee.computed) return;
+      const fn = top();
+      if (!fn?.thisClass) return;
+      fn.callsOwnMethods = true;
+      const name = callee.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${callee.property.name}` : callee.property.name;
+      record({ kind: 'ownMethodCall', name, release: releaseIndex(fn, call, false) });
+    },
+  };
+
+  return {
+    // typescript-eslint's RuleListener does not declare ESLint's code-path events; this is the one cast.
+    listeners: { ...nodeListeners, ...(codePathListeners as unknown as TSESLint.RuleListener) },
+    whenOldValueKnown(question) {
+      questions.set(question.assignment, question);
+    },
+  };
+}
+
+/** For a field read in a test position, how the test's outcome shows on each successor segment. */
+function branchSplitOf(
+  member: TSESTree.MemberExpression,
+): Pick<BranchFact, 'emptyWhen' | 'isTrueEdge'> | undefined {
+  // Climb from the read to the whole test: `!this.f`, `this.f == null`, `this.f?.x`…
+  let test: TSESTree.Node = outermostTypeWrapper(member);
+  for (;;) {
+    const parent = test.parent;
+    if (
+      parent &&
+      (parent.type === AST_NODE_TYPES.ChainExpression ||
+        (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!') ||
+        parent.type === AST_NODE_TYPES.BinaryExpression ||
+        parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+        parent.type === AST_NODE_TYPES.TSAsExpression)
+    ) {
+      test = parent;
+    } else break;
+  }
+  const emptiness = emptinessTest(test);
+  if (emptiness?.field !== member) return undefined;
+  // The right operand of && / || decides the whole logical expression when it is evaluated.
+  let decided: TSESTree.Node = test;
+  while (decided.parent?.type === AST_NODE_TYPES.LogicalExpression && decided.parent.right === decided && decided.parent.operator !== '??') {
+    decided = decided.parent;
+  }
+  const parent = decided.parent;
+  if (!parent) return undefined;
+  if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.test === decided) {
+    const consequent = parent.consequent;
+    return { emptyWhen: emptiness.emptyWhen, isTrueEdge: (start) => start === consequent };
+  }
+  if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.left === decided && parent.operator !== '??') {
+    const right = parent.right;
+    const and = parent.operator === '&&';
+    return { emptyWhen: emptiness.emptyWhen, isTrueEdge: (start) => (start === right) === and };
+  }
+  return undefined;
+}
+
+function memberKeyName(key: TSESTree.Node): string | undefined {
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  return key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' ? key.value : undefined;
+}
+
+function enclosingExpressionStatement(call: TSESTree.Node): TSESTree.ExpressionStatement | undefined {
+  let node: TSESTree.Node = call;
+  while (
+    node.parent &&
+    (node.parent.type === AST_NODE_TYPES.ChainExpression ||
+      node.parent.type === AST_NODE_TYPES.AwaitExpression ||
+      node.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      node.parent.type === AST_NODE_TYPES.UnaryExpression)
+  ) {
+    node = node.parent;
+  }
+  return node.parent?.type === AST_NODE_TYPES.ExpressionStatement ? node.parent : undefined;
+}

@@ -1,0 +1,134 @@
+import { isBuiltinSymbolLike } from '@typescript-eslint/type-utils';
+import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
+import { skipTypeWrappers, staticMemberName } from './field-target.js';
+import type { ReleaseNames } from './value-use.js';
+
+/** Fields released somewhere in a class, per class and per set of release names; computed once. */
+const releasedFieldsByClass = new WeakMap<ts.ClassLikeDeclaration, Map<string, ReadonlySet<string>>>();
+
+/**
+ * Whether a class owns `fieldName`'s value because one of its members releases it:
+ * `this.f.release()`, `this.f?.[Symbol.dispose]()`, `ReferenceCountUtil.release(this.f)`, or
+ * the same on `ClassName.f` for static fields. The class is read through the TypeScript program,
+ * so a base class in another file counts as well.
+ */
+export function ownsField(
+  classes: readonly (ts.ClassLikeDeclaration | undefined)[],
+  fieldName: string,
+  names: ReleaseNames,
+): boolean {
+  return classes.some((classNode) => classNode !== undefined && releasedFieldsOf(classNode, names).has(fieldName));
+}
+
+export function releasedFieldsOf(classNode: ts.ClassLikeDeclaration, names: ReleaseNames): ReadonlySet<string> {
+  const namesKey = `${[...names.methods].join(',')}\u0000${[...names.functions].join(',')}`;
+  let byNames = releasedFieldsByClass.get(classNode);
+  if (!byNames) {
+    byNames = new Map();
+    releasedFieldsByClass.set(classNode, byNames);
+  }
+  const known = byNames.get(namesKey);
+  if (known) return known;
+  const released = new Set<string>();
+  const className = classNode.name?.text;
+  const fieldNameOf = (expression: ts.Expression): string | undefined => {
+    const field = skipTsWrappers(expression);
+    if (!ts.isPropertyAccessExpression(field) && !ts.isElementAccessExpression(field)) return undefined;
+    const receiver = skipTsWrappers(field.expression);
+    const onClass =
+      receiver.kind === ts.SyntaxKind.ThisKeyword ||
+      (className !== undefined && ts.isIdentifier(receiver) && receiver.text === className);
+    if (!onClass) return undefined;
+    if (ts.isPropertyAccessExpression(field)) return field.name.text;
+    return ts.isStringLiteralLike(field.argumentExpression) ? field.argumentExpression.text : undefined;
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const callee = skipTsWrappers(node.expression);
+      if (node.arguments.length === 0 && (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))) {
+        const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : callee.argumentExpression.getText();
+        if (names.methods.has(method) || method === 'Symbol.dispose' || method === 'Symbol.asyncDispose') {
+          const field = fieldNameOf(callee.expression);
+          if (field !== undefined) released.add(field);
+        }
+        // `this.f.context.close()`: a tls.SecureContext's native context.
+        const nativeContext = skipTsWrappers(callee.expression);
+        if (method === 'close' && ts.isPropertyAccessExpression(nativeContext) && nativeContext.name.text === 'context') {
+          const field = fieldNameOf(nativeContext.expression);
+          if (field !== undefined) released.add(field);
+        }
+      }
+      const firstArgument = node.arguments[0];
+      if (firstArgument && names.functions.has(entityText(callee))) {
+        const field = fieldNameOf(firstArgument);
+        if (field !== undefined) released.add(field);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const member of classNode.members) visit(member);
+  byNames.set(namesKey, released);
+  return released;
+}
+
+function skipTsWrappers(expression: ts.Expression): ts.Expression {
+  let current = expression;
+  while (
+    ts.isParenthesizedExpression(current) ||
+    ts.isAsExpression(current) ||
+    ts.isNonNullExpression(current) ||
+    ts.isSatisfiesExpression(current) ||
+    ts.isTypeAssertionExpression(current)
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+function entityText(expression: ts.Expression): string {
+  if (ts.isIdentifier(expression)) return expression.text;
+  if (ts.isPropertyAccessExpression(expression)) return `${entityText(expression.expression)}.${expression.name.text}`;
+  return '';
+}
+
+/**
+ * Whether the stored value is freshly made, so the field owns it: a `new`, or a call (or an
+ * `await` of one) that is not a borrowing read such as `Map.prototype.get` or
+ * `WeakRef.prototype.deref`. Looks through `as`, `!`, `satisfies`, `?:` and `??`.
+ */
+export function isFreshValue(value: TSESTree.Node, services: ParserServicesWithTypeInformation): boolean {
+  const expression = skipTypeWrappers(value);
+  switch (expression.type) {
+    case AST_NODE_TYPES.NewExpression:
+      return true;
+    case AST_NODE_TYPES.AwaitExpression:
+      return isFreshValue(expression.argument, services);
+    case AST_NODE_TYPES.ChainExpression:
+      return isFreshValue(expression.expression, services);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return isFreshValue(expression.consequent, services) || isFreshValue(expression.alternate, services);
+    case AST_NODE_TYPES.LogicalExpression:
+      return isFreshValue(expression.left, services) || isFreshValue(expression.right, services);
+    case AST_NODE_TYPES.SequenceExpression: {
+      const last = expression.expressions[expression.expressions.length - 1];
+      return last !== undefined && isFreshValue(last, services);
+    }
+    case AST_NODE_TYPES.CallExpression:
+      return !isBorrowingRead(expression, services);
+    default:
+      return false;
+  }
+}
+
+/** `map.get(k)`, `weakMap.get(k)`, `ref.deref()`: the value stays owned by the container. */
+function isBorrowingRead(call: TSESTree.CallExpression, services: ParserServicesWithTypeInformation): boolean {
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = staticMemberName(callee);
+  const containers =
+    method === 'get' ? ['Map', 'ReadonlyMap', 'WeakMap'] : method === 'deref' ? ['WeakRef'] : undefined;
+  if (!containers) return false;
+  const receiverType = services.getTypeAtLocation(callee.object);
+  return isBuiltinSymbolLike(services.program, receiverType, containers);
+}

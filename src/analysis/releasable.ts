@@ -1,0 +1,156 @@
+import { typeMatchesSpecifier, type TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
+import { getWellKnownSymbolPropertyOfType } from 'ts-api-utils';
+import ts from 'typescript';
+import type { RuleOptions } from '../rules/options.js';
+import type { ReleaseCall } from './finding.js';
+
+/** The options that decide whether a type is release-able. */
+export type ReleaseOptions = Pick<RuleOptions, 'releaseMethods' | 'types'>;
+
+/**
+ * Node's `tls.SecureContext` holds a native context that only GC frees, and GC sees about 1 KiB
+ * of it; so it counts as release-able although its type has no release method.
+ */
+const builtInReleasables: readonly { specifiers: TypeOrValueSpecifier[]; release: ReleaseCall }[] = [
+  {
+    specifiers: [
+      { from: 'package', package: 'tls', name: 'SecureContext' },
+      { from: 'package', package: 'node:tls', name: 'SecureContext' },
+    ],
+    release: { kind: 'secureContext' },
+  },
+];
+
+const nullishFlags = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void;
+const neverReleasableFlags = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never;
+
+/** Answers per options (by value, since each linted file gets its own options object) and per type. */
+const answersByOptions = new Map<string, WeakMap<ts.Type, ReleaseCall | null>>();
+
+/**
+ * How a value of `type` is released, or undefined when it is not release-able. Judged on the
+ * non-nullish part: a union counts when every non-nullish member does, a type parameter through
+ * its constraint; `any`/`unknown` never count. The `types` option is asked first, so that an
+ * entry with `release: false` silences a built-in or a release method.
+ */
+export function releaseCallFor(
+  type: ts.Type,
+  program: ts.Program,
+  options: ReleaseOptions,
+): ReleaseCall | undefined {
+  const optionsKey = JSON.stringify([options.releaseMethods, options.types]);
+  let answers = answersByOptions.get(optionsKey);
+  if (!answers) {
+    answers = new WeakMap();
+    answersByOptions.set(optionsKey, answers);
+  }
+  const known = answers.get(type);
+  if (known !== undefined) return known ?? undefined;
+  const answer = decide(type, program, options, 0);
+  answers.set(type, answer ?? null);
+  return answer;
+}
+
+function decide(
+  type: ts.Type,
+  program: ts.Program,
+  options: ReleaseOptions,
+  depth: number,
+): ReleaseCall | undefined {
+  if (depth > 8 || (type.flags & neverReleasableFlags) !== 0) return undefined;
+  const checker = program.getTypeChecker();
+  if (type.isUnion()) {
+    const members = type.types.filter((member) => (member.flags & nullishFlags) === 0);
+    let first: ReleaseCall | undefined;
+    for (const member of members) {
+      const call = decide(member, program, options, depth + 1);
+      if (!call) return undefined;
+      first ??= call;
+    }
+    return first;
+  }
+  if ((type.flags & nullishFlags) !== 0) return undefined;
+  if (type.isTypeParameter()) {
+    const constraint = checker.getBaseConstraintOfType(type);
+    return constraint && constraint !== type ? decide(constraint, program, options, depth + 1) : undefined;
+  }
+  for (const entry of options.types) {
+    if (typeMatchesSpecifier(type, entry.type, program)) {
+      if (entry.release === false) return undefined;
+      return 'method' in entry.release
+        ? { kind: 'method', name: entry.release.method }
+        : { kind: 'function', name: entry.release.function, ...fromOf(entry.release.from) };
+    }
+  }
+  for (const name of options.releaseMethods) {
+    if (hasNoArgumentMethod(type, name, checker)) return { kind: 'method', name };
+  }
+  if (hasCallableSymbolMethod(type, 'dispose', checker)) return { kind: 'dispose' };
+  if (hasCallableSymbolMethod(type, 'asyncDispose', checker)) return { kind: 'asyncDispose' };
+  for (const builtIn of builtInReleasables) {
+    if (builtIn.specifiers.some((specifier) => typeMatchesSpecifier(type, specifier, program))) {
+      return builtIn.release;
+    }
+  }
+  return undefined;
+}
+
+function fromOf(from: string | undefined): { from?: string } {
+  return from === undefined ? {} : { from };
+}
+
+/** A member `name` that can be called with no arguments (keeps out `unsubscribe(type, name)`). */
+function hasNoArgumentMethod(type: ts.Type, name: string, checker: ts.TypeChecker): boolean {
+  const member = checker.getPropertyOfType(type, name);
+  return member !== undefined && callableWithoutArguments(member, checker);
+}
+
+function hasCallableSymbolMethod(
+  type: ts.Type,
+  symbolName: 'dispose' | 'asyncDispose',
+  checker: ts.TypeChecker,
+): boolean {
+  const member = getWellKnownSymbolPropertyOfType(type, symbolName, checker);
+  return member !== undefined && callableWithoutArguments(member, checker);
+}
+
+function callableWithoutArguments(member: ts.Symbol, checker: ts.TypeChecker): boolean {
+  const memberType = checker.getTypeOfSymbol(member);
+  return memberType
+    .getNonNullableType()
+    .getCallSignatures()
+    .some((signature) => signature.parameters.every((parameter) => isOptionalParameter(parameter)));
+}
+
+function isOptionalParameter(parameter: ts.Symbol): boolean {
+  const declaration = parameter.valueDeclaration;
+  return (
+    declaration !== undefined &&
+    ts.isParameter(declaration) &&
+    (declaration.questionToken !== undefined ||
+      declaration.initializer !== undefined ||
+      declaration.dotDotDotToken !== undefined)
+  );
+}
+
+/** The release call as the message shows it: `release()`, `[Symbol.dispose]()`, `ReferenceCountUtil.release()`. */
+export function releaseCallText(call: ReleaseCall): string {
+  switch (call.kind) {
+    case 'method':
+      return `${call.name}()`;
+    case 'dispose':
+      return '[Symbol.dispose]()';
+    case 'asyncDispose':
+      return '[Symbol.asyncDispose]()';
+    case 'function':
+      return `${call.name}()`;
+    case 'secureContext':
+      return 'context.close()';
+  }
+}
+
+/** True when the type admits null/undefined (the old value may be absent). */
+export function isNullableType(type: ts.Type): boolean {
+  if ((type.flags & (nullishFlags | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0) return true;
+  return type.isUnion() && type.types.some((member) => (member.flags & nullishFlags) !== 0);
+}

@@ -1,0 +1,33 @@
+import type { Finding } from './finding.js';
+
+/**
+ * Counters of how far the rule's questions got, for tests that must prove the rule looked at
+ * real code (a rule blinded by `any` types would analyse stores but type none of them).
+ */
+export interface AnalysisStats {
+  /** `=`/`&&=` stores into a named field that passed the syntax question. */
+  overwritesSeen: number;
+  /** Of those with a live old value, stores whose field type the checker resolved to something other than `any`. */
+  fieldsTyped: number;
+  /** Stores whose field type was release-able. */
+  releasableFields: number;
+  /** Reports made. */
+  reports: number;
+}
+
+export const analysisStats: AnalysisStats = {
+  overwritesSeen: 0,
+  fieldsTyped: 0,
+  releasableFields: 0,
+  reports: 0,
+};
+
+export function resetAnalysisStats(): void {
+  analysisStats.overwritesSeen = 0;
+  analysisStats.fieldsTyped = 0;
+  analysisStats.releasableFields = 0;
+  analysisStats.reports = 0;
+}
+
+/** Observers told of every finding before it is reported (tests read `mayBeEmpty`, `earlyRelease`, …). */
+export const findingObservers = new Set<(finding: Finding) => void>();
