@@ -2,6 +2,7 @@
 // copied into bench/corpus/<package>/ next to a tsconfig of ours so that typed linting and `tsc`
 // see them as a project of their own. Imports of the packages' dependencies resolve upward into
 // bench/node_modules; ESLint, typescript-eslint and TypeScript come from the repository root.
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +40,14 @@ export function corpusPackage(name: string): CorpusPackage {
   return found;
 }
 
+/** A fresh clone has no bench/node_modules: install exactly what bench/package-lock.json pins. */
+export function installCorpusDependencies(): void {
+  console.log('bench/node_modules is missing; running `npm ci --prefix bench` …');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const child = spawnSync(npm, ['ci', '--prefix', benchDir, '--no-audit', '--no-fund'], { stdio: 'inherit', timeout: 600_000 });
+  if (child.status !== 0) throw new Error(`npm ci --prefix bench failed (${String(child.status ?? child.signal)})`);
+}
+
 export function installedVersion(name: string): string {
   const manifest = JSON.parse(readFileSync(join(benchDir, 'node_modules', name, 'package.json'), 'utf8')) as {
     version: string;
@@ -49,9 +58,7 @@ export function installedVersion(name: string): string {
 /** Copies the package's src/ (TypeScript only) and our tsconfig into `dest` (default bench/corpus/<name>). */
 export function prepareCorpusCopy(pkg: CorpusPackage, dest = join(corpusDir, pkg.name)): string {
   const installed = join(benchDir, 'node_modules', pkg.name);
-  if (!existsSync(installed)) {
-    throw new Error(`${installed} is missing: run \`npm ci --prefix bench\` first`);
-  }
+  if (!existsSync(installed)) installCorpusDependencies();
   rmSync(dest, { recursive: true, force: true });
   mkdirSync(dest, { recursive: true });
   cpSync(join(installed, 'src'), join(dest, 'src'), {
@@ -75,6 +82,7 @@ export function prepareCorpusCopy(pkg: CorpusPackage, dest = join(corpusDir, pkg
 export function ensureCorpusCopy(pkg: CorpusPackage): string {
   const dest = join(corpusDir, pkg.name);
   const marker = join(dest, '.version');
+  if (!existsSync(join(benchDir, 'node_modules', pkg.name))) installCorpusDependencies();
   const version = installedVersion(pkg.name);
   if (!existsSync(marker) || readFileSync(marker, 'utf8') !== version) {
     prepareCorpusCopy(pkg, dest);
