@@ -1,18 +1,26 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { SecureContextOptions } from 'node:tls';
 
 /** Where a server's PEM files live. Operators rotate them in place; the server reloads on change. */
 export interface CertificateFiles {
   keyFile: string;
   certFile: string;
-  /** Trusted CA certificates for client authentication: one file of concatenated PEM blocks. */
-  caFile?: string;
+  /** Trusted CAs for client certificates: a directory with one PEM file per CA, like /etc/ssl/certs. */
+  trustedCaDirectory?: string;
 }
 
 export function readCertificateFiles(files: CertificateFiles): SecureContextOptions {
-  return {
+  const options: SecureContextOptions = {
     key: readFileSync(files.keyFile),
     cert: readFileSync(files.certFile),
-    ...(files.caFile === undefined ? {} : { ca: readFileSync(files.caFile) }),
   };
+  if (files.trustedCaDirectory !== undefined) {
+    const directory = files.trustedCaDirectory;
+    options.ca = readdirSync(directory)
+      .filter((name) => name.endsWith('.pem'))
+      .sort()
+      .map((name) => readFileSync(join(directory, name)));
+  }
+  return options;
 }

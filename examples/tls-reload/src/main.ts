@@ -1,6 +1,6 @@
 // Runs the server on 127.0.0.1 and reloads its certificate whenever the files change.
-//   npx tsx examples/tls-reload/src/main.ts <dir with key.pem, cert.pem and optionally ca.pem>
-// (`npm run demo` leaves such a directory in node_modules/.cache/resource-leak-demo/certificates.)
+//   npx tsx examples/tls-reload/src/main.ts <dir with key.pem, cert.pem and optionally trusted/*.pem>
+// (`npm run demo -- --keep` leaves such a directory behind and prints where.)
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { RemotingServer } from './remoting-server.js';
@@ -10,12 +10,12 @@ if (certificateDir === undefined) {
   console.error('usage: main.ts <certificate directory with key.pem and cert.pem>');
   process.exit(2);
 }
-const caFile = join(certificateDir, 'ca.pem');
+const trustedCaDirectory = join(certificateDir, 'trusted');
 const server = new RemotingServer({
   certificates: {
     keyFile: join(certificateDir, 'key.pem'),
     certFile: join(certificateDir, 'cert.pem'),
-    ...(existsSync(caFile) ? { caFile } : {}),
+    ...(existsSync(trustedCaDirectory) ? { trustedCaDirectory } : {}),
   },
   watchCertificates: true,
   onReloadError: (error) => {

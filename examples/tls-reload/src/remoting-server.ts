@@ -17,7 +17,7 @@ export interface RemotingServerOptions {
  */
 export class RemotingServer extends AbstractRemotingServer {
   private readonly server: tls.Server;
-  private watcher: FSWatcher | undefined;
+  private readonly watcher: FSWatcher | undefined;
   private reloadTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: RemotingServerOptions) {
@@ -33,7 +33,7 @@ export class RemotingServer extends AbstractRemotingServer {
         this.serve(socket);
       },
     );
-    if (options.watchCertificates === true) this.watchCertificates();
+    this.watcher = options.watchCertificates === true ? this.watchCertificates() : undefined;
   }
 
   /** Builds a context from the files on disk. Runs at start-up and on every certificate change. */
@@ -61,8 +61,8 @@ export class RemotingServer extends AbstractRemotingServer {
     });
   }
 
-  private watchCertificates(): void {
-    this.watcher = watch(dirname(this.options.certificates.certFile), () => {
+  private watchCertificates(): FSWatcher {
+    return watch(dirname(this.options.certificates.certFile), () => {
       // Editors and cert managers write a file in several steps; reload once they are done.
       clearTimeout(this.reloadTimer);
       this.reloadTimer = setTimeout(() => {
