@@ -1,0 +1,181 @@
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  copyExample,
+  exampleDirectory,
+  lineOf,
+  repositoryRoot,
+  resourceLeak,
+  typecheck,
+} from './example-copy.js';
+
+interface JsonResult {
+  filePath: string;
+  messages: { ruleId: string | null; line: number; column: number; message: string; fix?: unknown }[];
+}
+
+const ruleId = 'resource-leak/no-unreleased-overwrite';
+
+/** The three stores the RocketMQ port has: the inherited field, and the static one in both branches. */
+function expectedSites(directory: string): { file: string; line: number; column: number }[] {
+  const server = readFileSync(join(directory, 'src/remoting-server.ts'), 'utf8');
+  const negotiator = readFileSync(join(directory, 'src/tls-negotiator.ts'), 'utf8');
+  const serverLine = lineOf(server, 'this.sslContext = tls.createSecureContext');
+  const testModeLine = lineOf(negotiator, 'TlsNegotiator.sslContext = tls.createSecureContext');
+  const filesLine = lineOf(negotiator, 'TlsNegotiator.sslContext = tls.createSecureContext', testModeLine);
+  const columnOf = (text: string, line: number, needle: string): number =>
+    (text.split('\n')[line - 1] ?? '').indexOf(needle) + 1;
+  return [
+    { file: 'remoting-server.ts', line: serverLine, column: columnOf(server, serverLine, 'this.sslContext') },
+    { file: 'tls-negotiator.ts', line: testModeLine, column: columnOf(negotiator, testModeLine, 'TlsNegotiator') },
+    { file: 'tls-negotiator.ts', line: filesLine, column: columnOf(negotiator, filesLine, 'TlsNegotiator') },
+  ];
+}
+
+function sites(results: JsonResult[]): { file: string; line: number; column: number; ruleId: string | null }[] {
+  return results.flatMap((result) =>
+    result.messages.map((message) => ({
+      file: result.filePath.split('/').at(-1) ?? result.filePath,
+      line: message.line,
+      column: message.column,
+      ruleId: message.ruleId,
+    })),
+  );
+}
+
+describe('resource-leak on examples/tls-reload', () => {
+  it('reports exactly the three sites, with their lines and columns, and exits 1', () => {
+    const run = resourceLeak(['examples/tls-reload', '--format', 'json'], repositoryRoot);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    const reported = sites(JSON.parse(run.stdout) as JsonResult[]);
+    expect(reported).toEqual(expectedSites(exampleDirectory).map((site) => ({ ...site, ruleId })));
+  });
+
+  it('prints the findings in ESLint\'s stylish format by default', () => {
+    const run = resourceLeak([], exampleDirectory);
+    expect(run.status).toBe(1);
+    for (const site of expectedSites(exampleDirectory)) {
+      expect(run.stdout).toMatch(new RegExp(`^\\s+${String(site.line)}:${String(site.column)}\\s+error\\s+.*${ruleId}$`, 'm'));
+    }
+    expect(run.stdout).toContain(join(exampleDirectory, 'src', 'remoting-server.ts'));
+    expect(run.stdout).toContain('3 problems (3 errors, 0 warnings)');
+  });
+});
+
+describe('resource-leak --fix on a copy of the example', () => {
+  let copy: ReturnType<typeof copyExample>;
+  beforeAll(() => {
+    copy = copyExample();
+  });
+  afterAll(() => {
+    copy.dispose();
+  });
+
+  const sources = (): Record<string, string> =>
+    Object.fromEntries(
+      readdirSync(join(copy.directory, 'src')).map((name) => [name, readFileSync(join(copy.directory, 'src', name), 'utf8')]),
+    );
+
+  it('changes nothing without --fix', () => {
+    const before = sources();
+    const run = resourceLeak(['--format', 'json'], copy.directory);
+    expect(run.status).toBe(1);
+    expect(sites(JSON.parse(run.stdout) as JsonResult[])).toHaveLength(3);
+    expect(sources()).toEqual(before);
+  });
+
+  it('fixes all three sites into code that type-checks, and a second run is clean', () => {
+    const before = sources();
+    const fix = resourceLeak(['--fix'], copy.directory);
+    expect(fix.stderr).toBe('');
+    expect(fix.stdout).toBe('');
+    expect(fix.status).toBe(0);
+    const after = sources();
+    expect(Object.keys(after).filter((name) => after[name] !== before[name]).sort()).toEqual([
+      'remoting-server.ts',
+      'tls-negotiator.ts',
+    ]);
+    // The fix saves the old context and releases it after the new one is in the field.
+    const server = after['remoting-server.ts'] ?? '';
+    const save = server.indexOf('const oldSslContext = this.sslContext;');
+    const assign = server.indexOf('this.sslContext = tls.createSecureContext', save);
+    expect(save).toBeGreaterThan(-1);
+    expect(assign).toBeGreaterThan(save);
+    expect(server.slice(assign)).toMatch(/oldSslContext[\s\S]*close\(\)/);
+
+    const compiled = typecheck(copy.directory);
+    expect(compiled.stdout).toBe('');
+    expect(compiled.status).toBe(0);
+
+    const second = resourceLeak(['--format', 'json'], copy.directory);
+    expect(second.status).toBe(0);
+    expect(sites(JSON.parse(second.stdout) as JsonResult[])).toEqual([]);
+  });
+});
+
+describe('resource-leak usage errors exit 2 with one line naming the problem', () => {
+  const cases: { name: string; args: string[]; cwd?: string; message: RegExp }[] = [
+    { name: 'an unknown flag', args: ['--fixx'], message: /^resource-leak: unknown option --fixx/ },
+    { name: 'a path that does not exist', args: ['no/such/dir'], message: /^resource-leak: path does not exist: no\/such\/dir$/ },
+    {
+      name: 'an unknown format',
+      args: ['--format', 'xml'],
+      message: /^resource-leak: unknown format 'xml' for --format \(expected stylish, json or sarif\)$/,
+    },
+    { name: 'a missing option value', args: ['--project'], message: /^resource-leak: option --project needs a value$/ },
+    {
+      name: 'a --project file that does not exist',
+      args: ['--project', 'tsconfig.missing.json'],
+      message: /^resource-leak: --project tsconfig\.missing\.json: no such file$/,
+    },
+    { name: 'no tsconfig.json anywhere above the path', args: ['/'], message: /^resource-leak: no tsconfig\.json found for \/ / },
+  ];
+  for (const { name, args, message } of cases) {
+    it(name, () => {
+      const run = resourceLeak(args, exampleDirectory);
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(run.stderr.trimEnd()).toMatch(message);
+    });
+  }
+
+  it('--help prints the usage and exits 0', () => {
+    const run = resourceLeak(['--help'], exampleDirectory);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Usage: resource-leak [paths…] [--fix] [--format stylish|json|sarif] [--project tsconfig.json]');
+  });
+});
+
+describe('resource-leak on code whose imports do not resolve', () => {
+  let copy: ReturnType<typeof copyExample>;
+  beforeAll(() => {
+    copy = copyExample();
+  });
+  afterAll(() => {
+    copy.dispose();
+  });
+
+  it('exits 0 on a clean project with --project, without warnings', () => {
+    const run = resourceLeak(['--project', 'tsconfig.json', 'src/client.ts', 'src/certificate-files.ts'], copy.directory);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('');
+    expect(run.status).toBe(0);
+  });
+
+  it('warns that node types are missing (TypeScript 6 "types": []) instead of a silent clean result', () => {
+    const tsconfigPath = join(copy.directory, 'tsconfig.json');
+    const tsconfig = readFileSync(tsconfigPath, 'utf8');
+    writeFileSync(tsconfigPath, tsconfig.replace(/^\s*"types": \["node"\],\n/m, ''));
+    const run = resourceLeak([], copy.directory);
+    expect(run.stdout).toBe('');
+    expect(run.status).toBe(0);
+    const [first, cause] = run.stderr.trimEnd().split('\n');
+    expect(first).toMatch(
+      /^resource-leak: warning: \d+ of \d+ imports did not resolve \(e\.g\. 'node:[a-z]+' in src\/[a-z-]+\.ts\); their types are `any`/,
+    );
+    expect(cause).toContain('tsconfig.json does not list "types": ["node"]. TypeScript 6 defaults "types" to []');
+  });
+});
