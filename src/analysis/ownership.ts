@@ -110,6 +110,8 @@ export function isFreshValue(value: TSESTree.Node, services: ParserServicesWithT
       return isFreshValue(expression.consequent, services) || isFreshValue(expression.alternate, services);
     case AST_NODE_TYPES.LogicalExpression:
       return isFreshValue(expression.left, services) || isFreshValue(expression.right, services);
+    case AST_NODE_TYPES.AssignmentExpression:
+      return expression.operator === '=' && isFreshValue(expression.right, services);
     case AST_NODE_TYPES.SequenceExpression: {
       const last = expression.expressions[expression.expressions.length - 1];
       return last !== undefined && isFreshValue(last, services);

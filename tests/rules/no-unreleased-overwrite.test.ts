@@ -946,8 +946,2058 @@ ruleTester.run('no-unreleased-overwrite', rule, {
           endLine: 8,
           endColumn: 20,
           data: { target: 'this.sslContext', type: 'SecureContext', release: 'context.close()' },
+          suggestions: [
+            {
+              messageId: 'suggestCloseSecureContext',
+              output: dedent(`
+                import { createSecureContext, type SecureContext } from 'node:tls';
+                export class TlsServer {
+                  private sslContext: SecureContext;
+                  constructor() {
+                    this.sslContext = createSecureContext({});
+                  }
+                  reload(): void {
+                    const oldSslContext = this.sslContext;
+                    this.sslContext = createSecureContext({});
+                    if (oldSslContext !== this.sslContext) (oldSslContext.context as { close(): void }).close();
+                  }
+                }`),
+            },
+          ],
         },
       ],
+    },
+    {
+      name: 'the TLS server through a tls namespace import',
+      code: dedent(`
+        import * as tls from 'tls';
+        class Negotiator {
+          static context: tls.SecureContext = tls.createSecureContext({});
+          static rotate(): void {
+            Negotiator.context = tls.createSecureContext({});
+          }
+        }`),
+      errors: [{
+          messageId: 'overwrite',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'suggestCloseSecureContext',
+              output: dedent(`
+                import * as tls from 'tls';
+                class Negotiator {
+                  static context: tls.SecureContext = tls.createSecureContext({});
+                  static rotate(): void {
+                    const oldContext = Negotiator.context;
+                    Negotiator.context = tls.createSecureContext({});
+                    if (oldContext !== Negotiator.context) (oldContext.context as { close(): void }).close();
+                  }
+                }`),
+            },
+          ],
+        }],
+    },
+    {
+      name: 'the TLS server reloading a nullable context from a helper',
+      code: dedent(`
+        import { createSecureContext, type SecureContext } from 'node:tls';
+        import { readFileSync } from 'node:fs';
+        export class TlsServer {
+          private sslContext?: SecureContext;
+          private buildSslContext(): SecureContext {
+            return createSecureContext({ key: readFileSync('key.pem'), cert: readFileSync('cert.pem') });
+          }
+          reload(): void {
+            this.sslContext = this.buildSslContext();
+          }
+        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 9,
+          column: 5,
+          data: { target: 'this.sslContext', type: 'SecureContext | undefined', release: 'context.close()' },
+          suggestions: [
+            {
+              messageId: 'suggestCloseSecureContext',
+              output: dedent(`
+                import { createSecureContext, type SecureContext } from 'node:tls';
+                import { readFileSync } from 'node:fs';
+                export class TlsServer {
+                  private sslContext?: SecureContext;
+                  private buildSslContext(): SecureContext {
+                    return createSecureContext({ key: readFileSync('key.pem'), cert: readFileSync('cert.pem') });
+                  }
+                  reload(): void {
+                    const oldSslContext = this.sslContext;
+                    this.sslContext = this.buildSslContext();
+                    if (oldSslContext && oldSslContext !== this.sslContext) (oldSslContext.context as { close(): void }).close();
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
+    },
+    // ── Release-able types ──────────────────────────────────────────────────────────────────
+    {
+      name: 'a reference-counted field (release)',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value = alloc();
+          swap(): void {
+            this.value = alloc();
+          }
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 6, column: 5, data: { target: 'this.value', type: 'Buf', release: 'release()' } },
+      ],
+      output: dedent(`
+        BUF
+        class Holder {
+          value = alloc();
+          swap(): void {
+            const oldValue = this.value;
+            this.value = alloc();
+            if (oldValue !== this.value) oldValue.release();
+          }
+        }`),
+    },
+    {
+      name: 'a dispose() method',
+      code: dedent(`
+        declare class Model { dispose(): void }
+        class Editor {
+          model = new Model();
+          open(): void {
+            this.model = new Model();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 5, column: 5, data: { target: 'this.model', type: 'Model', release: 'dispose()' } }],
+      output: dedent(`
+        declare class Model { dispose(): void }
+        class Editor {
+          model = new Model();
+          open(): void {
+            const oldModel = this.model;
+            this.model = new Model();
+            oldModel.dispose();
+          }
+        }`),
+    },
+    {
+      name: 'a close() with an optional argument',
+      code: dedent(`
+        declare class Channel { close(code?: number): void }
+        declare function open(): Channel;
+        class Client {
+          channel = open();
+          reconnect(): void {
+            this.channel = open();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5, data: { target: 'this.channel', type: 'Channel', release: 'close()' } }],
+      output: dedent(`
+        declare class Channel { close(code?: number): void }
+        declare function open(): Channel;
+        class Client {
+          channel = open();
+          reconnect(): void {
+            const oldChannel = this.channel;
+            this.channel = open();
+            if (oldChannel !== this.channel) oldChannel.close();
+          }
+        }`),
+    },
+    {
+      name: 'a destroy() method',
+      code: dedent(`
+        declare class Stream { destroy(error?: Error): this }
+        declare function openStream(): Stream;
+        class Pipe {
+          source = openStream();
+          switchSource(): void {
+            this.source = openStream();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5, data: { target: 'this.source', type: 'Stream', release: 'destroy()' } }],
+      output: dedent(`
+        declare class Stream { destroy(error?: Error): this }
+        declare function openStream(): Stream;
+        class Pipe {
+          source = openStream();
+          switchSource(): void {
+            const oldSource = this.source;
+            this.source = openStream();
+            if (oldSource !== this.source) oldSource.destroy();
+          }
+        }`),
+    },
+    {
+      name: 'a free() method (WebAssembly bindings)',
+      code: dedent(`
+        declare class WasmImage { free(): void }
+        class Canvas {
+          image = new WasmImage();
+          redraw(): void {
+            this.image = new WasmImage();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 5, column: 5, data: { target: 'this.image', type: 'WasmImage', release: 'free()' } }],
+      output: dedent(`
+        declare class WasmImage { free(): void }
+        class Canvas {
+          image = new WasmImage();
+          redraw(): void {
+            const oldImage = this.image;
+            this.image = new WasmImage();
+            oldImage.free();
+          }
+        }`),
+    },
+    {
+      name: 'a Disposable ([Symbol.dispose])',
+      code: dedent(`
+        declare function open(): Disposable;
+        class Holder {
+          handle = open();
+          swap(): void {
+            this.handle = open();
+          }
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 5, column: 5, data: { target: 'this.handle', type: 'Disposable', release: '[Symbol.dispose]()' } },
+      ],
+      output: dedent(`
+        declare function open(): Disposable;
+        class Holder {
+          handle = open();
+          swap(): void {
+            const oldHandle = this.handle;
+            this.handle = open();
+            if (oldHandle !== this.handle) oldHandle[Symbol.dispose]();
+          }
+        }`),
+    },
+    {
+      name: 'an AsyncDisposable ([Symbol.asyncDispose])',
+      code: dedent(`
+        declare function connect(): Promise<AsyncDisposable>;
+        class Pool {
+          connection: AsyncDisposable | undefined;
+          async refresh(): Promise<void> {
+            this.connection = await connect();
+          }
+        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 5,
+          column: 5,
+          data: { target: 'this.connection', type: 'AsyncDisposable | undefined', release: '[Symbol.asyncDispose]()' },
+        },
+      ],
+      output: dedent(`
+        declare function connect(): Promise<AsyncDisposable>;
+        class Pool {
+          connection: AsyncDisposable | undefined;
+          async refresh(): Promise<void> {
+            const nextConnection = await connect();
+            const oldConnection = this.connection;
+            this.connection = nextConnection;
+            if (oldConnection !== nextConnection) await oldConnection?.[Symbol.asyncDispose]();
+          }
+        }`),
+    },
+    {
+      name: 'an interface type with a release method',
+      code: dedent(`
+        import { allocate, type ReferenceCounted } from './resources.js';
+        class Holder {
+          value: ReferenceCounted = allocate();
+          swap(): void {
+            this.value = allocate();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 5, column: 5, data: { target: 'this.value', type: 'ReferenceCounted', release: 'release()' } }],
+      output: dedent(`
+        import { allocate, type ReferenceCounted } from './resources.js';
+        class Holder {
+          value: ReferenceCounted = allocate();
+          swap(): void {
+            const oldValue = this.value;
+            this.value = allocate();
+            if (oldValue !== this.value) oldValue.release();
+          }
+        }`),
+    },
+    {
+      name: 'a union whose members are all release-able',
+      code: dedent(`
+        declare class Socket { close(): void }
+        declare class Pipe { close(): void }
+        declare function connect(): Socket | Pipe;
+        class Client {
+          transport: Socket | Pipe | null = null;
+          reconnect(): void {
+            this.transport = connect();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5, data: { target: 'this.transport', type: 'Socket | Pipe | null', release: 'close()' } }],
+      output: dedent(`
+        declare class Socket { close(): void }
+        declare class Pipe { close(): void }
+        declare function connect(): Socket | Pipe;
+        class Client {
+          transport: Socket | Pipe | null = null;
+          reconnect(): void {
+            const oldTransport = this.transport;
+            this.transport = connect();
+            if (oldTransport !== this.transport) oldTransport?.close();
+          }
+        }`),
+    },
+    {
+      name: 'a type parameter counts through its constraint',
+      code: dedent(`
+        class Holder<T extends Disposable> {
+          constructor(private value: T, private make: () => T) {}
+          swap(): void {
+            this.value = this.make();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 4, column: 5, data: { target: 'this.value', type: 'T', release: '[Symbol.dispose]()' } }],
+      output: dedent(`
+        class Holder<T extends Disposable> {
+          constructor(private value: T, private make: () => T) {}
+          swap(): void {
+            const oldValue = this.value;
+            this.value = this.make();
+            if (oldValue !== this.value) oldValue[Symbol.dispose]();
+          }
+        }`),
+    },
+    {
+      name: 'a generic instance: the field type is the type argument',
+      code: dedent(`
+        ${buf}
+        class Box<T> {
+          constructor(public content: T) {}
+        }
+        function refill(box: Box<Buf>): void {
+          box.content = alloc();
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 3, data: { target: 'box.content', type: 'Buf', release: 'release()' } }],
+      output: dedent(`
+        BUF
+        class Box<T> {
+          constructor(public content: T) {}
+        }
+        function refill(box: Box<Buf>): void {
+          const oldContent = box.content;
+          box.content = alloc();
+          if (oldContent !== box.content) oldContent.release();
+        }`),
+    },
+    {
+      name: 'a Node timer (close) replaced without clearTimeout',
+      code: dedent(`
+        class Poller {
+          timer = setTimeout(() => undefined, 10);
+          restart(): void {
+            this.timer = setTimeout(() => undefined, 10);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 4, column: 5 }],
+      output: dedent(`
+        class Poller {
+          timer = setTimeout(() => undefined, 10);
+          restart(): void {
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => undefined, 10);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+        }`),
+    },
+    {
+      name: 'types: a method entry makes a type release-able',
+      code: dedent(`
+        declare class Worker { shutdown(): void; shutdown(graceful: boolean): void }
+        class Cluster {
+          worker = new Worker();
+          respawn(): void {
+            this.worker = new Worker();
+          }
+        }`),
+      options: [{ types: [{ type: { from: 'file', name: 'Worker' }, release: { method: 'shutdown' } }] }],
+      errors: [{ messageId: 'overwrite', line: 5, column: 5, data: { target: 'this.worker', type: 'Worker', release: 'shutdown()' } }],
+      output: dedent(`
+        declare class Worker { shutdown(): void; shutdown(graceful: boolean): void }
+        class Cluster {
+          worker = new Worker();
+          respawn(): void {
+            const oldWorker = this.worker;
+            this.worker = new Worker();
+            oldWorker.shutdown();
+          }
+        }`),
+    },
+    {
+      name: 'types: a function entry names the release function',
+      code: dedent(`
+        declare class Handle { readonly id: number }
+        declare function openHandle(): Handle;
+        class Device {
+          handle = openHandle();
+          reopen(): void {
+            this.handle = openHandle();
+          }
+        }`),
+      options: [{ types: [{ type: { from: 'file', name: 'Handle' }, release: { function: 'closeHandle', from: './native.js' } }] }],
+      errors: [{ messageId: 'overwrite', line: 6, column: 5, data: { target: 'this.handle', type: 'Handle', release: 'closeHandle()' } }],
+      output: dedent(`
+        import { closeHandle } from './native.js';
+
+        declare class Handle { readonly id: number }
+        declare function openHandle(): Handle;
+        class Device {
+          handle = openHandle();
+          reopen(): void {
+            const oldHandle = this.handle;
+            this.handle = openHandle();
+            if (oldHandle !== this.handle) closeHandle(oldHandle);
+          }
+        }`),
+    },
+    {
+      name: 'releaseMethods: a custom list',
+      code: dedent(`
+        declare class Lease { revoke(): void }
+        class Tenant {
+          lease = new Lease();
+          renew(): void {
+            this.lease = new Lease();
+          }
+        }`),
+      options: [{ releaseMethods: ['revoke'] }],
+      errors: [{ messageId: 'overwrite', line: 5, column: 5, data: { target: 'this.lease', type: 'Lease', release: 'revoke()' } }],
+      output: dedent(`
+        declare class Lease { revoke(): void }
+        class Tenant {
+          lease = new Lease();
+          renew(): void {
+            const oldLease = this.lease;
+            this.lease = new Lease();
+            oldLease.revoke();
+          }
+        }`),
+    },
+    // ── Targets ─────────────────────────────────────────────────────────────────────────────
+    {
+      name: 'a private field',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          #value = alloc();
+          swap(): void {
+            this.#value = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5, endColumn: 16, data: { target: 'this.#value', type: 'Buf', release: 'release()' } }],
+      output: dedent(`
+        BUF
+        class Holder {
+          #value = alloc();
+          swap(): void {
+            const oldValue = this.#value;
+            this.#value = alloc();
+            if (oldValue !== this.#value) oldValue.release();
+          }
+        }`),
+    },
+    {
+      name: 'a static field through the class name',
+      code: dedent(`
+        ${buf}
+        class Registry {
+          static shared = alloc();
+          static reset(): void {
+            Registry.shared = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5, data: { target: 'Registry.shared', type: 'Buf', release: 'release()' } }],
+      output: dedent(`
+        BUF
+        class Registry {
+          static shared = alloc();
+          static reset(): void {
+            const oldShared = Registry.shared;
+            Registry.shared = alloc();
+            if (oldShared !== Registry.shared) oldShared.release();
+          }
+        }`),
+    },
+    {
+      name: 'a static field through this in a static method',
+      code: dedent(`
+        ${buf}
+        class Registry {
+          static shared = alloc();
+          static reset(): void {
+            this.shared = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5, data: { target: 'this.shared', type: 'Buf', release: 'release()' } }],
+      output: dedent(`
+        BUF
+        class Registry {
+          static shared = alloc();
+          static reset(): void {
+            const oldShared = this.shared;
+            this.shared = alloc();
+            if (oldShared !== this.shared) oldShared.release();
+          }
+        }`),
+    },
+    {
+      name: 'a static field assigned in a constructor is never a first assignment',
+      code: dedent(`
+        ${buf}
+        class Registry {
+          static shared: Buf;
+          constructor() {
+            Registry.shared = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5 }],
+      output: dedent(`
+        BUF
+        class Registry {
+          static shared: Buf;
+          constructor() {
+            const oldShared = Registry.shared;
+            Registry.shared = alloc();
+            if (oldShared !== Registry.shared) oldShared.release();
+          }
+        }`),
+    },
+    {
+      name: 'a literal key',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value = alloc();
+          swap(): void {
+            this['value'] = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5, endColumn: 18, data: { target: "this['value']", type: 'Buf', release: 'release()' } }],
+      output: dedent(`
+        BUF
+        class Holder {
+          value = alloc();
+          swap(): void {
+            const oldValue = this['value'];
+            this['value'] = alloc();
+            if (oldValue !== this['value']) oldValue.release();
+          }
+        }`),
+    },
+    {
+      name: 'a field of a parameter',
+      code: dedent(`
+        ${buf}
+        interface Connection { buffer: Buf }
+        function refill(connection: Connection): void {
+          connection.buffer = alloc();
+        }`),
+      errors: [{ messageId: 'overwrite', line: 5, column: 3, data: { target: 'connection.buffer', type: 'Buf', release: 'release()' } }],
+      output: dedent(`
+        BUF
+        interface Connection { buffer: Buf }
+        function refill(connection: Connection): void {
+          const oldBuffer = connection.buffer;
+          connection.buffer = alloc();
+          if (oldBuffer !== connection.buffer) oldBuffer.release();
+        }`),
+    },
+    {
+      name: 'a field of an object literal',
+      code: dedent(`
+        ${buf}
+        const state = { buffer: alloc() };
+        export function refill(): void {
+          state.buffer = alloc();
+        }`),
+      errors: [{ messageId: 'overwrite', line: 5, column: 3 }],
+      output: dedent(`
+        BUF
+        const state = { buffer: alloc() };
+        export function refill(): void {
+          const oldBuffer = state.buffer;
+          state.buffer = alloc();
+          if (oldBuffer !== state.buffer) oldBuffer.release();
+        }`),
+    },
+    {
+      name: 'a field of another instance',
+      code: dedent(`
+        ${buf}
+        class Peer {
+          buffer = alloc();
+          steal(other: Peer): void {
+            other.buffer = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5, data: { target: 'other.buffer', type: 'Buf', release: 'release()' } }],
+      output: dedent(`
+        BUF
+        class Peer {
+          buffer = alloc();
+          steal(other: Peer): void {
+            const oldBuffer = other.buffer;
+            other.buffer = alloc();
+            if (oldBuffer !== other.buffer) oldBuffer.release();
+          }
+        }`),
+    },
+    {
+      name: 'a field behind a field',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          state = { buffer: alloc() };
+          swap(): void {
+            this.state.buffer = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5, data: { target: 'this.state.buffer', type: 'Buf', release: 'release()' } }],
+      output: dedent(`
+        BUF
+        class Holder {
+          state = { buffer: alloc() };
+          swap(): void {
+            const oldBuffer = this.state.buffer;
+            this.state.buffer = alloc();
+            if (oldBuffer !== this.state.buffer) oldBuffer.release();
+          }
+        }`),
+    },
+    {
+      name: 'the backing field stored by a setter of an owning class',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          #value = alloc();
+          set value(next: Buf) {
+            this.#value = next;
+          }
+          close(): void {
+            this.#value.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5 }],
+      output: dedent(`
+        BUF
+        class Holder {
+          #value = alloc();
+          set value(next: Buf) {
+            const oldValue = this.#value;
+            this.#value = next;
+            if (oldValue !== this.#value) oldValue.release();
+          }
+          close(): void {
+            this.#value.release();
+          }
+        }`),
+    },
+    {
+      name: 'a field declared in a base class',
+      code: dedent(`
+        ${buf}
+        class Base {
+          protected value = alloc();
+        }
+        class Derived extends Base {
+          swap(): void {
+            this.value = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 5, data: { target: 'this.value', type: 'Buf', release: 'release()' } }],
+      output: dedent(`
+        BUF
+        class Base {
+          protected value = alloc();
+        }
+        class Derived extends Base {
+          swap(): void {
+            const oldValue = this.value;
+            this.value = alloc();
+            if (oldValue !== this.value) oldValue.release();
+          }
+        }`),
+    },
+    {
+      name: 'a field declared in a base class in another file, owned there (close releases it)',
+      code: dedent(`
+        import { BufferOwner, type ReferenceCounted } from './resources.js';
+        class Reader extends BufferOwner {
+          attach(next: ReferenceCounted): void {
+            this.buffer = next;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 4, column: 5, data: { target: 'this.buffer', type: 'ReferenceCounted', release: 'release()' } }],
+      output: dedent(`
+        import { BufferOwner, type ReferenceCounted } from './resources.js';
+        class Reader extends BufferOwner {
+          attach(next: ReferenceCounted): void {
+            const oldBuffer = this.buffer;
+            this.buffer = next;
+            if (oldBuffer !== this.buffer) oldBuffer.release();
+          }
+        }`),
+    },
+    {
+      name: 'an inherited field with an initializer, assigned in the derived constructor',
+      code: dedent(`
+        ${buf}
+        class Base {
+          protected value = alloc();
+        }
+        class Derived extends Base {
+          constructor() {
+            super();
+            this.value = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 9, column: 5 }],
+      output: dedent(`
+        BUF
+        class Base {
+          protected value = alloc();
+        }
+        class Derived extends Base {
+          constructor() {
+            super();
+            const oldValue = this.value;
+            this.value = alloc();
+            if (oldValue !== this.value) oldValue.release();
+          }
+        }`),
+    },
+    {
+      name: 'an inherited field that the base constructor assigns',
+      code: dedent(`
+        ${buf}
+        class Base {
+          protected value: Buf;
+          constructor() {
+            this.value = alloc();
+          }
+        }
+        class Derived extends Base {
+          constructor() {
+            super();
+            this.value = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 12, column: 5 }],
+      output: dedent(`
+        BUF
+        class Base {
+          protected value: Buf;
+          constructor() {
+            this.value = alloc();
+          }
+        }
+        class Derived extends Base {
+          constructor() {
+            super();
+            const oldValue = this.value;
+            this.value = alloc();
+            if (oldValue !== this.value) oldValue.release();
+          }
+        }`),
+    },
+    {
+      name: 'a class expression',
+      code: dedent(`
+        ${buf}
+        export const Holder = class {
+          value = alloc();
+          swap(): void {
+            this.value = alloc();
+          }
+        };`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5 }],
+      output: dedent(`
+        BUF
+        export const Holder = class {
+          value = alloc();
+          swap(): void {
+            const oldValue = this.value;
+            this.value = alloc();
+            if (oldValue !== this.value) oldValue.release();
+          }
+        };`),
+    },
+    {
+      name: '&&= stores over a live value',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value: Buf | undefined = alloc();
+          swap(): void {
+            this.value &&= alloc();
+          }
+        }`),
+      errors: [{
+          messageId: 'overwrite',
+          line: 6,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestReleaseAfterAssign',
+              output: dedent(`
+                BUF
+                class Holder {
+                  value: Buf | undefined = alloc();
+                  swap(): void {
+                    const oldValue = this.value;
+                    this.value &&= alloc();
+                    if (oldValue !== this.value) oldValue?.release();
+                  }
+                }`),
+            },
+          ],
+        }],
+    },
+    // ── Constructors and init methods ───────────────────────────────────────────────────────
+    {
+      name: 'a second assignment in the constructor',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value: Buf;
+          constructor() {
+            this.value = alloc();
+            this.value = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5 }],
+      output: dedent(`
+        BUF
+        class Holder {
+          value: Buf;
+          constructor() {
+            this.value = alloc();
+            const oldValue = this.value;
+            this.value = alloc();
+            if (oldValue !== this.value) oldValue.release();
+          }
+        }`),
+    },
+    {
+      name: 'a constructor assignment over an initializer',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value = alloc();
+          constructor() {
+            this.value = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5 }],
+      output: dedent(`
+        BUF
+        class Holder {
+          value = alloc();
+          constructor() {
+            const oldValue = this.value;
+            this.value = alloc();
+            if (oldValue !== this.value) oldValue.release();
+          }
+        }`),
+    },
+    {
+      name: 'a constructor assignment over a parameter property',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          constructor(private value: Buf) {
+            this.value = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 5, column: 5 }],
+      output: dedent(`
+        BUF
+        class Holder {
+          constructor(private value: Buf) {
+            const oldValue = this.value;
+            this.value = alloc();
+            if (oldValue !== this.value) oldValue.release();
+          }
+        }`),
+    },
+    {
+      name: 'a constructor assignment after a conditional one',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value: Buf;
+          constructor(early: boolean) {
+            if (early) this.value = alloc();
+            this.value = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5 }],
+      output: dedent(`
+        BUF
+        class Holder {
+          value: Buf;
+          constructor(early: boolean) {
+            if (early) this.value = alloc();
+            const oldValue = this.value;
+            this.value = alloc();
+            if (oldValue !== this.value) oldValue?.release();
+          }
+        }`),
+    },
+    {
+      name: 'a constructor assignment in a loop',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value!: Buf;
+          constructor(attempts: number) {
+            for (let i = 0; i < attempts; i++) {
+              this.value = alloc();
+            }
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 7 }],
+      output: dedent(`
+        BUF
+        class Holder {
+          value!: Buf;
+          constructor(attempts: number) {
+            for (let i = 0; i < attempts; i++) {
+              const oldValue = this.value;
+              this.value = alloc();
+              if (oldValue !== this.value) oldValue?.release();
+            }
+          }
+        }`),
+    },
+    {
+      name: 'a callback registered in the constructor',
+      code: dedent(`
+        ${buf}
+        import { EventEmitter } from 'node:events';
+        class Holder {
+          value: Buf;
+          constructor(events: EventEmitter) {
+            this.value = alloc();
+            events.on('refresh', () => {
+              this.value = alloc();
+            });
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 9, column: 7 }],
+      output: dedent(`
+        BUF
+        import { EventEmitter } from 'node:events';
+        class Holder {
+          value: Buf;
+          constructor(events: EventEmitter) {
+            this.value = alloc();
+            events.on('refresh', () => {
+              const oldValue = this.value;
+              this.value = alloc();
+              if (oldValue !== this.value) oldValue.release();
+            });
+          }
+        }`),
+    },
+    {
+      name: 'a function expression callback in the constructor',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value!: Buf;
+          constructor() {
+            const self = this;
+            setInterval(function tick() {
+              self.value = alloc();
+            }, 1000);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 7, data: { target: 'self.value', type: 'Buf', release: 'release()' } }],
+      output: dedent(`
+        BUF
+        class Holder {
+          value!: Buf;
+          constructor() {
+            const self = this;
+            setInterval(function tick() {
+              const oldValue = self.value;
+              self.value = alloc();
+              if (oldValue !== self.value) oldValue?.release();
+            }, 1000);
+          }
+        }`),
+    },
+    {
+      name: 'a first-looking assignment in a method that is not an init method',
+      code: dedent(`
+        ${buf}
+        class Component {
+          value!: Buf;
+          refresh(): void {
+            this.value = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5 }],
+      output: dedent(`
+        BUF
+        class Component {
+          value!: Buf;
+          refresh(): void {
+            const oldValue = this.value;
+            this.value = alloc();
+            if (oldValue !== this.value) oldValue?.release();
+          }
+        }`),
+    },
+    {
+      name: 'a second assignment in ngOnInit',
+      code: dedent(`
+        ${buf}
+        class Component {
+          value!: Buf;
+          ngOnInit(): void {
+            this.value = alloc();
+            this.value = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5 }],
+      output: dedent(`
+        BUF
+        class Component {
+          value!: Buf;
+          ngOnInit(): void {
+            this.value = alloc();
+            const oldValue = this.value;
+            this.value = alloc();
+            if (oldValue !== this.value) oldValue?.release();
+          }
+        }`),
+    },
+    {
+      name: 'ngOnInit is no longer an init method when initMethods replaces the list',
+      code: dedent(`
+        ${buf}
+        class Component {
+          value!: Buf;
+          ngOnInit(): void {
+            this.value = alloc();
+          }
+        }`),
+      options: [{ initMethods: ['setup'] }],
+      errors: [{ messageId: 'overwrite', line: 6, column: 5 }],
+      output: dedent(`
+        BUF
+        class Component {
+          value!: Buf;
+          ngOnInit(): void {
+            const oldValue = this.value;
+            this.value = alloc();
+            if (oldValue !== this.value) oldValue?.release();
+          }
+        }`),
+    },
+    // ── Old value not handled on every path ─────────────────────────────────────────────────
+    {
+      name: 'released on one branch only',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value = alloc();
+          swap(clean: boolean): void {
+            if (clean) this.value.release();
+            this.value = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5 }],
+      output: dedent(`
+        BUF
+        class Holder {
+          value = alloc();
+          swap(clean: boolean): void {
+            if (clean) this.value.release();
+            const oldValue = this.value;
+            this.value = alloc();
+            if (oldValue !== this.value) oldValue.release();
+          }
+        }`),
+    },
+    {
+      name: 'a truthiness check that does nothing with the old value',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value: Buf | undefined;
+          swap(): void {
+            if (this.value) {
+              console.log('replacing', this.value.refCnt());
+            }
+            this.value = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 9, column: 5 }],
+      output: dedent(`
+        BUF
+        class Holder {
+          value: Buf | undefined;
+          swap(): void {
+            if (this.value) {
+              console.log('replacing', this.value.refCnt());
+            }
+            const oldValue = this.value;
+            this.value = alloc();
+            if (oldValue !== this.value) oldValue?.release();
+          }
+        }`),
+    },
+    {
+      name: 'the empty branch of the test is the one that assigns over a live value',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value: Buf | undefined;
+          swap(): void {
+            if (this.value) {
+              this.value = alloc();
+            }
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 7 }],
+      output: dedent(`
+        BUF
+        class Holder {
+          value: Buf | undefined;
+          swap(): void {
+            if (this.value) {
+              const oldValue = this.value;
+              this.value = alloc();
+              if (oldValue !== this.value) oldValue?.release();
+            }
+          }
+        }`),
+    },
+    {
+      name: 'a read that is neither a release nor a hand-off',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value = alloc();
+          swap(): void {
+            console.log(this.value.refCnt());
+            this.value = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5 }],
+      output: dedent(`
+        BUF
+        class Holder {
+          value = alloc();
+          swap(): void {
+            console.log(this.value.refCnt());
+            const oldValue = this.value;
+            this.value = alloc();
+            if (oldValue !== this.value) oldValue.release();
+          }
+        }`),
+    },
+    {
+      name: 'a release in a loop that may run zero times',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value = alloc();
+          swap(times: number): void {
+            for (let i = 0; i < times; i++) {
+              this.value.release();
+            }
+            this.value = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 9, column: 5 }],
+      output: dedent(`
+        BUF
+        class Holder {
+          value = alloc();
+          swap(times: number): void {
+            for (let i = 0; i < times; i++) {
+              this.value.release();
+            }
+            const oldValue = this.value;
+            this.value = alloc();
+            if (oldValue !== this.value) oldValue.release();
+          }
+        }`),
+    },
+    {
+      name: 'a loop that stores on each iteration',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value: Buf | undefined;
+          fill(times: number): void {
+            if (this.value) return;
+            while (times-- > 0) {
+              this.value = alloc();
+            }
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 7 }],
+      output: dedent(`
+        BUF
+        class Holder {
+          value: Buf | undefined;
+          fill(times: number): void {
+            if (this.value) return;
+            while (times-- > 0) {
+              const oldValue = this.value;
+              this.value = alloc();
+              if (oldValue !== this.value) oldValue?.release();
+            }
+          }
+        }`),
+    },
+    {
+      name: 'a labeled loop whose continue skips the release',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value = alloc();
+          churn(rows: number[][]): void {
+            outer: for (const row of rows) {
+              for (const cell of row) {
+                if (cell < 0) continue outer;
+              }
+              this.value.release();
+            }
+            this.value = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 12, column: 5 }],
+      output: dedent(`
+        BUF
+        class Holder {
+          value = alloc();
+          churn(rows: number[][]): void {
+            outer: for (const row of rows) {
+              for (const cell of row) {
+                if (cell < 0) continue outer;
+              }
+              this.value.release();
+            }
+            const oldValue = this.value;
+            this.value = alloc();
+            if (oldValue !== this.value) oldValue.release();
+          }
+        }`),
+    },
+    {
+      name: 'released in try, assigned in finally',
+      code: dedent(`
+        ${buf}
+        declare function log(): void;
+        class Holder {
+          value = alloc();
+          swap(): void {
+            try {
+              log();
+              this.value.release();
+            } finally {
+              this.value = alloc();
+            }
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 11, column: 7 }],
+      output: dedent(`
+        BUF
+        declare function log(): void;
+        class Holder {
+          value = alloc();
+          swap(): void {
+            try {
+              log();
+              this.value.release();
+            } finally {
+              const oldValue = this.value;
+              this.value = alloc();
+              if (oldValue !== this.value) oldValue.release();
+            }
+          }
+        }`),
+    },
+    {
+      name: 'a method that releases only on some paths',
+      code: dedent(`
+        declare class Session { close(): void }
+        declare function connect(): Session;
+        class Client {
+          session = connect();
+          disconnect(force: boolean): void {
+            if (force) this.session.close();
+          }
+          reconnect(): void {
+            this.disconnect(false);
+            this.session = connect();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 5 }],
+      output: dedent(`
+        declare class Session { close(): void }
+        declare function connect(): Session;
+        class Client {
+          session = connect();
+          disconnect(force: boolean): void {
+            if (force) this.session.close();
+          }
+          reconnect(): void {
+            this.disconnect(false);
+            const oldSession = this.session;
+            this.session = connect();
+            if (oldSession !== this.session) oldSession.close();
+          }
+        }`),
+    },
+    {
+      name: 'a method that does something else',
+      code: dedent(`
+        declare class Session { close(): void; ping(): void }
+        declare function connect(): Session;
+        class Client {
+          session = connect();
+          check(): void {
+            this.session.ping();
+          }
+          reconnect(): void {
+            this.check();
+            this.session = connect();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 5 }],
+      output: dedent(`
+        declare class Session { close(): void; ping(): void }
+        declare function connect(): Session;
+        class Client {
+          session = connect();
+          check(): void {
+            this.session.ping();
+          }
+          reconnect(): void {
+            this.check();
+            const oldSession = this.session;
+            this.session = connect();
+            if (oldSession !== this.session) oldSession.close();
+          }
+        }`),
+    },
+    {
+      name: 'only one call deep: a method that calls the releasing method',
+      code: dedent(`
+        declare class Session { close(): void }
+        declare function connect(): Session;
+        class Client {
+          session = connect();
+          disconnect(): void {
+            this.session.close();
+          }
+          shutdown(): void {
+            this.disconnect();
+          }
+          reconnect(): void {
+            this.shutdown();
+            this.session = connect();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 13, column: 5 }],
+      output: dedent(`
+        declare class Session { close(): void }
+        declare function connect(): Session;
+        class Client {
+          session = connect();
+          disconnect(): void {
+            this.session.close();
+          }
+          shutdown(): void {
+            this.disconnect();
+          }
+          reconnect(): void {
+            this.shutdown();
+            const oldSession = this.session;
+            this.session = connect();
+            if (oldSession !== this.session) oldSession.close();
+          }
+        }`),
+    },
+    {
+      name: 'the saved local is never released',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value = alloc();
+          swap(): void {
+            const old = this.value;
+            this.value = alloc();
+            console.log(old.refCnt());
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5 }],
+      output: dedent(`
+        BUF
+        class Holder {
+          value = alloc();
+          swap(): void {
+            const old = this.value;
+            const oldValue = this.value;
+            this.value = alloc();
+            if (oldValue !== this.value) oldValue.release();
+            console.log(old.refCnt());
+          }
+        }`),
+    },
+    {
+      name: 'saved on one path only',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value = alloc();
+          swap(keep: boolean): void {
+            let old: Buf | undefined;
+            if (keep) old = this.value;
+            this.value = alloc();
+            old?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 5 }],
+      output: dedent(`
+        BUF
+        class Holder {
+          value = alloc();
+          swap(keep: boolean): void {
+            let old: Buf | undefined;
+            if (keep) old = this.value;
+            const oldValue = this.value;
+            this.value = alloc();
+            if (oldValue !== this.value) oldValue.release();
+            old?.release();
+          }
+        }`),
+    },
+    // ── Ownership ───────────────────────────────────────────────────────────────────────────
+    {
+      name: 'a parameter stored into a field that the class releases',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value = alloc();
+          adopt(next: Buf): void {
+            this.value = next;
+          }
+          close(): void {
+            this.value.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5 }],
+      output: dedent(`
+        BUF
+        class Holder {
+          value = alloc();
+          adopt(next: Buf): void {
+            const oldValue = this.value;
+            this.value = next;
+            if (oldValue !== this.value) oldValue.release();
+          }
+          close(): void {
+            this.value.release();
+          }
+        }`),
+    },
+    {
+      name: 'setting undefined while the class owns the field',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value: Buf | undefined = alloc();
+          reset(): void {
+            this.value = undefined;
+          }
+          dispose(): void {
+            this.value?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5 }],
+      output: dedent(`
+        BUF
+        class Holder {
+          value: Buf | undefined = alloc();
+          reset(): void {
+            const oldValue = this.value;
+            this.value = undefined;
+            if (oldValue !== this.value) oldValue?.release();
+          }
+          dispose(): void {
+            this.value?.release();
+          }
+        }`),
+    },
+    {
+      name: 'setting null while the class owns the field through ReferenceCountUtil',
+      code: dedent(`
+        ${buf}
+        declare const ReferenceCountUtil: { release(value: unknown): boolean };
+        class Holder {
+          value: Buf | null = alloc();
+          reset(): void {
+            this.value = null;
+          }
+          close(): void {
+            ReferenceCountUtil.release(this.value);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5 }],
+      output: dedent(`
+        BUF
+        declare const ReferenceCountUtil: { release(value: unknown): boolean };
+        class Holder {
+          value: Buf | null = alloc();
+          reset(): void {
+            const oldValue = this.value;
+            this.value = null;
+            if (oldValue !== this.value) oldValue?.release();
+          }
+          close(): void {
+            ReferenceCountUtil.release(this.value);
+          }
+        }`),
+    },
+    {
+      name: 'an await of a factory call is fresh',
+      code: dedent(`
+        ${buf}
+        declare const factory: { create(): Promise<Buf> };
+        class Holder {
+          value = alloc();
+          async swap(): Promise<void> {
+            this.value = await factory.create();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5 }],
+      output: dedent(`
+        BUF
+        declare const factory: { create(): Promise<Buf> };
+        class Holder {
+          value = alloc();
+          async swap(): Promise<void> {
+            const nextValue = await factory.create();
+            const oldValue = this.value;
+            this.value = nextValue;
+            if (oldValue !== nextValue) oldValue.release();
+          }
+        }`),
+    },
+    {
+      name: 'fresh through as, !, satisfies and parentheses',
+      code: dedent(`
+        ${buf}
+        declare function maybeAlloc(): Buf | undefined;
+        class Holder {
+          value = alloc();
+          swap(): void {
+            this.value = (maybeAlloc()!) as Buf;
+          }
+          refill(): void {
+            this.value = (alloc() satisfies Buf);
+          }
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 7, column: 5 },
+        { messageId: 'overwrite', line: 10, column: 5 },
+      ],
+      output: dedent(`
+        BUF
+        declare function maybeAlloc(): Buf | undefined;
+        class Holder {
+          value = alloc();
+          swap(): void {
+            const oldValue = this.value;
+            this.value = (maybeAlloc()!) as Buf;
+            if (oldValue !== this.value) oldValue.release();
+          }
+          refill(): void {
+            const oldValue = this.value;
+            this.value = (alloc() satisfies Buf);
+            if (oldValue !== this.value) oldValue.release();
+          }
+        }`),
+    },
+    {
+      name: 'fresh on one side of ?: and ??',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value = alloc();
+          spare: Buf | undefined;
+          swap(reuse: boolean): void {
+            this.value = reuse ? this.spare! : alloc();
+          }
+          refill(): void {
+            this.value = this.spare ?? alloc();
+          }
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 7, column: 5 },
+        { messageId: 'overwrite', line: 10, column: 5 },
+      ],
+      output: dedent(`
+        BUF
+        class Holder {
+          value = alloc();
+          spare: Buf | undefined;
+          swap(reuse: boolean): void {
+            const oldValue = this.value;
+            this.value = reuse ? this.spare! : alloc();
+            if (oldValue !== this.value) oldValue.release();
+          }
+          refill(): void {
+            const oldValue = this.value;
+            this.value = this.spare ?? alloc();
+            if (oldValue !== this.value) oldValue.release();
+          }
+        }`),
+    },
+    {
+      name: 'a borrowed value is still reported when the class owns the field (Map.get)',
+      code: dedent(`
+        ${buf}
+        class Cache {
+          entries = new Map<string, Buf>();
+          current = alloc();
+          select(key: string): void {
+            this.current = this.entries.get(key)!;
+          }
+          close(): void {
+            this.current.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5 }],
+      output: dedent(`
+        BUF
+        class Cache {
+          entries = new Map<string, Buf>();
+          current = alloc();
+          select(key: string): void {
+            const oldCurrent = this.current;
+            this.current = this.entries.get(key)!;
+            if (oldCurrent !== this.current) oldCurrent.release();
+          }
+          close(): void {
+            this.current.release();
+          }
+        }`),
+    },
+    // ── Released too early ──────────────────────────────────────────────────────────────────
+    {
+      name: 'released, then an await in the right-hand side',
+      code: dedent(`
+        ${buf}
+        declare function allocLater(): Promise<Buf>;
+        class Holder {
+          value = alloc();
+          async swap(): Promise<void> {
+            this.value.release();
+            this.value = await allocLater();
+          }
+        }`),
+      errors: [{
+          messageId: 'releasedTooEarly',
+          line: 8,
+          column: 5,
+          data: { target: 'this.value', type: 'Buf', release: 'release()' },
+          suggestions: [
+            {
+              messageId: 'suggestMoveRelease',
+              output: dedent(`
+                BUF
+                declare function allocLater(): Promise<Buf>;
+                class Holder {
+                  value = alloc();
+                  async swap(): Promise<void> {
+                    const nextValue = await allocLater();
+                    const oldValue = this.value;
+                    this.value = nextValue;
+                    if (oldValue !== nextValue) oldValue.release();
+                  }
+                }`),
+            },
+          ],
+        }],
+    },
+    {
+      name: 'released, then an await before the assignment',
+      code: dedent(`
+        ${buf}
+        declare function pause(): Promise<void>;
+        class Holder {
+          value: Buf | undefined;
+          async swap(): Promise<void> {
+            this.value?.release();
+            await pause();
+            this.value = alloc();
+          }
+        }`),
+      errors: [{
+          messageId: 'releasedTooEarly',
+          line: 9,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestMoveRelease',
+              output: dedent(`
+                BUF
+                declare function pause(): Promise<void>;
+                class Holder {
+                  value: Buf | undefined;
+                  async swap(): Promise<void> {
+                    await pause();
+                    const oldValue = this.value;
+                    this.value = alloc();
+                    if (oldValue !== this.value) oldValue?.release();
+                  }
+                }`),
+            },
+          ],
+        }],
+    },
+    {
+      name: 'released, then a yield before the assignment',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value = alloc();
+          *steps(): Generator<number> {
+            this.value.release();
+            yield 1;
+            this.value = alloc();
+          }
+        }`),
+      errors: [{
+          messageId: 'releasedTooEarly',
+          line: 8,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestMoveRelease',
+              output: dedent(`
+                BUF
+                class Holder {
+                  value = alloc();
+                  *steps(): Generator<number> {
+                    yield 1;
+                    const oldValue = this.value;
+                    this.value = alloc();
+                    if (oldValue !== this.value) oldValue.release();
+                  }
+                }`),
+            },
+          ],
+        }],
+    },
+    {
+      name: 'released by a method, then an await',
+      code: dedent(`
+        declare class Session { close(): void }
+        declare function connect(): Promise<Session>;
+        class Client {
+          session: Session | undefined;
+          disconnect(): void {
+            this.session?.close();
+          }
+          async reconnect(): Promise<void> {
+            this.disconnect();
+            this.session = await connect();
+          }
+        }`),
+      errors: [{ messageId: 'releasedTooEarly', line: 10, column: 5 }],
+    },
+    {
+      name: 'release-after-assign: a release first',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value = alloc();
+          swap(): void {
+            this.value.release();
+            this.value = alloc();
+          }
+        }`),
+      options: strict,
+      errors: [{ messageId: 'releaseBeforeAssign', line: 7, column: 5, data: { target: 'this.value', type: 'Buf', release: 'release()' } }],
+      output: dedent(`
+        BUF
+        class Holder {
+          value = alloc();
+          swap(): void {
+            const oldValue = this.value;
+            this.value = alloc();
+            if (oldValue !== this.value) oldValue.release();
+          }
+        }`),
+    },
+    {
+      name: 'release-after-assign: a guarded release first',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value: Buf | undefined;
+          swap(): void {
+            if (this.value) this.value.release();
+            this.value = alloc();
+          }
+        }`),
+      options: strict,
+      errors: [{ messageId: 'releaseBeforeAssign', line: 7, column: 5 }],
+    },
+    {
+      name: 'release-after-assign: a ?. release first',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value: Buf | undefined;
+          swap(): void {
+            this.value?.release();
+            this.value = alloc();
+          }
+        }`),
+      options: strict,
+      errors: [{ messageId: 'releaseBeforeAssign', line: 7, column: 5 }],
+      output: dedent(`
+        BUF
+        class Holder {
+          value: Buf | undefined;
+          swap(): void {
+            const oldValue = this.value;
+            this.value = alloc();
+            if (oldValue !== this.value) oldValue?.release();
+          }
+        }`),
+    },
+    {
+      name: 'release-after-assign: a release by a same-class method first',
+      code: dedent(`
+        declare class Session { close(): void }
+        declare function connect(): Session;
+        class Client {
+          session = connect();
+          disconnect(): void {
+            this.session.close();
+          }
+          reconnect(): void {
+            this.disconnect();
+            this.session = connect();
+          }
+        }`),
+      options: strict,
+      errors: [{ messageId: 'releaseBeforeAssign', line: 10, column: 5 }],
+    },
+    {
+      name: 'release-after-assign still reports the await case as released too early',
+      code: dedent(`
+        ${buf}
+        declare function allocLater(): Promise<Buf>;
+        class Holder {
+          value = alloc();
+          async swap(): Promise<void> {
+            this.value.release();
+            this.value = await allocLater();
+          }
+        }`),
+      options: strict,
+      errors: [{
+          messageId: 'releasedTooEarly',
+          line: 8,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestMoveRelease',
+              output: dedent(`
+                BUF
+                declare function allocLater(): Promise<Buf>;
+                class Holder {
+                  value = alloc();
+                  async swap(): Promise<void> {
+                    const nextValue = await allocLater();
+                    const oldValue = this.value;
+                    this.value = nextValue;
+                    if (oldValue !== nextValue) oldValue.release();
+                  }
+                }`),
+            },
+          ],
+        }],
+    },
+    // ── Assignments in expression positions ─────────────────────────────────────────────────
+    {
+      name: 'an assignment whose value is returned',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value = alloc();
+          swap(): Buf {
+            return (this.value = alloc());
+          }
+        }`),
+      errors: [{
+          messageId: 'overwrite',
+          line: 6,
+          column: 13,
+          suggestions: [
+            {
+              messageId: 'suggestKeepValue',
+              output: dedent(`
+                BUF
+                class Holder {
+                  value = alloc();
+                  swap(): Buf {
+                    const nextValue = alloc();
+                    const oldValue = this.value;
+                    this.value = nextValue;
+                    if (oldValue !== nextValue) oldValue.release();
+                    return nextValue;
+                  }
+                }`),
+            },
+          ],
+        }],
+    },
+    {
+      name: 'an arrow function with an expression body',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value = alloc();
+          swap = (): Buf => (this.value = alloc());
+        }`),
+      errors: [{
+          messageId: 'overwrite',
+          line: 5,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'suggestBlockBody',
+              output: dedent(`
+                BUF
+                class Holder {
+                  value = alloc();
+                  swap = (): Buf => {
+                    const nextValue = alloc();
+                    const oldValue = this.value;
+                    this.value = nextValue;
+                    if (oldValue !== nextValue) oldValue.release();
+                    return nextValue;
+                  };
+                }`),
+            },
+          ],
+        }],
+    },
+    {
+      name: 'a braceless if',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value = alloc();
+          swap(stale: boolean): void {
+            if (stale) this.value = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 16 }],
+      output: dedent(`
+        BUF
+        class Holder {
+          value = alloc();
+          swap(stale: boolean): void {
+            if (stale) {
+              const oldValue = this.value;
+              this.value = alloc();
+              if (oldValue !== this.value) oldValue.release();
+            }
+          }
+        }`),
+    },
+    {
+      name: 'a chained assignment reports each field',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          a = alloc();
+          b = alloc();
+          reset(shared: Buf): void {
+            this.a = this.b = alloc();
+            this.b.release();
+            this.b = shared;
+          }
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 7, column: 5 },
+        {
+          messageId: 'overwrite',
+          line: 7,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'suggestKeepValue',
+              output: dedent(`
+                BUF
+                class Holder {
+                  a = alloc();
+                  b = alloc();
+                  reset(shared: Buf): void {
+                    const nextB = alloc();
+                    const oldB = this.b;
+                    this.b = nextB;
+                    if (oldB !== nextB) oldB.release();
+                    this.a = nextB;
+                    this.b.release();
+                    this.b = shared;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
+      output: dedent(`
+        BUF
+        class Holder {
+          a = alloc();
+          b = alloc();
+          reset(shared: Buf): void {
+            const oldA = this.a;
+            this.a = this.b = alloc();
+            if (oldA !== this.a) oldA.release();
+            this.b.release();
+            this.b = shared;
+          }
+        }`),
     },
   ].map((testCase) => ({ filename, ...testCase })),
 });
