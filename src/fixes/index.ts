@@ -250,16 +250,28 @@ function buildRewrite(
     main = spliceEdits(sourceCode, statement.range, hostEdits);
     const placement = statementPlacement(statement);
     if (placement.list) {
-      const indent = originalIndent;
+      // A statement sharing its line (`{ this.f = v; }`) is moved onto lines of its own.
+      const before = sourceCode.getTokenBefore(statement, { includeComments: true });
       const end = endOfStatementLine(sourceCode, statement);
+      const after = sourceCode.getTokenAfter({ range: [end, end] } as TSESTree.Node, { includeComments: true });
+      const startsLine = !before || before.loc.end.line < statement.loc.start.line;
+      const endsLine = !after || after.loc.start.line > statement.loc.end.line;
+      const lineIndent = indentAt(sourceCode, statement.range[0]);
+      const container = placement.container;
+      const opensBlockOnLine =
+        container.type !== AST_NODE_TYPES.Program && container.loc.start.line === statement.loc.start.line;
+      const indent = startsLine ? lineIndent : lineIndent + (opensBlockOnLine ? unit : '');
+      const closesBlockOnLine = !endsLine && after.range[1] === container.range[1];
       const between = sourceCode.text.slice(statement.range[1], end);
       edits.push({
-        range: [statement.range[0], end],
+        range: [startsLine ? statement.range[0] : before.range[1], endsLine ? end : after.range[0]],
         text:
+          (startsLine ? '' : `${eol}${indent}`) +
           pre.map((line) => `${line}${eol}${indent}`).join('') +
-          main +
+          reindent(main, lineIndent, indent) +
           between +
-          post.map((line) => `${eol}${indent}${line}`).join(''),
+          post.map((line) => `${eol}${indent}${line}`).join('') +
+          (endsLine ? '' : `${eol}${closesBlockOnLine ? lineIndent : indent}`),
       });
       if (sharesNames(placement.list, statement, word, sourceCode)) {
         widenTo = placement.container.range;
