@@ -66,17 +66,24 @@ function showFindings(): DemoSummary['findings'] {
   process.stdout.write(run.stdout);
   process.stderr.write(run.stderr);
   if (run.status !== 1) throw new Error(`expected resource-leak to find the leaks (exit 1), got exit ${String(run.status)}`);
-  const json = runResourceLeak([relative(root, exampleDirectory), '--format', 'json'], root);
-  const results = JSON.parse(json.stdout) as { filePath: string; messages: { line: number; column: number; message: string }[] }[];
   console.log(paint('dim', `(typed linting of the example: ${seconds(started)})`));
-  return results.flatMap((result) =>
-    result.messages.map((message) => ({
-      file: relative(exampleDirectory, result.filePath),
-      line: message.line,
-      column: message.column,
-      message: message.message,
-    })),
-  );
+  return findingsInStylish(run.stdout);
+}
+
+/** The findings listed in stylish output: a file path line, then one indented line per message. */
+function findingsInStylish(stylish: string): DemoSummary['findings'] {
+  const findings: DemoSummary['findings'] = [];
+  let file = '';
+  // Colour codes, if any, do not matter for the positions.
+  for (const line of stylish.replace(/\x1b\[[0-9;]*m/g, '').split('\n')) {
+    const message = /^\s+(\d+):(\d+)\s+error\s+(.*?)\s+resource-leak\/\S+$/.exec(line);
+    if (message === null) {
+      if (line.startsWith('/')) file = relative(exampleDirectory, line.trim());
+      continue;
+    }
+    findings.push({ file, line: Number(message[1]), column: Number(message[2]), message: message[3] ?? '' });
+  }
+  return findings;
 }
 
 /** Step 2: `resource-leak --fix` on a temporary copy, shown as a unified diff, then checked. */
