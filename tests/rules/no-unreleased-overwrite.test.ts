@@ -5,9 +5,10 @@
 // `output`. When the fixer (src/fixes) produces a fix or suggestions for one of them, RuleTester
 // will ask for them: adding `output`/`suggestions` to these cases is expected and welcome. The
 // fix cases proper live in tests/fixes/.
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import path from 'node:path';
-import rule from '../../src/rules/no-unreleased-overwrite.js';
+import rule, { type MessageIds } from '../../src/rules/no-unreleased-overwrite.js';
+import type { Options, RuleOptions } from '../../src/rules/options.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures');
 const filename = path.join(fixtures, 'file.ts');
@@ -32,10 +33,19 @@ function dedent(text: string): string {
     .replace(/^BUF$/m, bufDeclarations);
 }
 
-const strict = [{ order: 'release-after-assign' as const }] as const;
+/** A case as a user configures the rule: partial options, the rest from meta.defaultOptions. */
+type UserOptions<Case> = Omit<Case, 'options'> & { options?: readonly [Partial<RuleOptions>] };
+
+/** Every case lints tests/fixtures/file.ts, the file the fixture project includes. */
+function inFixture<Case extends ValidTestCase<Options>>(cases: UserOptions<Case>[]): Case[] {
+  // RuleTester types options as the rule's full Options; ESLint (and the rule) accept partial ones.
+  return cases.map((testCase) => ({ filename, ...testCase }) as unknown as Case);
+}
+
+const strict: [Partial<RuleOptions>] = [{ order: 'release-after-assign' }];
 
 ruleTester.run('no-unreleased-overwrite', rule, {
-  valid: [
+  valid: inFixture<ValidTestCase<Options>>([
     // ── Release-ability of the field's type ────────────────────────────────────────────────
     {
       name: 'a primitive field',
@@ -922,8 +932,8 @@ ruleTester.run('no-unreleased-overwrite', rule, {
         }`),
       options: [{ releaseWith: { function: 'releaseResource', from: 'eslint-plugin-resource-leak/runtime' } }],
     },
-  ].map((testCase) => ({ filename, ...testCase })),
-  invalid: [
+  ]),
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
     // ── The motivating pattern ──────────────────────────────────────────────────────────────
     {
       name: 'the TLS server reloading this.sslContext',
@@ -2999,5 +3009,5 @@ ruleTester.run('no-unreleased-overwrite', rule, {
           }
         }`),
     },
-  ].map((testCase) => ({ filename, ...testCase })),
+  ]),
 });
