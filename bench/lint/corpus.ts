@@ -139,7 +139,9 @@ export function typecheckCorpus(dir: string): TypecheckReport {
   let cleanFiles = 0;
   let errors = global.length;
   const unresolved: string[] = [];
-  const diagnostics = global.map((d) => `(global)|${String(d.code)}|${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+  // Messages may quote absolute paths (import("…/corpus/lexical/src/X")); make them copy-independent.
+  const text = (d: ts.Diagnostic): string => ts.flattenDiagnosticMessageText(d.messageText, ' ').replaceAll(`${dir}/`, './');
+  const diagnostics = global.map((d) => `(global)|${String(d.code)}|${text(d)}`);
   for (const file of sources) {
     const sf = program.getSourceFile(file);
     if (!sf) throw new Error(`${file} is not in the program of ${configPath}`);
@@ -149,11 +151,11 @@ export function typecheckCorpus(dir: string): TypecheckReport {
     errors += fileDiagnostics.length;
     const rel = relative(dir, file);
     for (const d of fileDiagnostics) {
-      diagnostics.push(`${rel}|${String(d.code)}|${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+      diagnostics.push(`${rel}|${String(d.code)}|${text(d)}`);
     }
     const missing = fileDiagnostics.filter((d) => unresolvedImportCodes.has(d.code));
     if (missing.length === 0) resolvedFiles++;
-    else unresolved.push(...missing.map((d) => `${rel}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`));
+    else unresolved.push(...missing.map((d) => `${rel}: ${text(d)}`));
     if (fileDiagnostics.length === 0) cleanFiles++;
   }
   return { files: sources.length, resolvedFiles, cleanFiles, errors, unresolved, diagnostics: diagnostics.sort() };
