@@ -24,7 +24,12 @@ import {
   sameAccessRanges,
   suspends,
 } from './syntax.js';
-import { declaredTypeText, resultIsIgnored } from './types.js';
+import {
+  declaredTypeAdmitsEmpty,
+  declaredTypeText,
+  releaseFunctionMayReturnPromise,
+  resultIsIgnored,
+} from './types.js';
 
 type RuleContext = Readonly<TSESLint.RuleContext<string, readonly [RuleOptions]>>;
 
@@ -190,8 +195,12 @@ function buildRewrite(
 
   const fresh = !logical && isFreshlyConstructed(assignment.right);
   const movedCall = input.early ? movedReleaseCall(sourceCode, input.early, leftText, old) : undefined;
+  const functionMayReturnPromise =
+    input.release.kind === 'function' &&
+    releaseFunctionMayReturnPromise(context, scope, input.release.name, input.release.from);
   const releaseLine = releaseStatementText({
     release: input.release,
+    functionMayReturnPromise,
     old,
     sameAs: fresh ? undefined : (next ?? target),
     mayBeEmpty: finding.mayBeEmpty,
@@ -203,6 +212,15 @@ function buildRewrite(
   const anchor = host.kind === 'arrowBody' ? host.arrow.body : host.statement;
   const originalIndent = indentAt(sourceCode, anchor.range[0]);
 
+  // May be unassigned although its type says otherwise: say so in the local's type, so that the
+  // `?.` that guards the release is not an "unnecessary condition" to the type checker.
+  // (An annotation would not do: TypeScript narrows a declared union by its initial value.)
+  const widenOld =
+    finding.mayBeEmpty && !declaredTypeAdmitsEmpty(context, left)
+      ? ` as ${fieldTypeQuery(context, left, target)} | undefined`
+      : '';
+  const readOld = `const ${old} = ${target}${widenOld};`;
+
   const pre: string[] = [];
   if (owner !== undefined) pre.push(`const ${owner} = ${sourceCode.getText(left.object)};`);
   let main: string;
@@ -212,13 +230,13 @@ function buildRewrite(
 
   if (next === undefined) {
     // Read the old value, leave the assignment as written, release after it.
-    pre.push(`const ${old} = ${target};`);
+    pre.push(readOld);
     post.push(releaseLine);
   } else {
     const annotation = containsYield(assignment.right, sourceCode.visitorKeys)
-      ? `: ${yieldedTypeText(context, left, target)}`
+      ? `: ${fieldTypeQuery(context, left, target)}`
       : '';
-    pre.push(`const ${next}${annotation} = ${rhsText};`, `const ${old} = ${target};`);
+    pre.push(`const ${next}${annotation} = ${rhsText};`, readOld);
     if (statementLike) {
       hostEdits.push({ range: rhsRange, text: next });
       post.push(releaseLine);
@@ -301,7 +319,13 @@ function buildRewrite(
 
   const releaseShown =
     movedCall ??
-    releaseCallText({ release: input.release, old, mayBeEmpty: finding.mayBeEmpty, inAsync: input.inAsync });
+    releaseCallText({
+      release: input.release,
+      old,
+      mayBeEmpty: finding.mayBeEmpty,
+      inAsync: input.inAsync,
+      functionMayReturnPromise,
+    });
   const data: Record<string, string> = {
     target: leftText,
     old,
@@ -332,10 +356,10 @@ function movedReleaseCall(
 }
 
 /**
- * `typeof this.f` types the local that receives a `yield` (which is `any` in a generator without a
- * return type); a private name cannot appear in a type query, so the checker prints the type.
+ * The field's type for a local's annotation: `typeof this.f` (a `yield` is `any` in a generator
+ * without a return type); a private name cannot appear in a type query, so the checker prints it.
  */
-function yieldedTypeText(context: RuleContext, left: TSESTree.MemberExpression, target: string): string {
+function fieldTypeQuery(context: RuleContext, left: TSESTree.MemberExpression, target: string): string {
   if (left.property.type === AST_NODE_TYPES.PrivateIdentifier || ASTUtils.isParenthesized(left.object, context.sourceCode)) {
     return declaredTypeText(context, left) ?? 'unknown';
   }

@@ -13,6 +13,8 @@ export interface ReleaseStatementInput {
   mayBeEmpty: boolean;
   /** The statement runs inside an async function, so an asyncDispose can be awaited. */
   inAsync: boolean;
+  /** A release function may return a promise: await it in an async function, else mark it dropped. */
+  functionMayReturnPromise?: boolean;
   /** A release call already written by the user (moved from before the assignment), with `old` in it. */
   movedCall?: string;
 }
@@ -30,8 +32,11 @@ export function releaseCallText(input: Omit<ReleaseStatementInput, 'sameAs'>): s
     case 'asyncDispose':
       // Outside an async function nothing can await it; `void` says the promise is dropped on purpose.
       return `${input.inAsync ? 'await' : 'void'} ${old}${member}[Symbol.asyncDispose]()`;
-    case 'function':
-      return `${release.name}(${old})`;
+    case 'function': {
+      const call = `${release.name}(${old})`;
+      if (input.functionMayReturnPromise !== true) return call;
+      return `${input.inAsync ? 'await' : 'void'} ${call}`;
+    }
     case 'secureContext':
       return secureContextClose(old);
   }

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isIntrinsicVoidType, isTypeFlagSet } from 'ts-api-utils';
+import { isIntrinsicVoidType, isTypeFlagSet, unionTypeParts } from 'ts-api-utils';
 import ts from 'typescript';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -31,8 +31,8 @@ export function resultIsIgnored(context: AnyContext, arrow: TSESTree.ArrowFuncti
   );
 }
 
-/** The declared type of the field `left` names, printed for a type annotation. */
-export function declaredTypeText(context: AnyContext, left: TSESTree.MemberExpression): string | undefined {
+/** The declared (not narrowed) type of the field that `left` names. */
+function declaredType(context: AnyContext, left: TSESTree.MemberExpression) {
   const services = typeServices(context);
   if (!services) return undefined;
   const tsLeft = services.map.get(left);
@@ -40,6 +40,57 @@ export function declaredTypeText(context: AnyContext, left: TSESTree.MemberExpre
     ts.isPropertyAccessExpression(tsLeft) ? tsLeft.name : tsLeft,
   );
   if (!symbol) return undefined;
-  const type = services.checker.getTypeOfSymbolAtLocation(symbol, tsLeft);
-  return services.checker.typeToString(type, tsLeft, ts.TypeFormatFlags.NoTruncation);
+  return { type: services.checker.getTypeOfSymbol(symbol), at: tsLeft, checker: services.checker };
+}
+
+/** The declared type of the field `left` names, printed for a type annotation. */
+export function declaredTypeText(context: AnyContext, left: TSESTree.MemberExpression): string | undefined {
+  const declared = declaredType(context, left);
+  return declared && declared.checker.typeToString(declared.type, declared.at, ts.TypeFormatFlags.NoTruncation);
+}
+
+/** Whether the field's declared type lets it hold null/undefined (unknown types: assume so). */
+export function declaredTypeAdmitsEmpty(context: AnyContext, left: TSESTree.MemberExpression): boolean {
+  const declared = declaredType(context, left);
+  if (!declared) return true;
+  const emptyFlags = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Any | ts.TypeFlags.Unknown;
+  const members = declared.type.isUnion() ? declared.type.types : [declared.type];
+  return members.some((member) => isTypeFlagSet(member, emptyFlags));
+}
+
+/** The runtime's release helper returns a promise for values that only dispose asynchronously. */
+const knownPromiseReturning = new Set(['eslint-plugin-resource-leak/runtime#releaseResource']);
+
+/**
+ * Whether calling the release function `name` (plain or dotted) may return a promise, judged from
+ * its declared type when it is in scope, else from what is known of the runtime's helpers.
+ */
+export function releaseFunctionMayReturnPromise(
+  context: AnyContext,
+  scope: TSESLint.Scope.Scope,
+  name: string,
+  from: string | undefined,
+): boolean {
+  const [root = name, ...members] = name.split('.');
+  let variable: TSESLint.Scope.Variable | undefined;
+  for (let outer: TSESLint.Scope.Scope | null = scope; outer && !variable; outer = outer.upper) {
+    variable = outer.set.get(root);
+  }
+  const services = typeServices(context);
+  const identifier = variable?.defs[0]?.name;
+  if (!services || !identifier) return knownPromiseReturning.has(`${from ?? ''}#${name}`);
+  const checker = services.checker;
+  let type: ts.Type | undefined = checker.getTypeAtLocation(services.map.get(identifier));
+  for (const member of members) {
+    const property: ts.Symbol | undefined = type.getProperty(member);
+    type = property && checker.getTypeOfSymbol(property);
+    if (!type) return false;
+  }
+  return checker
+    .getSignaturesOfType(type, ts.SignatureKind.Call)
+    .some((signature) =>
+      unionTypeParts(checker.getReturnTypeOfSignature(signature)).some(
+        (part) => part.getProperty('then') !== undefined,
+      ),
+    );
 }
