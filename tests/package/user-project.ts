@@ -62,7 +62,9 @@ export function linkedUserProject(files: Record<string, string>): { directory: s
   };
   link('eslint-plugin-resource-leak', repositoryRoot);
   // Only what a user installs; their own dependencies resolve from where the links point.
-  for (const name of ['eslint', 'eslint-v9', 'typescript', 'typescript-eslint', '@typescript-eslint']) link(name);
+  for (const name of ['eslint', 'eslint-v9', 'typescript', 'typescript-eslint', '@typescript-eslint', '@types']) {
+    link(name);
+  }
   const all: Record<string, string> = {
     'package.json': '{ "name": "user-project", "private": true, "type": "module" }\n',
     'tsconfig.json': userTsconfig,
