@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isIntrinsicVoidType, isTypeFlagSet, unionTypeParts } from 'ts-api-utils';
+import { isIntrinsicVoidType, isTypeFlagSet, unionConstituents } from 'ts-api-utils';
 import ts from 'typescript';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -53,9 +53,16 @@ export function declaredTypeText(context: AnyContext, left: TSESTree.MemberExpre
 export function declaredTypeAdmitsEmpty(context: AnyContext, left: TSESTree.MemberExpression): boolean {
   const declared = declaredType(context, left);
   if (!declared) return true;
-  const emptyFlags = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Any | ts.TypeFlags.Unknown;
-  const members = declared.type.isUnion() ? declared.type.types : [declared.type];
-  return members.some((member) => isTypeFlagSet(member, emptyFlags));
+  const emptyFlags = [
+    ts.TypeFlags.Null,
+    ts.TypeFlags.Undefined,
+    ts.TypeFlags.Void,
+    ts.TypeFlags.Any,
+    ts.TypeFlags.Unknown,
+  ];
+  return unionConstituents(declared.type).some((member) =>
+    emptyFlags.some((flag) => isTypeFlagSet(member, flag)),
+  );
 }
 
 /** The runtime's release helper returns a promise for values that only dispose asynchronously. */
@@ -89,7 +96,7 @@ export function releaseFunctionMayReturnPromise(
   return checker
     .getSignaturesOfType(type, ts.SignatureKind.Call)
     .some((signature) =>
-      unionTypeParts(checker.getReturnTypeOfSignature(signature)).some(
+      unionConstituents(checker.getReturnTypeOfSignature(signature)).some(
         (part) => part.getProperty('then') !== undefined,
       ),
     );

@@ -25,7 +25,11 @@ const compilerOptions: ts.CompilerOptions = {
 /** Each program as its own module (so that the cases' classes do not clash), next to file.ts. */
 function typeErrorsOf(programs: Map<string, string>): Map<string, string[]> {
   const host = ts.createCompilerHost(compilerOptions);
-  const original = { getSourceFile: host.getSourceFile, fileExists: host.fileExists, readFile: host.readFile };
+  const original = {
+    getSourceFile: host.getSourceFile.bind(host),
+    fileExists: host.fileExists.bind(host),
+    readFile: host.readFile.bind(host),
+  };
   const textOf = (fileName: string): string | undefined => programs.get(path.resolve(fileName));
   host.fileExists = (fileName) => textOf(fileName) !== undefined || original.fileExists(fileName);
   host.readFile = (fileName) => textOf(fileName) ?? original.readFile(fileName);
