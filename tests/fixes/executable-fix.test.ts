@@ -1,0 +1,489 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { fixturesDir, repair, type Repaired } from './lint-harness.js';
+import { typeErrorsOf } from './type-check.js';
+
+// The executable fix check: small programs that leak a tracked resource are repaired through
+// ESLint (autofixes, and the first suggestion where there is no fix), type-checked with the
+// TypeScript API, transpiled and run. Each must leak before and end with nothing live and no
+// misuse (double release, use after release) after.
+
+/** Shared by every program: a resource that counts live instances and records every misuse. */
+const trackedResource = `
+export const ledger = { live: 0, created: 0, misuse: [] as string[] };
+
+export function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export class Resource {
+  readonly id = ++ledger.created;
+  #released = false;
+  constructor() {
+    ledger.live += 1;
+  }
+  use(): number {
+    if (this.#released) this.#misuse('use after release');
+    return this.id;
+  }
+  release(): boolean {
+    if (this.#released) this.#misuse('double release');
+    this.#released = true;
+    ledger.live -= 1;
+    return true;
+  }
+  #misuse(what: string): never {
+    const message = what + ' of resource #' + String(this.id);
+    ledger.misuse.push(message);
+    throw new Error(message);
+  }
+}
+
+export function build(): Resource {
+  return new Resource();
+}
+
+export async function buildAsync(delayMs: number): Promise<Resource> {
+  await pause(delayMs);
+  return build();
+}
+`;
+
+interface LeakingProgram {
+  name: string;
+  /** The program after the tracked resource; exports `run()`. */
+  code: string;
+  /** Repaired by a suggestion rather than an autofix. */
+  bySuggestion?: boolean;
+}
+
+const programs: LeakingProgram[] = [
+  {
+    name: 'sync reload',
+    code: `
+class Server {
+  ctx: Resource | undefined;
+  reload(): void {
+    this.ctx = build();
+  }
+  close(): void {
+    this.ctx?.release();
+    this.ctx = undefined;
+  }
+}
+export async function run(): Promise<void> {
+  const server = new Server();
+  for (let round = 0; round < 5; round += 1) {
+    server.reload();
+    server.ctx?.use();
+  }
+  server.close();
+  await pause(0);
+}
+`,
+  },
+  {
+    name: 'three overlapping async reloads with a reader during the awaits',
+    code: `
+class Server {
+  ctx: Resource = build();
+  async reload(delayMs: number): Promise<void> {
+    this.ctx = await buildAsync(delayMs);
+  }
+  close(): void {
+    this.ctx.release();
+  }
+}
+export async function run(): Promise<void> {
+  const server = new Server();
+  let reading = true;
+  let reads = 0;
+  const reader = (async () => {
+    while (reading && reads < 1000) {
+      server.ctx.use();
+      reads += 1;
+      await pause(1);
+    }
+  })();
+  await Promise.all([server.reload(15), server.reload(5), server.reload(10)]);
+  reading = false;
+  await reader;
+  server.close();
+}
+`,
+  },
+  {
+    name: 'a build that throws on one call',
+    code: `
+let builds = 0;
+function buildFlaky(): Resource {
+  builds += 1;
+  if (builds === 3) throw new Error('broken certificate');
+  return build();
+}
+class Server {
+  ctx: Resource = buildFlaky();
+  reload(): void {
+    this.ctx = buildFlaky();
+  }
+  close(): void {
+    this.ctx.release();
+  }
+}
+export async function run(): Promise<void> {
+  const server = new Server();
+  for (let round = 0; round < 4; round += 1) {
+    try {
+      server.reload();
+    } catch {
+      // the server keeps serving the previous context
+    }
+    server.ctx.use();
+  }
+  server.close();
+  await pause(0);
+}
+`,
+  },
+  {
+    name: 'a braceless if',
+    code: `
+class Server {
+  ctx: Resource | undefined;
+  reload(force: boolean): void {
+    if (force) this.ctx = build();
+  }
+  close(): void {
+    this.ctx?.release();
+    this.ctx = undefined;
+  }
+}
+export async function run(): Promise<void> {
+  const server = new Server();
+  for (const force of [true, false, true, true]) server.reload(force);
+  server.ctx?.use();
+  server.close();
+  await pause(0);
+}
+`,
+  },
+  {
+    name: 'a static field assigned from the constructor',
+    code: `
+class Registry {
+  static shared: Resource | undefined;
+  constructor() {
+    Registry.shared = build();
+  }
+  static close(): void {
+    Registry.shared?.release();
+    Registry.shared = undefined;
+  }
+}
+export async function run(): Promise<void> {
+  for (let round = 0; round < 3; round += 1) new Registry();
+  Registry.shared?.use();
+  Registry.close();
+  await pause(0);
+}
+`,
+  },
+  {
+    name: 'an inherited field',
+    code: `
+class Base {
+  protected ctx: Resource | undefined;
+  close(): void {
+    this.ctx?.release();
+    this.ctx = undefined;
+  }
+}
+class Server extends Base {
+  reload(): void {
+    this.ctx = build();
+  }
+  read(): number | undefined {
+    return this.ctx?.use();
+  }
+}
+export async function run(): Promise<void> {
+  const server = new Server();
+  for (let round = 0; round < 3; round += 1) {
+    server.reload();
+    server.read();
+  }
+  server.close();
+  await pause(0);
+}
+`,
+  },
+  {
+    name: 'a Symbol.dispose holder',
+    code: `
+class Lock implements Disposable {
+  readonly held = build();
+  [Symbol.dispose](): void {
+    this.held.release();
+  }
+}
+class Guarded {
+  lock: Lock | undefined;
+  relock(): void {
+    this.lock = new Lock();
+  }
+  close(): void {
+    this.lock?.[Symbol.dispose]();
+    this.lock = undefined;
+  }
+}
+export async function run(): Promise<void> {
+  const guarded = new Guarded();
+  for (let round = 0; round < 3; round += 1) {
+    guarded.relock();
+    guarded.lock?.held.use();
+  }
+  guarded.close();
+  await pause(0);
+}
+`,
+  },
+  {
+    name: 'a Symbol.asyncDispose holder',
+    code: `
+class LogFile implements AsyncDisposable {
+  readonly handle = build();
+  async [Symbol.asyncDispose](): Promise<void> {
+    await pause(1);
+    this.handle.release();
+  }
+}
+async function openLogFile(): Promise<LogFile> {
+  await pause(1);
+  return new LogFile();
+}
+class Log {
+  file: LogFile | undefined;
+  async rotate(): Promise<void> {
+    this.file = await openLogFile();
+  }
+  async close(): Promise<void> {
+    const file = this.file;
+    this.file = undefined;
+    await file?.[Symbol.asyncDispose]();
+  }
+}
+export async function run(): Promise<void> {
+  const log = new Log();
+  for (let round = 0; round < 3; round += 1) {
+    await log.rotate();
+    log.file?.handle.use();
+  }
+  await log.close();
+}
+`,
+  },
+  {
+    name: 'a factory that returns the same object twice',
+    code: `
+let cached: Resource | undefined;
+function currentContext(rebuild: boolean): Resource {
+  if (rebuild || !cached) cached = build();
+  return cached;
+}
+class Server {
+  ctx: Resource | undefined;
+  reload(rebuild: boolean): void {
+    this.ctx = currentContext(rebuild);
+  }
+  close(): void {
+    this.ctx?.release();
+    this.ctx = undefined;
+  }
+}
+export async function run(): Promise<void> {
+  const server = new Server();
+  for (const rebuild of [true, false, false, true, false]) {
+    server.reload(rebuild);
+    server.ctx?.use();
+  }
+  server.close();
+  await pause(0);
+}
+`,
+  },
+  {
+    name: 'a callback registered in the constructor',
+    code: `
+import { EventEmitter } from 'node:events';
+class Server {
+  ctx: Resource | undefined;
+  constructor(events: EventEmitter) {
+    events.on('rotate', () => {
+      this.ctx = build();
+    });
+  }
+  close(): void {
+    this.ctx?.release();
+    this.ctx = undefined;
+  }
+}
+export async function run(): Promise<void> {
+  const events = new EventEmitter();
+  const server = new Server(events);
+  for (let round = 0; round < 3; round += 1) events.emit('rotate');
+  server.ctx?.use();
+  server.close();
+  await pause(0);
+}
+`,
+  },
+  {
+    name: 'an expression-bodied arrow (by its suggestion)',
+    bySuggestion: true,
+    code: `
+import { EventEmitter } from 'node:events';
+class Server {
+  ctx: Resource | undefined;
+  constructor(events: EventEmitter) {
+    events.on('rotate', () => this.ctx = build());
+  }
+  close(): void {
+    this.ctx?.release();
+    this.ctx = undefined;
+  }
+}
+export async function run(): Promise<void> {
+  const events = new EventEmitter();
+  const server = new Server(events);
+  for (let round = 0; round < 3; round += 1) events.emit('rotate');
+  server.ctx?.use();
+  server.close();
+  await pause(0);
+}
+`,
+  },
+  {
+    name: 'names already taken in scope',
+    code: `
+class Server {
+  ctx: Resource | undefined;
+  async reload(delayMs: number): Promise<string> {
+    const oldCtx = 'previous';
+    const nextCtx = 'next';
+    this.ctx = await buildAsync(delayMs);
+    return oldCtx + ' -> ' + nextCtx;
+  }
+  close(): void {
+    this.ctx?.release();
+    this.ctx = undefined;
+  }
+}
+export async function run(): Promise<void> {
+  const server = new Server();
+  await Promise.all([server.reload(3), server.reload(1)]);
+  await server.reload(0);
+  server.ctx?.use();
+  server.close();
+}
+`,
+  },
+];
+
+interface Outcome {
+  live: number;
+  misuse: string[];
+}
+
+interface ProgramModule {
+  run(): Promise<void>;
+  ledger: { live: number; misuse: string[] };
+}
+
+const requireFromFixtures = createRequire(path.join(fixturesDir, 'file.ts'));
+
+/** Transpiles the program to CommonJS and runs it in this process, bounded in time. */
+async function execute(code: string): Promise<Outcome> {
+  const javascript = ts.transpileModule(code, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+  }).outputText;
+  const module = { exports: {} };
+  const load = vm.runInThisContext(`(function (exports, require, module) {\n${javascript}\n})`) as (
+    exports: object,
+    require: NodeJS.Require,
+    module: { exports: object },
+  ) => void;
+  load(module.exports, requireFromFixtures, module);
+  const program = module.exports as ProgramModule;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error('program did not finish within 10 s'));
+    }, 10_000);
+  });
+  try {
+    await Promise.race([program.run(), timeout]);
+  } catch (error) {
+    // A misuse is recorded in the ledger before it throws; anything else is a failure of its own.
+    if (program.ledger.misuse.length === 0) throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+  return { live: program.ledger.live, misuse: [...program.ledger.misuse] };
+}
+
+const repaired = new Map<string, Repaired>();
+const sourceOf = (program: LeakingProgram): string => trackedResource + program.code;
+const repairedSource = (program: LeakingProgram): string => {
+  let result = repaired.get(program.name);
+  if (!result) {
+    result = repair(sourceOf(program));
+    repaired.set(program.name, result);
+  }
+  return result.output;
+};
+
+describe('executable fix check', () => {
+  it('repairs every program through ESLint, leaving no report', () => {
+    for (const program of programs) {
+      repairedSource(program);
+      const result = repaired.get(program.name);
+      expect(result?.remaining, program.name).toEqual([]);
+      if (program.bySuggestion) {
+        expect({ name: program.name, fixes: result?.fixesApplied, suggestions: result?.suggestionsApplied }).toEqual({
+          name: program.name,
+          fixes: 0,
+          suggestions: 1,
+        });
+      } else {
+        expect(result?.fixesApplied, program.name).toBeGreaterThanOrEqual(1);
+        expect(result?.suggestionsApplied, program.name).toBe(0);
+      }
+    }
+  }, 120_000);
+
+  it('type-checks every program before and after the repair with no errors', () => {
+    const files = new Map<string, string>();
+    programs.forEach((program, index) => {
+      files.set(path.join(fixturesDir, `leaking-${String(index)}.ts`), sourceOf(program));
+      files.set(path.join(fixturesDir, `repaired-${String(index)}.ts`), repairedSource(program));
+    });
+    const errors = typeErrorsOf(files);
+    const reported = [...errors].flatMap(([file, messages]) =>
+      messages.map((message) => `${path.basename(file)}: ${message}`),
+    );
+    expect(reported).toEqual([]);
+  }, 120_000);
+
+  for (const program of programs) {
+    it(`${program.name}: leaks before, nothing live and no misuse after`, async () => {
+      const before = await execute(sourceOf(program));
+      expect(before.misuse).toEqual([]);
+      expect(before.live).toBeGreaterThan(0);
+      const after = await execute(repairedSource(program));
+      expect(after).toEqual({ live: 0, misuse: [] });
+    }, 60_000);
+  }
+});
