@@ -14,6 +14,15 @@ export interface CliArguments {
   version: boolean;
 }
 
+/** Where the command reads and writes; tests pass their own. */
+export interface CliIo {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export const exitCodes = { clean: 0, findings: 1, usage: 2 } as const;
+
 /** A mistake in how the command was called: exit code 2 and one line naming it. */
 export class UsageError extends Error {
   override name = 'UsageError';

@@ -1,24 +1,8 @@
-import { writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { ESLint, type Linter } from 'eslint';
-import tsParser from '@typescript-eslint/parser';
-import ts from 'typescript';
-import plugin from '../index.js';
-import { typescriptFiles } from '../configs/recommended.js';
-import { parseCliArguments, usage, UsageError, type CliArguments } from './arguments.js';
+import { createRequire } from 'node:module';
+import { exitCodes, parseCliArguments, usage, UsageError, type CliArguments, type CliIo } from './arguments.js';
 import { resolveLintTargets, type LintTargets } from './project.js';
-import { toSarif } from './sarif.js';
-import { TypeCoverage } from './type-coverage.js';
 
-export interface CliIo {
-  cwd: string;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
-
-export const exitCodes = { clean: 0, findings: 1, usage: 2 } as const;
-
-const informationUri = 'https://github.com/eslint-plugin-resource-leak/eslint-plugin-resource-leak';
+export { exitCodes, type CliIo } from './arguments.js';
 
 /** `resource-leak [paths…] [--fix] [--format …] [--project …]`; resolves with the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -31,7 +15,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return exitCodes.clean;
     }
     if (cliArguments.version) {
-      io.stdout(`${plugin.meta.version}\n`);
+      const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+      io.stdout(`${version}\n`);
       return exitCodes.clean;
     }
     targets = resolveLintTargets(io.cwd, cliArguments.paths, cliArguments.project);
@@ -43,66 +28,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     throw error;
   }
 
-  const coverage = new TypeCoverage();
-  const eslint = new ESLint({
-    cwd: targets.baseDirectory,
-    // The user's own ESLint config (if any) plays no part: this command brings its own.
-    overrideConfigFile: true,
-    overrideConfig: lintConfig(targets, coverage),
-    fix: cliArguments.fix,
-    errorOnUnmatchedPattern: false,
-  });
-  const results = await eslint.lintFiles(targets.paths);
-  if (cliArguments.fix) await ESLint.outputFixes(results);
-
-  const report = await formatReport(eslint, results, cliArguments, targets);
-  if (cliArguments.outputFile === undefined) io.stdout(report);
-  else writeFileSync(cliArguments.outputFile, report);
-
-  const warning = coverage.warning(targets.baseDirectory, Number.parseInt(ts.versionMajorMinor, 10));
-  if (warning !== undefined) io.stderr(`${warning}\n`);
-
-  const linted = results.length;
-  if (linted === 0) io.stderr('resource-leak: warning: no TypeScript files matched the given paths.\n');
-  return results.some((result) => result.errorCount > 0) ? exitCodes.findings : exitCodes.clean;
-}
-
-function lintConfig(targets: LintTargets, coverage: TypeCoverage): Linter.Config[] {
-  const parserOptions =
-    targets.project === undefined
-      ? { projectService: true, tsconfigRootDir: targets.baseDirectory }
-      : { project: targets.project, tsconfigRootDir: dirname(targets.project) };
-  return [
-    // Declarations have no assignments; JavaScript has no types for a typed rule to read.
-    { ignores: ['**/*.d.ts', '**/*.d.mts', '**/*.d.cts', '**/*.{js,mjs,cjs,jsx}'] },
-    {
-      name: 'resource-leak-cli/typed-linting',
-      files: typescriptFiles,
-      languageOptions: { parser: tsParser, parserOptions },
-      // The user's disable comments name rules this command does not load; do not flag them.
-      linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
-      plugins: { 'resource-leak-cli': { rules: { 'type-coverage': coverage.probeRule } } },
-      rules: { 'resource-leak-cli/type-coverage': 'error' },
-    },
-    plugin.configs.recommended,
-  ];
-}
-
-async function formatReport(
-  eslint: ESLint,
-  results: ESLint.LintResult[],
-  cliArguments: CliArguments,
-  targets: LintTargets,
-): Promise<string> {
-  if (cliArguments.format === 'sarif') {
-    const sarif = toSarif(results, eslint.getRulesMetaForResults(results), targets.baseDirectory, {
-      name: 'resource-leak',
-      version: plugin.meta.version,
-      informationUri,
-    });
-    return `${JSON.stringify(sarif, null, 2)}\n`;
+  // ESLint, TypeScript and the parser load only once the arguments are known to be good.
+  let lint: typeof import('./lint.js');
+  try {
+    lint = await import('./lint.js');
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    const firstLine = error instanceof Error ? (error.message.split('\n')[0] ?? '') : '';
+    io.stderr(
+      `resource-leak: ${firstLine}; install eslint, typescript and typescript-eslint next to this package (npm i -D eslint typescript typescript-eslint)\n`,
+    );
+    return exitCodes.usage;
   }
-  const formatter = await eslint.loadFormatter(cliArguments.format);
-  const text = await formatter.format(results);
-  return text === '' || text.endsWith('\n') ? text : `${text}\n`;
+  return lint.lintAndReport(cliArguments, targets, io);
 }
