@@ -1,6 +1,6 @@
 // Runs the server on 127.0.0.1 and reloads its certificate whenever the files change.
 //   npx tsx examples/tls-reload/src/main.ts <dir with key.pem, cert.pem and optionally trusted/*.pem>
-// (`npm run demo -- --keep` leaves such a directory behind and prints where.)
+// (`npm run demo -- --keep` leaves two such directories behind, run-0/ and run-1/, and prints where.)
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { RemotingServer } from './remoting-server.js';
