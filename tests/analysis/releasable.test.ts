@@ -1,0 +1,116 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import type { ReleaseCall } from '../../src/analysis/finding.js';
+import { isNullableType, releaseCallFor, releaseCallText, type ReleaseOptions } from '../../src/analysis/releasable.js';
+import { defaultRuleOptions } from '../../src/rules/options.js';
+import { nodesOfType, parseTyped } from './parse.js';
+
+const program = parseTyped(`
+import type { SecureContext } from 'node:tls';
+import * as tls from 'tls';
+declare class Buf { release(): boolean }
+declare class LookAlike { close(code: number): void }
+declare class OptionalClose { close(code?: number): void }
+declare class Rest { destroy(...reasons: string[]): void }
+declare class Both { dispose(): void; [Symbol.dispose](): void }
+declare class Worker { shutdown(): void }
+declare const buf: Buf;
+declare const nullable: Buf | null | undefined;
+declare const mixed: Buf | string;
+declare const unionOfReleasables: Buf | OptionalClose;
+declare const lookAlike: LookAlike;
+declare const optionalClose: OptionalClose;
+declare const rest: Rest;
+declare const both: Both;
+declare const disposable: Disposable;
+declare const asyncDisposable: AsyncDisposable;
+declare const anyValue: any;
+declare const unknownValue: unknown;
+declare const nothing: null;
+declare const count: number;
+declare const secureContext: SecureContext;
+declare const namespacedContext: tls.SecureContext;
+declare const worker: Worker;
+declare const timer: NodeJS.Timeout;
+function generic<Constrained extends Disposable, Free>(constrained: Constrained, free: Free): void {}
+`);
+
+function typeOf(name: string) {
+  const identifier = nodesOfType(program.ast, AST_NODE_TYPES.Identifier).find(
+    (node) => node.name === name && node.parent.type !== AST_NODE_TYPES.TSTypeReference,
+  );
+  if (!identifier) throw new Error(`no declaration named ${name}`);
+  return program.services.getTypeAtLocation(identifier);
+}
+
+function releaseOf(name: string, options: ReleaseOptions = defaultRuleOptions): ReleaseCall | undefined {
+  return releaseCallFor(typeOf(name), program.services.program, options);
+}
+
+describe('releaseCallFor', () => {
+  it.each([
+    ['buf', { kind: 'method', name: 'release' }],
+    ['nullable', { kind: 'method', name: 'release' }],
+    ['unionOfReleasables', { kind: 'method', name: 'release' }],
+    ['optionalClose', { kind: 'method', name: 'close' }],
+    ['rest', { kind: 'method', name: 'destroy' }],
+    ['both', { kind: 'method', name: 'dispose' }],
+    ['disposable', { kind: 'dispose' }],
+    ['asyncDisposable', { kind: 'asyncDispose' }],
+    ['secureContext', { kind: 'secureContext' }],
+    ['namespacedContext', { kind: 'secureContext' }],
+    ['constrained', { kind: 'dispose' }],
+    ['timer', { kind: 'method', name: 'close' }],
+  ])('%s is released with %o', (name, expected) => {
+    expect(releaseOf(name)).toEqual(expected);
+  });
+
+  it.each(['mixed', 'lookAlike', 'anyValue', 'unknownValue', 'nothing', 'count', 'free', 'worker'])(
+    '%s is not release-able',
+    (name) => {
+      expect(releaseOf(name)).toBeUndefined();
+    },
+  );
+
+  it('asks the types option first: a method, a function, or release: false', () => {
+    const options: ReleaseOptions = {
+      releaseMethods: defaultRuleOptions.releaseMethods,
+      types: [
+        { type: { from: 'file', name: 'Worker' }, release: { method: 'shutdown' } },
+        { type: { from: 'file', name: 'Buf' }, release: { function: 'ReferenceCountUtil.release', from: 'netty-like' } },
+        { type: { from: 'package', package: 'tls', name: 'SecureContext' }, release: false },
+      ],
+    };
+    expect(releaseOf('worker', options)).toEqual({ kind: 'method', name: 'shutdown' });
+    expect(releaseOf('buf', options)).toEqual({ kind: 'function', name: 'ReferenceCountUtil.release', from: 'netty-like' });
+    expect(releaseOf('secureContext', options)).toBeUndefined();
+    expect(releaseOf('namespacedContext', options)).toBeUndefined();
+  });
+
+  it('uses only the releaseMethods it is given', () => {
+    const options: ReleaseOptions = { releaseMethods: ['shutdown'], types: [] };
+    expect(releaseOf('worker', options)).toEqual({ kind: 'method', name: 'shutdown' });
+    expect(releaseOf('buf', options)).toBeUndefined();
+    expect(releaseOf('disposable', options)).toEqual({ kind: 'dispose' });
+  });
+
+  it('prints the release call for messages', () => {
+    expect(releaseCallText({ kind: 'method', name: 'release' })).toBe('release()');
+    expect(releaseCallText({ kind: 'dispose' })).toBe('[Symbol.dispose]()');
+    expect(releaseCallText({ kind: 'asyncDispose' })).toBe('[Symbol.asyncDispose]()');
+    expect(releaseCallText({ kind: 'function', name: 'ReferenceCountUtil.release' })).toBe('ReferenceCountUtil.release()');
+    expect(releaseCallText({ kind: 'secureContext' })).toBe('context.close()');
+  });
+});
+
+describe('isNullableType', () => {
+  it.each([
+    ['nullable', true],
+    ['nothing', true],
+    ['anyValue', true],
+    ['buf', false],
+    ['mixed', false],
+  ])('%s: %s', (name, expected) => {
+    expect(isNullableType(typeOf(name))).toBe(expected);
+  });
+});

@@ -1,0 +1,128 @@
+// The syntax questions asked before any type: which stores may overwrite a field, how a read of a
+// value uses it, and which tests tell that a field is empty.
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { fieldRefOf, isEmptyValue, overwriteTargetOf } from '../../src/analysis/field-target.js';
+import { emptinessTest, valueUseOf, type ReleaseNames } from '../../src/analysis/value-use.js';
+import { nodesOfType, parseTyped } from './parse.js';
+
+const names: ReleaseNames = {
+  methods: new Set(['release', 'close']),
+  functions: new Set(['ReferenceCountUtil.release', 'clearTimeout']),
+};
+
+function firstAssignment(code: string): TSESTree.AssignmentExpression {
+  const [assignment] = nodesOfType(parseTyped(code).ast, AST_NODE_TYPES.AssignmentExpression);
+  if (!assignment) throw new Error('no assignment');
+  return assignment;
+}
+
+/** The first read of `this.f` (or else the last mention of the local `old`) in the snippet. */
+function firstRead(code: string): TSESTree.Node {
+  const ast = parseTyped(code).ast;
+  const read =
+    nodesOfType(ast, AST_NODE_TYPES.MemberExpression).find(
+      (member) => member.object.type === AST_NODE_TYPES.ThisExpression && fieldRefOf(member)?.name === 'f',
+    ) ?? nodesOfType(ast, AST_NODE_TYPES.Identifier).findLast((identifier) => identifier.name === 'old');
+  if (!read) throw new Error('no read of this.f');
+  return read;
+}
+
+const inMethod = (body: string): string => `class C { f: any; g: any; m(old: any, list: any[]) { ${body} } }`;
+
+describe('overwriteTargetOf', () => {
+  it.each([
+    ['this.f = make();', { key: 'this\u0000f', name: 'f', onThis: true }],
+    ['this.#p = make();', { key: 'this\u0000#p', name: '#p', onThis: true }],
+    ["this['f'] = make();", { key: 'this\u0000f', name: 'f', onThis: true }],
+    ['this[`f`] = make();', { key: 'this\u0000f', name: 'f', onThis: true }],
+    ['C.shared = make();', { key: 'C\u0000shared', name: 'shared', onThis: false }],
+    ['(this as any).f = make();', { key: 'this\u0000f', name: 'f', onThis: true }],
+    ['this.g.f = make();', { key: 'this.g\u0000f', name: 'f', onThis: false }],
+    ['this.f &&= make();', { key: 'this\u0000f', name: 'f', onThis: true }],
+  ])('%s stores into a field', (statement, expected) => {
+    expect(overwriteTargetOf(firstAssignment(inMethod(statement)))).toEqual(expected);
+  });
+
+  it.each([
+    'this.f ??= make();',
+    'this.f ||= make();',
+    'this.f += 1;',
+    'this.f = this.f;',
+    'this.f = this.f as any;',
+    'this[Math.random()] = make();',
+    'make().f = make();',
+    'super.f = make();',
+    'let local; local = make();',
+  ])('%s is ruled out by syntax', (statement) => {
+    expect(overwriteTargetOf(firstAssignment(inMethod(statement)))).toBeUndefined();
+  });
+});
+
+describe('isEmptyValue', () => {
+  it.each([
+    ['this.f = null;', true],
+    ['this.f = undefined;', true],
+    ['this.f = void 0;', true],
+    ['this.f = null as any;', true],
+    ['this.f = 0;', false],
+    ['this.f = make();', false],
+  ])('%s', (statement, expected) => {
+    expect(isEmptyValue(firstAssignment(inMethod(statement)).right)).toBe(expected);
+  });
+});
+
+describe('valueUseOf', () => {
+  it.each([
+    ['this.f.release();', 'release'],
+    ['this.f?.release();', 'release'],
+    ['(this.f as any).close();', 'release'],
+    ['this.f[Symbol.dispose]();', 'release'],
+    ['this.f[Symbol.asyncDispose]();', 'release'],
+    ['this.f.context.close();', 'release'],
+    ['ReferenceCountUtil.release(this.f);', 'release'],
+    ['clearTimeout(this.f!);', 'release'],
+    ['list.push(this.f);', 'handoff'],
+    ['new Wrapper(this.f);', 'handoff'],
+    ['return this.f;', 'handoff'],
+    ['this.g = this.f;', 'handoff'],
+    ['const pair = [this.f];', 'handoff'],
+    ['const holder = { value: this.f };', 'handoff'],
+    ['const saved = this.f;', 'save'],
+    ['let saved; saved = this.f;', 'save'],
+    ['this.f.release(1);', 'none'],
+    ['this.f.refCnt();', 'none'],
+    ['ReferenceCountUtil.release(1, this.f);', 'handoff'],
+    ['if (this.f) {}', 'none'],
+    ['old.release();', 'release'],
+    ['old?.close();', 'release'],
+  ])('%s: %s', (statement, kind) => {
+    expect(valueUseOf(firstRead(inMethod(statement)), names).kind).toBe(kind);
+  });
+});
+
+describe('emptinessTest', () => {
+  function testOf(condition: string): TSESTree.Expression {
+    const [statement] = nodesOfType(parseTyped(inMethod(`if (${condition}) {}`)).ast, AST_NODE_TYPES.IfStatement);
+    if (!statement) throw new Error('no if');
+    return statement.test;
+  }
+
+  it.each([
+    ['this.f', false],
+    ['!this.f', true],
+    ['!!this.f', false],
+    ['this.f == null', true],
+    ['null == this.f', true],
+    ['this.f === undefined', true],
+    ['this.f != null', false],
+    ['this.f !== undefined', false],
+    ['this.f!', false],
+  ])('%s: empty when %s', (condition, emptyWhen) => {
+    expect(emptinessTest(testOf(condition))?.emptyWhen).toBe(emptyWhen);
+  });
+
+  it.each(['this.f > 0', 'this.f == 0', 'typeof this.f', 'this.f()', 'this.f && this.g'])('%s says nothing', (condition) => {
+    expect(emptinessTest(testOf(condition))).toBeUndefined();
+  });
+});
