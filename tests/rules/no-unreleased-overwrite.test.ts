@@ -1,10 +1,10 @@
 // Detection cases for resource-leak/no-unreleased-overwrite, with real type information from
 // tests/fixtures (tsconfig.json with types: ["node"], strict; file.ts is the linted file name).
 //
-// These cases were written while the autofix was a placeholder, so the invalid ones carry no
-// `output`. When the fixer (src/fixes) produces a fix or suggestions for one of them, RuleTester
-// will ask for them: adding `output`/`suggestions` to these cases is expected and welcome. The
-// fix cases proper live in tests/fixes/.
+// These are detection cases; the fix cases proper live in tests/fixes/. RuleTester still wants the
+// exact `output`/`suggestions` of every invalid case, so those were recorded from the fixer
+// (src/fixes) with `npx tsx tests/rules/record-fix-outputs.ts`. When the fixer changes what it
+// writes, re-record and review the diff: editing `output`/`suggestions` here is expected.
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import path from 'node:path';
 import rule, { type MessageIds } from '../../src/rules/no-unreleased-overwrite.js';
@@ -1871,7 +1871,7 @@ ruleTester.run('no-unreleased-overwrite', rule, {
           value: Buf;
           constructor(early: boolean) {
             if (early) this.value = alloc();
-            const oldValue = this.value;
+            const oldValue = this.value as typeof this.value | undefined;
             this.value = alloc();
             if (oldValue !== this.value) oldValue?.release();
           }
@@ -1896,7 +1896,7 @@ ruleTester.run('no-unreleased-overwrite', rule, {
           value!: Buf;
           constructor(attempts: number) {
             for (let i = 0; i < attempts; i++) {
-              const oldValue = this.value;
+              const oldValue = this.value as typeof this.value | undefined;
               this.value = alloc();
               if (oldValue !== this.value) oldValue?.release();
             }
@@ -1954,7 +1954,7 @@ ruleTester.run('no-unreleased-overwrite', rule, {
           constructor() {
             const self = this;
             setInterval(function tick() {
-              const oldValue = self.value;
+              const oldValue = self.value as typeof self.value | undefined;
               self.value = alloc();
               if (oldValue !== self.value) oldValue?.release();
             }, 1000);
@@ -1977,7 +1977,7 @@ ruleTester.run('no-unreleased-overwrite', rule, {
         class Component {
           value!: Buf;
           refresh(): void {
-            const oldValue = this.value;
+            const oldValue = this.value as typeof this.value | undefined;
             this.value = alloc();
             if (oldValue !== this.value) oldValue?.release();
           }
@@ -2001,7 +2001,7 @@ ruleTester.run('no-unreleased-overwrite', rule, {
           value!: Buf;
           ngOnInit(): void {
             this.value = alloc();
-            const oldValue = this.value;
+            const oldValue = this.value as typeof this.value | undefined;
             this.value = alloc();
             if (oldValue !== this.value) oldValue?.release();
           }
@@ -2024,7 +2024,7 @@ ruleTester.run('no-unreleased-overwrite', rule, {
         class Component {
           value!: Buf;
           ngOnInit(): void {
-            const oldValue = this.value;
+            const oldValue = this.value as typeof this.value | undefined;
             this.value = alloc();
             if (oldValue !== this.value) oldValue?.release();
           }

@@ -81,10 +81,9 @@ const sourceFile = ts.createSourceFile(testFile, source, ts.ScriptTarget.Latest,
 const caseObjects = new Map<string, ts.ObjectLiteralExpression>();
 const visit = (node: ts.Node): void => {
   if (ts.isPropertyAssignment(node) && node.name.getText() === 'invalid') {
-    const array = ts.isCallExpression(node.initializer)
-      ? (node.initializer.expression as ts.PropertyAccessExpression).expression
-      : node.initializer;
-    if (ts.isArrayLiteralExpression(array)) {
+    // `invalid: [...]` or `invalid: inFixture([...])`
+    const array = ts.isCallExpression(node.initializer) ? node.initializer.arguments[0] : node.initializer;
+    if (array && ts.isArrayLiteralExpression(array)) {
       for (const element of array.elements) {
         if (!ts.isObjectLiteralExpression(element)) continue;
         const name = property(element, 'name');
