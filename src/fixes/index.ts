@@ -226,7 +226,8 @@ function buildRewrite(
   let main: string;
   const post: string[] = [];
   const hostEdits: Edit[] = [];
-  if (owner !== undefined) hostEdits.push({ range: left.range, text: target });
+  // The assignment stays where it is only when its value is not used; elsewhere it is replaced whole.
+  if (owner !== undefined && statementLike) hostEdits.push({ range: left.range, text: target });
 
   if (next === undefined) {
     // Read the old value, leave the assignment as written, release after it.
