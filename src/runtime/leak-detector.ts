@@ -104,6 +104,12 @@ function hintText(hint: unknown): string {
   }
 }
 
+/** The class name, available from the first line of a constructor (before subclass fields exist). */
+function classNameOf(resource: object): string {
+  const ctor = (resource as { constructor?: { name?: unknown } }).constructor;
+  return typeof ctor?.name === 'string' && ctor.name !== '' ? ctor.name : 'object';
+}
+
 /**
  * The name used in reports and errors: `toString()` when the class defines one, else the class name.
  */
@@ -116,8 +122,7 @@ export function describeResource(resource: object): string {
   } catch {
     // fall through to the class name
   }
-  const ctor = (resource as { constructor?: { name?: unknown } }).constructor;
-  return typeof ctor?.name === 'string' && ctor.name !== '' ? ctor.name : 'object';
+  return classNameOf(resource);
 }
 
 /**
@@ -125,18 +130,26 @@ export function describeResource(resource: object): string {
  * object stays collectable and the FinalizationRegistry can report it.
  */
 class LeakRecord {
-  readonly resourceName: string;
+  /** Known at allocation; a leak report (the object is gone) names the object by it. */
+  readonly className: string;
   readonly allocation: Error;
   readonly keepsAccessRecords: boolean;
   readonly accessRecords: { hint: unknown; stack: string }[] = [];
   /** Where the object was freed (or the tracker closed); set once. */
   released: Error | undefined;
   censuses: LeakCensus[] | undefined;
+  /** Only for census entries: lets a census name a live object by its toString(), without keeping it alive. */
+  liveObject: WeakRef<object> | undefined;
 
-  constructor(resourceName: string, allocation: Error, keepsAccessRecords: boolean) {
-    this.resourceName = resourceName;
+  constructor(className: string, allocation: Error, keepsAccessRecords: boolean) {
+    this.className = className;
     this.allocation = allocation;
     this.keepsAccessRecords = keepsAccessRecords;
+  }
+
+  get resourceName(): string {
+    const live = this.liveObject?.deref();
+    return live === undefined ? this.className : describeResource(live);
   }
 
   describe(): TrackedResource {
@@ -349,12 +362,13 @@ function trackResource(resource: object, skipAbove?: StackBoundary): ResourceLea
     (level !== 'disabled' && (samplingInterval === 1 || Math.random() * samplingInterval < 1));
   if (!sampled && openCensuses.size === 0) return undefined;
   const record = new LeakRecord(
-    describeResource(resource),
+    classNameOf(resource),
     captureSite(skipAbove ?? trackResource),
     level === 'advanced' || level === 'paranoid',
   );
   if (sampled) registry?.register(resource, record, record);
   if (openCensuses.size > 0) {
+    if (typeof WeakRef === 'function') record.liveObject = new WeakRef(resource);
     record.censuses = [...openCensuses];
     for (const census of record.censuses) census.admit(record);
   }

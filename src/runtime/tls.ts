@@ -266,8 +266,11 @@ function holdUntilHandshakeEnds(socket: unknown, handle: HeldSecureContext): voi
     held = false;
     handle.release();
   };
-  const events = socket as { once?: unknown } | undefined;
-  if (typeof events?.once === 'function') {
+  const events = socket as { once?: unknown; destroyed?: unknown } | undefined;
+  if (events?.destroyed === true) {
+    // Already closed: no 'close' will come. Node checks for that before using the context.
+    setImmediate(releaseOnce);
+  } else if (typeof events?.once === 'function') {
     const emitter = socket as EventEmitter;
     emitter.once('secure', releaseOnce);
     emitter.once('close', releaseOnce);
@@ -297,7 +300,14 @@ function serveServerName(
       callback(null, undefined);
       return;
     }
-    const handle = holder.lease();
+    let handle: HeldSecureContext;
+    try {
+      handle = holder.lease();
+    } catch (error) {
+      // A closed holder: fail this handshake rather than hand out nothing or throw into Node.
+      callback(asError(error));
+      return;
+    }
     holdUntilHandshakeEnds(socket, handle);
     callback(null, handle.secureContext);
   };

@@ -179,6 +179,40 @@ describe('ReloadableSecureContext on a tls.Server', () => {
     }
   });
 
+  it('an SNI step that picks a closed holder fails that handshake only', async () => {
+    const closed = ReloadableSecureContext.fromPem({ cert: second.cert, key: second.key });
+    closed.close();
+    const holder = ReloadableSecureContext.fromPem({ cert: first.cert, key: first.key });
+    const server = createServer({
+      SNICallback: ReloadableSecureContext.sniCallback((servername) =>
+        Promise.resolve(servername === 'gone.localhost' ? closed : undefined),
+      ),
+    });
+    const clientErrors: Error[] = [];
+    server.on('tlsClientError', (error) => clientErrors.push(error));
+    holder.attach(server);
+    const port = await listenLocally(server);
+    try {
+      await expect(handshake(port, 'gone.localhost')).rejects.toThrow();
+      await waitFor(() => clientErrors.length > 0, 2000);
+      expect(clientErrors[0]?.message).toBe('ReloadableSecureContext is closed');
+      expect(await fingerprintOf(port, 'localhost')).toBe(first.fingerprint256);
+    } finally {
+      await closeServer(server);
+      holder.close();
+    }
+  });
+
+  it('its contexts show up in a leak census until they are closed', async () => {
+    const { ResourceLeakDetector } = await import('../../src/runtime/index.js');
+    using census = ResourceLeakDetector.trackLive();
+    const holder = ReloadableSecureContext.fromPem({ cert: first.cert, key: first.key });
+    await holder.reload({ cert: second.cert, key: second.key });
+    expect(census.live().map((resource) => resource.resourceName)).toEqual(['HeldSecureContext(generation 2)']);
+    holder.close();
+    census.assertNoneLive();
+  });
+
   it('a lease keeps its context open across reloads until it is released', async () => {
     const holder = ReloadableSecureContext.fromPem({ cert: first.cert, key: first.key });
     const lease = holder.lease();
