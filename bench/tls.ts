@@ -38,6 +38,7 @@ interface ReloadRun {
   seconds: number;
   liveContexts?: number;
   finalizedDuringLoop?: number;
+  finalizedAfterGc?: number;
 }
 
 function collect(): void {
@@ -85,6 +86,7 @@ async function runVariant(variant: 'naive' | 'holder', directory: string): Promi
   const rssAfterLoopMb = process.memoryUsage().rss / MB;
   const finalized = finalizedDuringLoop;
   const rssAfterMb = await settledRss();
+  const finalizedAfterGc = finalizedDuringLoop;
   const run: ReloadRun = {
     variant,
     reloads: RELOADS,
@@ -95,7 +97,10 @@ async function runVariant(variant: 'naive' | 'holder', directory: string): Promi
     growthAfterGcMb: rssAfterMb - rssBeforeMb,
     seconds,
   };
-  if (holder === undefined) run.finalizedDuringLoop = finalized;
+  if (holder === undefined) {
+    run.finalizedDuringLoop = finalized;
+    run.finalizedAfterGc = finalizedAfterGc;
+  }
   else run.liveContexts = holder.stats().liveContexts;
   holder?.close();
   server.close();
@@ -239,7 +244,7 @@ async function orchestrate(): Promise<void> {
       const label = run.variant === 'naive' ? 'server.setSecureContext() loop' : 'ReloadableSecureContext       ';
       const detail =
         run.variant === 'naive'
-          ? `old contexts finalized during the loop: ${String(run.finalizedDuringLoop)}`
+          ? `old contexts finalized during the loop: ${String(run.finalizedDuringLoop)}, after forced GC: ${String(run.finalizedAfterGc)}`
           : `live contexts at the end: ${String(run.liveContexts)}`;
       console.log(
         `   ${label}  RSS ${run.rssBeforeMb.toFixed(1)} -> ${run.rssAfterLoopMb.toFixed(1)} MB: growth ${run.growthMb.toFixed(1)} MB (after forced GC: ${run.growthAfterGcMb.toFixed(1)} MB)  ${run.seconds.toFixed(1)} s, ${detail}`,
