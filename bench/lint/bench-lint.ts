@@ -6,7 +6,8 @@
 //      fitted exponent.
 //   3. Scale-out: the ESLint CLI with --concurrency 2, and with --cache run twice.
 // Results go to docs/performance.md (between its bench:lint markers) and bench/results/bench-lint.json.
-// Options: --rounds N (default 9), --packages a,b (default all), --skip overhead,scaling,scaleout,
+// Options: --rounds N (default 12), --packages a,b (default all), --whole (lint every package in
+//          every round instead of one package per round, in turn), --skip overhead,scaling,scaleout,
 //          --no-write (print only).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +22,8 @@ const floatingRule = '@typescript-eslint/no-floating-promises';
 
 const { values: args } = parseArgs({
   options: {
-    rounds: { type: 'string', default: '9' },
+    rounds: { type: 'string', default: '12' },
+    whole: { type: 'boolean', default: false },
     packages: { type: 'string' },
     skip: { type: 'string', default: '' },
     'no-write': { type: 'boolean', default: false },
@@ -34,6 +36,7 @@ const skip = new Set(args.skip.split(',').filter(Boolean));
 
 interface LintRun {
   wallMs: number;
+  cpuMs: number;
   files: number;
   parseMs: number;
   rules: Record<string, number>;
@@ -81,45 +84,69 @@ const corpusFileCount = corpusDirs.reduce((n, d) => n + sourceFiles(d).length, 0
 const benchStarted = Date.now();
 
 if (!skip.has('overhead')) {
-  const targets = corpusDirs.map((d) => join(d, 'src'));
-  const runs: Record<'A' | 'B' | 'C', LintRun[]> = { A: [], B: [], C: [] };
-  for (let round = 1; round <= rounds; round++) {
+  type Variant = 'A' | 'B' | 'C';
+  interface Round {
+    corpus: string;
+    runs: Record<Variant, LintRun>;
+  }
+  const rounds_: Round[] = [];
+  for (let round = 0; round < rounds; round++) {
+    // One package per round, in turn (a subset keeps the whole bench in minutes), or all of them.
+    const chosen = args.whole ? packages : [packages[round % packages.length] ?? packages[0]];
+    const targets = chosen.map((p) => join(ensureCorpusCopy(p ?? corpusPackages[0]!), 'src'));
+    const corpus = args.whole ? 'all' : (chosen[0]?.name ?? '?');
+    const runs = {} as Record<Variant, LintRun>;
     for (const variant of ['A', 'B', 'C'] as const) {
       const run = lintOnce(variant, targets);
-      runs[variant].push(run);
+      runs[variant] = run;
       console.log(
-        `  round ${String(round)} ${variant}: ${fmtS(run.wallMs)} (${String(run.files)} files, ` +
+        `  round ${String(round + 1)} ${corpus} ${variant}: ${fmtS(run.wallMs)} wall, ${fmtS(run.cpuMs)} CPU (${String(run.files)} files, ` +
           `${floatingRule} ${fmtMs(run.rules[floatingRule] ?? 0)}, ours ${fmtMs(run.rules[ourRule] ?? 0)}, findings ${String(run.findings)})`,
       );
     }
+    rounds_.push({ corpus, runs });
   }
-  const wall = (v: 'A' | 'B' | 'C'): number[] => runs[v].map((r) => r.wallMs);
-  const pairwise = (v: 'B' | 'C'): number[] => runs[v].map((r, i) => r.wallMs / (runs.A[i]?.wallMs ?? NaN));
-  const ruleShare = (v: 'B' | 'C'): number[] => runs[v].map((r) => (r.rules[ourRule] ?? 0) / (r.rules[floatingRule] ?? NaN));
-  const ba = pairwise('B');
-  const ca = pairwise('C');
+  const all = (v: Variant, pick: (r: LintRun) => number): number[] => rounds_.map((r) => pick(r.runs[v]));
+  const pairwise = (v: 'B' | 'C', pick: (r: LintRun) => number): number[] => rounds_.map((r) => pick(r.runs[v]) / pick(r.runs.A));
+  const wall = (r: LintRun): number => r.wallMs;
+  const cpu = (r: LintRun): number => r.cpuMs;
+  const ours = (r: LintRun): number => r.rules[ourRule] ?? 0;
+  const floating = (r: LintRun): number => r.rules[floatingRule] ?? 0;
+  const ruleShare = (v: 'B' | 'C'): number[] => rounds_.map((r) => ours(r.runs[v]) / floating(r.runs[v]));
   say('### 1. Overhead on typed linting');
   say();
   say(
-    `Corpus: ${packages.map((p) => `${p.name}@${installedVersion(p.name)}`).join(', ')} (${String(corpusFileCount)} files), ` +
-      `all of it in every run; ${String(rounds)} rounds, interleaved A, B, C; each run a fresh \`node\` process timing \`ESLint#lintFiles\` with \`stats: true\`.`,
+    `Corpus: ${packages.map((p) => `${p.name}@${installedVersion(p.name)}`).join(', ')} (${String(corpusFileCount)} files). ` +
+      (args.whole
+        ? 'Every round lints all of it. '
+        : `Each round lints one package, in turn (${packages.map((p) => p.name).join(' → ')}), so every package is linted ${rounds % packages.length === 0 ? String(rounds / packages.length) : `${String(Math.floor(rounds / packages.length))}–${String(Math.ceil(rounds / packages.length))}`} times per variant. `) +
+      `${String(rounds)} rounds, A, B, C interleaved within each round; each run is a fresh \`node\` process timing \`ESLint#lintFiles\` with \`stats: true\`. ` +
+      'Wall time is what a user waits; CPU time (user + system, all threads of the process) is less disturbed by other load on this shared machine.',
   );
   say();
-  say('| variant | median | min – max | our rule (median) | no-floating-promises (median) | findings |');
+  say('| variant | wall, median (min – max) | CPU, median (min – max) | our rule, median | no-floating-promises, median | findings, total |');
   say('|---|---|---|---|---|---|');
   for (const v of ['A', 'B', 'C'] as const) {
     say(
-      `| ${v} | ${fmtS(median(wall(v)))} | ${spread(wall(v), fmtS)} | ${v === 'A' ? '–' : fmtMs(median(runs[v].map((r) => r.rules[ourRule] ?? 0)))} | ` +
-        `${fmtMs(median(runs[v].map((r) => r.rules[floatingRule] ?? 0)))} | ${v === 'A' ? '–' : String(runs[v][0]?.findings ?? 0)} |`,
+      `| ${v} | ${fmtS(median(all(v, wall)))} (${spread(all(v, wall), fmtS)}) | ${fmtS(median(all(v, cpu)))} (${spread(all(v, cpu), fmtS)}) | ` +
+        `${v === 'A' ? '–' : fmtMs(median(all(v, ours)))} | ${fmtMs(median(all(v, floating)))} | ${v === 'A' ? '–' : String(all(v, (r) => r.findings).reduce((a, b) => a + b, 0))} |`,
     );
   }
   say();
-  say(`- **B/A** pair by pair: median ${fmtRatio(median(ba))}, min – max ${spread(ba, fmtRatio)} (goal ≤ 1.03); ratio of medians ${fmtRatio(median(wall('B')) / median(wall('A')))}`);
-  say(`- **C/A** pair by pair: median ${fmtRatio(median(ca))}, min – max ${spread(ca, fmtRatio)}; ratio of medians ${fmtRatio(median(wall('C')) / median(wall('A')))}`);
-  say(`- **Our rule's time / no-floating-promises' time** (ESLint stats, same run): B median ${fmtRatio(median(ruleShare('B')))}, C median ${fmtRatio(median(ruleShare('C')))} (goal ≤ 0.5)`);
-  say(`- Pairwise B/A per round: ${ba.map(fmtRatio).join(', ')}`);
+  say(`- **B/A**, pair by pair within a round: wall median ${fmtRatio(median(pairwise('B', wall)))} (min – max ${spread(pairwise('B', wall), fmtRatio)}); CPU median ${fmtRatio(median(pairwise('B', cpu)))} (${spread(pairwise('B', cpu), fmtRatio)}). Goal ≤ 1.03.`);
+  say(`- **C/A**, pair by pair: wall median ${fmtRatio(median(pairwise('C', wall)))} (${spread(pairwise('C', wall), fmtRatio)}); CPU median ${fmtRatio(median(pairwise('C', cpu)))} (${spread(pairwise('C', cpu), fmtRatio)}).`);
+  say(`- **Our rule's time / no-floating-promises' time** (ESLint stats, same run, median over rounds): B ${fmtRatio(median(ruleShare('B')))}, C ${fmtRatio(median(ruleShare('C')))}. Goal ≤ 0.5.`);
   say();
-  raw.overhead = { rounds, packages: packages.map((p) => p.name), runs };
+  say('| round | package | A wall | B/A wall | C/A wall | B/A CPU | C/A CPU | ours/nfp B | ours/nfp C |');
+  say('|---|---|---|---|---|---|---|---|---|');
+  rounds_.forEach((r, i) => {
+    say(
+      `| ${String(i + 1)} | ${r.corpus} | ${fmtS(r.runs.A.wallMs)} | ${fmtRatio(r.runs.B.wallMs / r.runs.A.wallMs)} | ${fmtRatio(r.runs.C.wallMs / r.runs.A.wallMs)} | ` +
+        `${fmtRatio(r.runs.B.cpuMs / r.runs.A.cpuMs)} | ${fmtRatio(r.runs.C.cpuMs / r.runs.A.cpuMs)} | ${fmtRatio(ours(r.runs.B) / floating(r.runs.B))} | ${fmtRatio(ours(r.runs.C) / floating(r.runs.C))} |`,
+    );
+  });
+  say();
+  raw.overhead = { rounds, whole: args.whole, packages: packages.map((p) => p.name), rounds_ };
 }
 
 // ---------------------------------------------------------------------------------------------

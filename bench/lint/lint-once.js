@@ -1,6 +1,6 @@
 // One measured lint run, in a fresh process so that every run pays typed linting's full cost
 // (the project service and its TypeScript programs are per process). Prints one JSON line:
-// { wallMs, files, parseMs, rules: { ruleId: ms }, messages, fatal, findings }.
+// { wallMs, cpuMs, files, parseMs, rules: { ruleId: ms }, messages, fatal, findings }.
 // Usage: RESOURCE_LEAK_BENCH_VARIANT=A node bench/lint/lint-once.js <file or dir>…
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,8 +17,12 @@ const eslint = new ESLint({
   cache: false,
 });
 const started = performance.now();
+const cpuStarted = process.cpuUsage();
 const results = await eslint.lintFiles(targets);
 const wallMs = performance.now() - started;
+// CPU time of this process (all its threads): less disturbed than wall time by other load on a shared machine.
+const cpu = process.cpuUsage(cpuStarted);
+const cpuMs = (cpu.user + cpu.system) / 1000;
 
 const rules = {};
 let parseMs = 0;
@@ -38,4 +42,4 @@ for (const result of results) {
     }
   }
 }
-process.stdout.write(`${JSON.stringify({ wallMs, files: results.length, parseMs, rules, messages, fatal, findings })}\n`);
+process.stdout.write(`${JSON.stringify({ wallMs, cpuMs, files: results.length, parseMs, rules, messages, fatal, findings })}\n`);
