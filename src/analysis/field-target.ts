@@ -94,7 +94,7 @@ export function fieldRefOf(member: TSESTree.MemberExpression): FieldRef | undefi
 
 /**
  * The syntax question, asked before anything else: is this an `=`/`&&=` store into a field whose
- * new value is not the field itself? (`??=` and `||=` only store into an empty field.)
+ * new value is not the field itself, nor a primitive? (`??=` and `||=` only store into an empty field.)
  */
 export function overwriteTargetOf(assignment: TSESTree.AssignmentExpression): FieldRef | undefined {
   if (assignment.operator !== '=' && assignment.operator !== '&&=') return undefined;
@@ -106,7 +106,30 @@ export function overwriteTargetOf(assignment: TSESTree.AssignmentExpression): Fi
   if (right.type === AST_NODE_TYPES.MemberExpression && fieldRefOf(right)?.key === target.key) {
     return undefined;
   }
+  if (isPrimitiveValue(right)) return undefined;
   return target;
+}
+
+/**
+ * A value that can only be a primitive (`true`, `0`, `'s'`, `` `t` ``, `-x`, `a + b`, `a < b`, `!x`,
+ * `typeof x`): the field accepts a primitive, so its type is never wholly release-able, and no type
+ * question needs asking. `null`/`undefined` are not in this list: they empty an owned field.
+ */
+export function isPrimitiveValue(expression: TSESTree.Node): boolean {
+  const value = skipTypeWrappers(expression);
+  switch (value.type) {
+    case AST_NODE_TYPES.Literal:
+      return value.value !== null || 'regex' in value || 'bigint' in value;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return true;
+    case AST_NODE_TYPES.UnaryExpression:
+      return value.operator !== 'void';
+    case AST_NODE_TYPES.UpdateExpression:
+    case AST_NODE_TYPES.BinaryExpression:
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** `null`, `undefined` or `void x`: a store that empties the field. */

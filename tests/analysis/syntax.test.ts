@@ -2,7 +2,7 @@
 // value uses it, and which tests tell that a field is empty.
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { fieldRefOf, isEmptyValue, overwriteTargetOf } from '../../src/analysis/field-target.js';
+import { fieldRefOf, isEmptyValue, isPrimitiveValue, overwriteTargetOf } from '../../src/analysis/field-target.js';
 import { emptinessTest, valueUseOf, type ReleaseNames } from '../../src/analysis/value-use.js';
 import { nodesOfType, parseTyped } from './parse.js';
 
@@ -54,6 +54,9 @@ describe('overwriteTargetOf', () => {
     'make().f = make();',
     'super.f = make();',
     'let local; local = make();',
+    'this.f = true;',
+    'this.f = `text`;',
+    'this.f = this.f + 1;',
   ])('%s is ruled out by syntax', (statement) => {
     expect(overwriteTargetOf(firstAssignment(inMethod(statement)))).toBeUndefined();
   });
@@ -124,5 +127,25 @@ describe('emptinessTest', () => {
 
   it.each(['this.f > 0', 'this.f == 0', 'typeof this.f', 'this.f()', 'this.f && this.g'])('%s says nothing', (condition) => {
     expect(emptinessTest(testOf(condition))).toBeUndefined();
+  });
+});
+
+describe('isPrimitiveValue', () => {
+  it.each([
+    ['this.f = true;', true],
+    ['this.f = 0;', true],
+    ["this.f = 'text';", true],
+    ['this.f = `text`;', true],
+    ['this.f = 10n;', true],
+    ['this.f = /x/;', true],
+    ['this.f = -1;', true],
+    ['this.f = !this.g;', true],
+    ['this.f = this.g + 1;', true],
+    ['this.f = null;', false],
+    ['this.f = void 0;', false],
+    ['this.f = make();', false],
+    ['this.f = this.g;', false],
+  ])('%s: %s', (statement, expected) => {
+    expect(isPrimitiveValue(firstAssignment(inMethod(statement)).right)).toBe(expected);
   });
 });
