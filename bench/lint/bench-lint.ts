@@ -89,12 +89,13 @@ if (!skip.has('overhead')) {
     corpus: string;
     runs: Record<Variant, LintRun>;
   }
-  const rounds_: Round[] = [];
+  const roundResults: Round[] = [];
   for (let round = 0; round < rounds; round++) {
     // One package per round, in turn (a subset keeps the whole bench in minutes), or all of them.
-    const chosen = args.whole ? packages : [packages[round % packages.length] ?? packages[0]];
-    const targets = chosen.map((p) => join(ensureCorpusCopy(p ?? corpusPackages[0]!), 'src'));
-    const corpus = args.whole ? 'all' : (chosen[0]?.name ?? '?');
+    const inTurn = packages[round % packages.length];
+    const chosen = args.whole || !inTurn ? packages : [inTurn];
+    const targets = chosen.map((p) => join(ensureCorpusCopy(p), 'src'));
+    const corpus = args.whole ? 'all' : chosen.map((p) => p.name).join(',');
     const runs = {} as Record<Variant, LintRun>;
     for (const variant of ['A', 'B', 'C'] as const) {
       const run = lintOnce(variant, targets);
@@ -104,15 +105,15 @@ if (!skip.has('overhead')) {
           `${floatingRule} ${fmtMs(run.rules[floatingRule] ?? 0)}, ours ${fmtMs(run.rules[ourRule] ?? 0)}, findings ${String(run.findings)})`,
       );
     }
-    rounds_.push({ corpus, runs });
+    roundResults.push({ corpus, runs });
   }
-  const all = (v: Variant, pick: (r: LintRun) => number): number[] => rounds_.map((r) => pick(r.runs[v]));
-  const pairwise = (v: 'B' | 'C', pick: (r: LintRun) => number): number[] => rounds_.map((r) => pick(r.runs[v]) / pick(r.runs.A));
+  const all = (v: Variant, pick: (r: LintRun) => number): number[] => roundResults.map((r) => pick(r.runs[v]));
+  const pairwise = (v: 'B' | 'C', pick: (r: LintRun) => number): number[] => roundResults.map((r) => pick(r.runs[v]) / pick(r.runs.A));
   const wall = (r: LintRun): number => r.wallMs;
   const cpu = (r: LintRun): number => r.cpuMs;
   const ours = (r: LintRun): number => r.rules[ourRule] ?? 0;
   const floating = (r: LintRun): number => r.rules[floatingRule] ?? 0;
-  const ruleShare = (v: 'B' | 'C'): number[] => rounds_.map((r) => ours(r.runs[v]) / floating(r.runs[v]));
+  const ruleShare = (v: 'B' | 'C'): number[] => roundResults.map((r) => ours(r.runs[v]) / floating(r.runs[v]));
   say('### 1. Overhead on typed linting');
   say();
   say(
@@ -139,14 +140,14 @@ if (!skip.has('overhead')) {
   say();
   say('| round | package | A wall | B/A wall | C/A wall | B/A CPU | C/A CPU | ours/nfp B | ours/nfp C |');
   say('|---|---|---|---|---|---|---|---|---|');
-  rounds_.forEach((r, i) => {
+  roundResults.forEach((r, i) => {
     say(
       `| ${String(i + 1)} | ${r.corpus} | ${fmtS(r.runs.A.wallMs)} | ${fmtRatio(r.runs.B.wallMs / r.runs.A.wallMs)} | ${fmtRatio(r.runs.C.wallMs / r.runs.A.wallMs)} | ` +
         `${fmtRatio(r.runs.B.cpuMs / r.runs.A.cpuMs)} | ${fmtRatio(r.runs.C.cpuMs / r.runs.A.cpuMs)} | ${fmtRatio(ours(r.runs.B) / floating(r.runs.B))} | ${fmtRatio(ours(r.runs.C) / floating(r.runs.C))} |`,
     );
   });
   say();
-  raw.overhead = { rounds, whole: args.whole, packages: packages.map((p) => p.name), rounds_ };
+  raw.overhead = { rounds, whole: args.whole, packages: packages.map((p) => p.name), roundResults };
 }
 
 // ---------------------------------------------------------------------------------------------
