@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -177,5 +177,38 @@ describe('resource-leak on code whose imports do not resolve', () => {
       /^resource-leak: warning: \d+ of \d+ imports did not resolve \(e\.g\. 'node:[a-z]+' in src\/[a-z-]+\.ts\); their types are `any`/,
     );
     expect(cause).toContain('tsconfig.json does not list "types": ["node"]. TypeScript 6 defaults "types" to []');
+  });
+
+  it('names missing dependencies as the likely cause when packages do not resolve', () => {
+    writeFileSync(
+      join(copy.directory, 'src', 'broker.ts'),
+      [
+        "import { Broker } from 'broker-client';",
+        "import { Codec } from 'broker-codec';",
+        "import { Metrics } from 'broker-metrics';",
+        'export const parts = [Broker, Codec, Metrics];',
+        '',
+      ].join('\n'),
+    );
+    const run = resourceLeak(['src/broker.ts'], copy.directory);
+    unlinkSync(join(copy.directory, 'src', 'broker.ts'));
+    expect(run.status).toBe(0);
+    const [first, cause] = run.stderr.trimEnd().split('\n');
+    expect(first).toMatch(/^resource-leak: warning: 3 of 3 imports did not resolve \(e\.g\. 'broker-client' in src\/broker\.ts\)/);
+    expect(cause).toContain('dependencies are not installed (run npm ci first)');
+  });
+
+  it('names a missing @types/node when the tsconfig asks for node types', () => {
+    const tsconfigPath = join(copy.directory, 'tsconfig.json');
+    writeFileSync(
+      tsconfigPath,
+      readFileSync(join(exampleDirectory, 'tsconfig.json'), 'utf8'),
+    );
+    unlinkSync(join(copy.directory, 'node_modules'));
+    const run = resourceLeak([], copy.directory);
+    expect(run.status).toBe(0);
+    const [first, cause] = run.stderr.trimEnd().split('\n');
+    expect(first).toMatch(/^resource-leak: warning: \d+ of \d+ imports did not resolve \(e\.g\. 'node:/);
+    expect(cause).toContain('tsconfig.json lists "types": ["node"] but @types/node is not installed');
   });
 });
