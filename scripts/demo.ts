@@ -279,4 +279,9 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  console.error(paint('red', `\nThe demo stopped: ${error instanceof Error ? error.message : String(error)}`));
+  process.exitCode = 1;
+}
