@@ -380,6 +380,8 @@ export class ReloadableSecureContext extends EventEmitter<ReloadableSecureContex
   /** Reloads run one at a time, in call order. */
   #queue: Promise<unknown> = Promise.resolve();
   #loadedDigest: string;
+  /** What is served now, so that reload() without arguments rebuilds the latest material. */
+  #loadedMaterial: PemMaterial;
   #failedDigest: string | undefined;
   #watchers: FSWatcher[] = [];
   #debounceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -398,6 +400,7 @@ export class ReloadableSecureContext extends EventEmitter<ReloadableSecureContex
     const built = buildSecureContext(loaded.material, this.#contextOptions, source);
     this.#generation = 1;
     this.#loadedDigest = loaded.digest;
+    this.#loadedMaterial = loaded.material;
     this.#current = new OwnedSlot(this.#hold(built.secureContext, 1, built.fingerprint256));
     this.SNICallback = sniCallbackFor(() => this);
   }
@@ -567,7 +570,7 @@ export class ReloadableSecureContext extends EventEmitter<ReloadableSecureContex
 
   async #readSource(material: PemMaterial | undefined): Promise<LoadedMaterial> {
     if (this.#source.kind === 'files') return readMaterial(this.#source.files);
-    const chosen = material ?? this.#source.material;
+    const chosen = material ?? this.#loadedMaterial;
     return { material: chosen, digest: digestOf(chosen) };
   }
 
@@ -588,6 +591,7 @@ export class ReloadableSecureContext extends EventEmitter<ReloadableSecureContex
     this.#generation = generation;
     this.#reloads += 1;
     this.#loadedDigest = loaded.digest;
+    this.#loadedMaterial = loaded.material;
     this.#failedDigest = undefined;
     const event: ReloadedEvent = { generation, fingerprint256: built.fingerprint256, trigger };
     this.emit('reload', event);

@@ -213,6 +213,13 @@ describe('ReloadableSecureContext on a tls.Server', () => {
     census.assertNoneLive();
   });
 
+  it('reload() without material rebuilds what fromPem last loaded', async () => {
+    const holder = ReloadableSecureContext.fromPem({ cert: first.cert, key: first.key });
+    await holder.reload({ cert: second.cert, key: second.key });
+    await expect(holder.reload()).resolves.toMatchObject({ ok: true, generation: 3, fingerprint256: second.fingerprint256 });
+    holder.close();
+  });
+
   it('a lease keeps its context open across reloads until it is released', async () => {
     const holder = ReloadableSecureContext.fromPem({ cert: first.cert, key: first.key });
     const lease = holder.lease();
