@@ -23,8 +23,9 @@ export async function lintAndReport(cliArguments: CliArguments, targets: LintTar
     fix: cliArguments.fix,
     errorOnUnmatchedPattern: false,
   });
-  const results = await eslint.lintFiles(targets.paths);
-  if (cliArguments.fix) await ESLint.outputFixes(results);
+  const linted = await eslint.lintFiles(targets.paths);
+  if (cliArguments.fix) await ESLint.outputFixes(linted);
+  const results = linted.map(ownFindings);
 
   const report = await formatReport(eslint, results, cliArguments, targets);
   if (cliArguments.outputFile === undefined) io.stdout(report);
@@ -35,6 +36,29 @@ export async function lintAndReport(cliArguments: CliArguments, targets: LintTar
 
   if (results.length === 0) io.stderr('resource-leak: warning: no TypeScript files matched the given paths.\n');
   return results.some((result) => result.errorCount > 0) ? exitCodes.findings : exitCodes.clean;
+}
+
+/**
+ * Keeps this plugin's findings and fatal errors. The code's own `eslint-disable` comments name
+ * rules of other plugins that this command does not load, and ESLint reports each of those as
+ * "Definition for rule … was not found"; that is not the user's problem here.
+ */
+function ownFindings(result: ESLint.LintResult): ESLint.LintResult {
+  const messages = result.messages.filter(
+    (message) => message.ruleId === null || message.ruleId.startsWith(`${plugin.meta.namespace}/`),
+  );
+  if (messages.length === result.messages.length) return result;
+  const count = (severity: number, fixable = false): number =>
+    messages.filter((message) => message.severity === severity && (!fixable || message.fix !== undefined)).length;
+  return {
+    ...result,
+    messages,
+    errorCount: count(2),
+    warningCount: count(1),
+    fixableErrorCount: count(2, true),
+    fixableWarningCount: count(1, true),
+    fatalErrorCount: messages.filter((message) => message.fatal === true).length,
+  };
 }
 
 function lintConfig(targets: LintTargets, coverage: TypeCoverage): Linter.Config[] {

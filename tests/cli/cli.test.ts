@@ -179,6 +179,23 @@ describe('resource-leak on code whose imports do not resolve', () => {
     expect(cause).toContain('tsconfig.json does not list "types": ["node"]. TypeScript 6 defaults "types" to []');
   });
 
+  it('ignores the code\'s disable comments for rules of plugins it does not load', () => {
+    writeFileSync(
+      join(copy.directory, 'src', 'annotated.ts'),
+      [
+        '// eslint-disable-next-line @typescript-eslint/no-explicit-any',
+        'export const anything: any = 1;',
+        '/* eslint-disable-next-line import/no-default-export */',
+        'export default anything;',
+        '',
+      ].join('\n'),
+    );
+    const run = resourceLeak(['--project', 'tsconfig.json', 'src/annotated.ts'], copy.directory);
+    unlinkSync(join(copy.directory, 'src', 'annotated.ts'));
+    expect(run.stdout).toBe('');
+    expect(run.status).toBe(0);
+  });
+
   it('names missing dependencies as the likely cause when packages do not resolve', () => {
     writeFileSync(
       join(copy.directory, 'src', 'broker.ts'),
