@@ -79,6 +79,10 @@ interface FunctionRecord {
   thisClass: ClassNode | undefined;
   /** A constructor, or a method named in `initMethods`: fields start unassigned. */
   isInitializer: boolean;
+  /** In a static member of a named class, `this.f` is `ClassName.f`. */
+  staticClassName: string | undefined;
+  /** The storage key of each question's field, as the events of this function name it. */
+  questionKeys: Map<StoreQuestion, string>;
 }
 
 /** What one call of a same-class method does to a field on every path of its own. */
@@ -152,6 +156,25 @@ export function oldValuePaths(
       return parent.parent;
     }
     return undefined;
+  }
+
+  function staticClassNameOf(node: TSESTree.Node): string | undefined {
+    if (node.type === AST_NODE_TYPES.ArrowFunctionExpression) return top()?.staticClassName;
+    const parent = node.parent;
+    const member =
+      node.type === AST_NODE_TYPES.StaticBlock
+        ? node
+        : (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) &&
+            parent.static
+          ? parent
+          : undefined;
+    return member?.parent.type === AST_NODE_TYPES.ClassBody ? member.parent.parent.id?.name : undefined;
+  }
+
+  /** The field's storage key here: `this.f` in a static member is the class's own `f`. */
+  function keyOf(field: FieldRef): string {
+    const className = top()?.staticClassName;
+    return field.onThis && className !== undefined ? `${className}\u0000${field.name}` : field.key;
   }
 
   function isInitializerFunction(node: TSESTree.Node): boolean {
@@ -305,7 +328,10 @@ export function oldValuePaths(
 
   function decide(fn: FunctionRecord): void {
     const keys = new Map<string, StoreQuestion>();
-    for (const question of fn.questions) if (!keys.has(question.target.key)) keys.set(question.target.key, question);
+    for (const question of fn.questions) {
+      const key = fn.questionKeys.get(question) ?? question.target.key;
+      if (!keys.has(key)) keys.set(key, question);
+    }
     for (const [key, first] of keys) {
       const initial = fn.isInitializer && first.target.onThis && config.startsUnassigned(first) ? unassigned : live;
       const factsByQuestion = new Map<StoreQuestion, Set<Fact>>();
@@ -373,6 +399,8 @@ export function oldValuePaths(
         callsOwnMethods: false,
         thisClass: thisClassOf(node),
         isInitializer: isInitializerFunction(node),
+        staticClassName: staticClassNameOf(node),
+        questionKeys: new Map(),
       };
       stack.push(fn);
       functionsByNode.set(node, fn);
@@ -408,22 +436,24 @@ export function oldValuePaths(
       if (holder.parent?.type === AST_NODE_TYPES.AssignmentExpression && holder.parent.left === holder) return;
       const fn = top();
       if (!fn) return;
+      const key = keyOf(field);
       const use = valueUseOf(member, config.names);
       if (use.kind === 'release') {
-        record({ kind: 'release', key: field.key, release: releaseIndex(fn, use.call, true) });
+        record({ kind: 'release', key, release: releaseIndex(fn, use.call, true) });
       } else if (use.kind === 'handoff') {
-        record({ kind: 'handoff', key: field.key });
+        record({ kind: 'handoff', key });
       } else if (use.kind === 'save') {
         fn.saves.push(use.local);
-        record({ kind: 'save', key: field.key, save: fn.saves.length - 1 });
+        record({ kind: 'save', key, save: fn.saves.length - 1 });
       } else {
-        recordBranch(member, field.key);
+        recordBranch(member, key);
       }
     },
     'AssignmentExpression:exit'(assignment) {
       if (assignment.left.type !== AST_NODE_TYPES.MemberExpression) return;
       const field = fieldRefOf(assignment.left);
       if (!field) return;
+      const key = keyOf(field);
       const question = questions.get(assignment);
       if (!question) {
         const right = assignment.right;
@@ -431,10 +461,11 @@ export function oldValuePaths(
       } else {
         questions.delete(assignment);
         top()?.questions.push(question);
+        top()?.questionKeys.set(question, key);
       }
       record({
         kind: 'store',
-        key: field.key,
+        key,
         emptyValue: assignment.operator === '=' && isEmptyValue(assignment.right),
         ...(question ? { question } : {}),
       });
@@ -442,7 +473,7 @@ export function oldValuePaths(
     'UnaryExpression:exit'(unary) {
       if (unary.operator !== 'delete' || unary.argument.type !== AST_NODE_TYPES.MemberExpression) return;
       const field = fieldRefOf(unary.argument);
-      if (field) record({ kind: 'store', key: field.key, emptyValue: true });
+      if (field) record({ kind: 'store', key: keyOf(field), emptyValue: true });
     },
     'AwaitExpression:exit'() {
       record({ kind: 'suspend' });

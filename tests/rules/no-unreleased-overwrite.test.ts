@@ -443,6 +443,18 @@ ruleTester.run('no-unreleased-overwrite', rule, {
         }`),
     },
     {
+      name: 'a static field released through the class name and stored through this',
+      code: dedent(`
+        ${buf}
+        class Registry {
+          static shared = alloc();
+          static reset(): void {
+            Registry.shared.release();
+            this.shared = alloc();
+          }
+        }`),
+    },
+    {
       name: 'the release is inside the right-hand side (runs before the store)',
       code: dedent(`
         ${buf}
@@ -1494,6 +1506,54 @@ ruleTester.run('no-unreleased-overwrite', rule, {
             if (oldShared !== Registry.shared) oldShared.release();
           }
         }`),
+    },
+    {
+      name: 'a static block stores through this and through the class name',
+      code: dedent(`
+        ${buf}
+        class Registry {
+          static shared: Buf;
+          static {
+            this.shared = alloc();
+            this.shared.release();
+            Registry.shared = alloc();
+            Registry.shared = alloc();
+          }
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 6, column: 5 },
+        { messageId: 'overwrite', line: 9, column: 5 },
+      ],
+      output: [
+        dedent(`
+          BUF
+          class Registry {
+            static shared: Buf;
+            static {
+              const oldShared = this.shared;
+              this.shared = alloc();
+              if (oldShared !== this.shared) oldShared.release();
+              this.shared.release();
+              Registry.shared = alloc();
+              Registry.shared = alloc();
+            }
+          }`),
+        dedent(`
+          BUF
+          class Registry {
+            static shared: Buf;
+            static {
+              const oldShared = this.shared;
+              this.shared = alloc();
+              if (oldShared !== this.shared) oldShared.release();
+              this.shared.release();
+              Registry.shared = alloc();
+              const oldShared2 = Registry.shared;
+              Registry.shared = alloc();
+              if (oldShared2 !== Registry.shared) oldShared2.release();
+            }
+          }`),
+      ],
     },
     {
       name: 'a literal key',

@@ -63,6 +63,21 @@ function applyFixes(code: string, fixes: readonly Linter.LintMessage['fix'][]): 
   return result + code.slice(cursor);
 }
 
+/** RuleTester's `output`: one text per fix pass (re-linting between) until no fix is left. */
+function fixedOutputs(testCase: Case, firstMessages: Linter.LintMessage[]): string[] {
+  const outputs: string[] = [];
+  let code = testCase.code;
+  let messages = firstMessages;
+  for (let pass = 0; pass < 10; pass++) {
+    const fixes = messages.map((message) => message.fix);
+    if (!fixes.some(Boolean)) break;
+    code = applyFixes(code, fixes);
+    outputs.push(code);
+    messages = lint({ ...testCase, code }).filter((message) => message.ruleId === 'subject/rule');
+  }
+  return outputs;
+}
+
 const bufDeclarations = 'declare class Buf { refCnt(): number; release(): boolean }\ndeclare function alloc(): Buf;';
 
 function templateOf(text: string, indent: string): string {
@@ -136,9 +151,18 @@ for (const testCase of captured.invalid as readonly Case[]) {
   const object = testCase.name === undefined ? undefined : caseObjects.get(testCase.name);
   if (!object) continue;
   const messages = lint(testCase).filter((message) => message.ruleId === 'subject/rule');
-  const fixes = messages.map((message) => message.fix);
-  const output = fixes.some(Boolean) ? applyFixes(testCase.code, fixes) : undefined;
-  setProperty(object, 'output', output === undefined ? undefined : templateOf(output, '        '), '      ');
+  const outputs = fixedOutputs(testCase, messages);
+  const [onlyOutput] = outputs;
+  setProperty(
+    object,
+    'output',
+    outputs.length === 0
+      ? undefined
+      : outputs.length === 1 && onlyOutput !== undefined
+        ? templateOf(onlyOutput, '        ')
+        : `[\n${outputs.map((output) => `        ${templateOf(output, '          ')},`).join('\n')}\n      ]`,
+    '      ',
+  );
   const errors = property(object, 'errors');
   if (errors && ts.isArrayLiteralExpression(errors.initializer)) {
     errors.initializer.elements.forEach((element, index) => {
