@@ -1,7 +1,7 @@
 // The package the way a user gets it: `npm pack`, then installed from the tarball into a project
 // that has only eslint, typescript-eslint and typescript.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,7 @@ export default defineConfig({ plugins: { 'resource-leak': 42 } });
 
 describe('npm pack, installed into a fresh project', () => {
   let directory: string;
+  let tarball: string;
   const run = (command: string, args: string[]) =>
     spawnSync(command, args, { cwd: join(directory, 'project'), encoding: 'utf8', timeout: 60_000 });
 
@@ -48,7 +49,7 @@ describe('npm pack, installed into a fresh project', () => {
         encoding: 'utf8',
       }),
     ) as { filename: string }[];
-    const tarball = join(directory, packed[0]?.filename ?? 'missing.tgz');
+    tarball = join(directory, packed[0]?.filename ?? 'missing.tgz');
     const project = join(directory, 'project');
     mkdirSync(join(project, 'src'), { recursive: true });
     writeFileSync(join(project, 'package.json'), '{ "name": "user-project", "private": true, "type": "module" }\n');
@@ -127,6 +128,27 @@ console.log(JSON.stringify({
       AbstractReferenceCounted: 'function',
       ReloadableSecureContext: 'function',
     });
+  });
+
+  it('the runtime needs none of the optional peers: it loads with no eslint, typescript or dependencies installed', () => {
+    const bare = join(directory, 'runtime-only');
+    mkdirSync(join(bare, 'node_modules'), { recursive: true });
+    writeFileSync(join(bare, 'package.json'), '{ "name": "runtime-only", "private": true, "type": "module" }\n');
+    execFileSync('tar', ['-xzf', tarball, '-C', join(bare, 'node_modules')]);
+    renameSync(join(bare, 'node_modules', 'package'), join(bare, 'node_modules', 'eslint-plugin-resource-leak'));
+    const node = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { ReferenceCountUtil } = await import('eslint-plugin-resource-leak/runtime');
+const { ReloadableSecureContext } = await import('eslint-plugin-resource-leak/runtime/tls');
+console.log(typeof ReferenceCountUtil.release, typeof ReloadableSecureContext.fromFiles);`,
+      ],
+      { cwd: bare, encoding: 'utf8' },
+    );
+    expect(node.stderr).toBe('');
+    expect(node.stdout.trim()).toBe('function function');
   });
 
   it('require() from CommonJS returns the plugin itself', () => {
