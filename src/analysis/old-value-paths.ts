@@ -298,7 +298,9 @@ export function oldValuePaths(
         memberKeyName(member.key) === name,
     );
     const body = method?.value;
-    const fn = body ? functionsByNode.get(body) : undefined;
+    const isFunction =
+      body?.type === AST_NODE_TYPES.FunctionExpression || body?.type === AST_NODE_TYPES.ArrowFunctionExpression;
+    const fn = isFunction ? functionsByNode.get(body) : undefined;
     if (fn) {
       const outputs = flow(fn, key, live, () => undefined);
       const exits = new Set<Fact>();

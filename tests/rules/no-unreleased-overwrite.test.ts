@@ -551,6 +551,87 @@ ruleTester.run('no-unreleased-overwrite', rule, {
           }
         }`),
     },
+    {
+      name: 'an arrow-function property releases the field (one call deep)',
+      code: dedent(`
+        declare class Session { close(): void }
+        declare function connect(): Session;
+        class Client {
+          session = connect();
+          disconnect = (): void => {
+            this.session.close();
+          };
+          reconnect(): void {
+            this.disconnect();
+            this.session = connect();
+          }
+        }`),
+    },
+    {
+      name: 'released in finally, on every path',
+      code: dedent(`
+        ${buf}
+        declare function flush(): void;
+        class Holder {
+          value = alloc();
+          swap(): void {
+            try {
+              flush();
+            } finally {
+              this.value.release();
+            }
+            this.value = alloc();
+          }
+        }`),
+    },
+    {
+      name: 'released in every case of a switch with a default',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value = alloc();
+          swap(mode: 'a' | 'b' | 'c'): void {
+            switch (mode) {
+              case 'a':
+                this.value.release();
+                break;
+              case 'b':
+                ReferenceCountUtil.release(this.value);
+                break;
+              default:
+                this.value.release();
+            }
+            this.value = alloc();
+          }
+        }
+        declare const ReferenceCountUtil: { release(value: unknown): boolean };`),
+    },
+    {
+      name: 'released at the top of a do-while body',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value: Buf | undefined;
+          churn(more: () => boolean): void {
+            do {
+              this.value?.release();
+              this.value = alloc();
+            } while (more());
+          }
+        }`),
+    },
+    {
+      name: 'released with ?.[Symbol.dispose]()',
+      code: dedent(`
+        declare function open(): Disposable;
+        class Holder {
+          handle: Disposable | null = null;
+          swap(): void {
+            this.handle?.[Symbol.dispose]();
+            this.handle = open();
+          }
+        }`),
+    },
     // ── Known empty on the path ─────────────────────────────────────────────────────────────
     {
       name: 'lazy init under if (!this.f)',
@@ -663,6 +744,29 @@ ruleTester.run('no-unreleased-overwrite', rule, {
           ensure(): void {
             if (this.value || Math.random() > 2) return;
             this.value = alloc();
+          }
+        }`),
+    },
+    {
+      name: 'early return when the field is not null',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value: Buf | null = null;
+          ensure(): void {
+            if (this.value != null) return;
+            this.value = alloc();
+          }
+        }`),
+    },
+    {
+      name: 'lazy init in the consequent of ?:',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value: Buf | undefined;
+          get(): Buf {
+            return !this.value ? (this.value = alloc()) : this.value;
           }
         }`),
     },
@@ -2346,6 +2450,42 @@ ruleTester.run('no-unreleased-overwrite', rule, {
             const oldSession = this.session;
             this.session = connect();
             if (oldSession !== this.session) oldSession.close();
+          }
+        }`),
+    },
+    {
+      name: 'released in some cases of a switch without a default',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value = alloc();
+          swap(mode: string): void {
+            switch (mode) {
+              case 'a':
+                this.value.release();
+                break;
+              case 'b':
+                this.value.release();
+            }
+            this.value = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 13, column: 5 }],
+      output: dedent(`
+        BUF
+        class Holder {
+          value = alloc();
+          swap(mode: string): void {
+            switch (mode) {
+              case 'a':
+                this.value.release();
+                break;
+              case 'b':
+                this.value.release();
+            }
+            const oldValue = this.value;
+            this.value = alloc();
+            if (oldValue !== this.value) oldValue.release();
           }
         }`),
     },
