@@ -535,6 +535,15 @@ function branchSplitOf(
     const consequent = parent.consequent;
     return { emptyWhen: emptiness.emptyWhen, isTrueEdge: (start) => start === consequent };
   }
+  if (
+    (parent.type === AST_NODE_TYPES.WhileStatement ||
+      parent.type === AST_NODE_TYPES.DoWhileStatement ||
+      parent.type === AST_NODE_TYPES.ForStatement) &&
+    parent.test === decided
+  ) {
+    const body = parent.body;
+    return { emptyWhen: emptiness.emptyWhen, isTrueEdge: (start) => start === body };
+  }
   if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.left === decided && parent.operator !== '??') {
     const right = parent.right;
     const and = parent.operator === '&&';

@@ -770,6 +770,32 @@ ruleTester.run('no-unreleased-overwrite', rule, {
           }
         }`),
     },
+    {
+      name: 'retried while the field is empty',
+      code: dedent(`
+        ${buf}
+        declare function tryAlloc(): Buf | undefined;
+        class Holder {
+          value: Buf | undefined;
+          ensure(): void {
+            while (!this.value) {
+              this.value = tryAlloc();
+            }
+          }
+        }`),
+    },
+    {
+      name: 'retried in a for loop whose test is the field being null',
+      code: dedent(`
+        ${buf}
+        declare function tryAlloc(): Buf | null;
+        class Holder {
+          value: Buf | null = null;
+          ensure(): void {
+            for (let attempt = 0; this.value == null; attempt++) this.value = tryAlloc();
+          }
+        }`),
+    },
     // ── Saved to a local and released after the assignment ──────────────────────────────────
     {
       name: 'save-old, assign, release',
@@ -2486,6 +2512,32 @@ ruleTester.run('no-unreleased-overwrite', rule, {
             const oldValue = this.value;
             this.value = alloc();
             if (oldValue !== this.value) oldValue.release();
+          }
+        }`),
+    },
+    {
+      name: 'a loop that runs while the field is set',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value: Buf | undefined;
+          drain(): void {
+            while (this.value) {
+              this.value = alloc();
+            }
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 7 }],
+      output: dedent(`
+        BUF
+        class Holder {
+          value: Buf | undefined;
+          drain(): void {
+            while (this.value) {
+              const oldValue = this.value;
+              this.value = alloc();
+              if (oldValue !== this.value) oldValue?.release();
+            }
           }
         }`),
     },
