@@ -51,4 +51,11 @@ export interface Finding {
    * safe. False means a server may still hand the old context out: suggestion only.
    */
   perConnectionSource?: boolean;
+  /**
+   * True when the old value is released or handed off on some paths to the assignment but not on
+   * all (`if (flag) this.f.release(); this.f = make();`): a release added after the assignment
+   * would release it twice on those paths, so the fixer offers nothing. Optional: when the
+   * detection leaves it out, the fixer judges it from the syntax before the assignment.
+   */
+  oldValueHandledOnSomePath?: boolean;
 }

@@ -3,6 +3,7 @@ import type { Finding, ReleaseCall } from '../analysis/finding.js';
 import type { RuleOptions } from '../rules/options.js';
 import { findHost, statementPlacement, type Host } from './host.js';
 import { importEdit } from './imports.js';
+import { handledOnSomePathBefore } from './prior-handling.js';
 import {
   endOfStatementLine,
   indentAt,
@@ -72,7 +73,10 @@ export function planRepair(context: RuleContext, finding: Finding): Repair {
   const early = moving ? finding.earlyRelease : undefined;
   if (moving && (!early || early.parent !== hostStatement(host).parent)) return {};
 
-  const releaseWith = (context.options as readonly (RuleOptions | undefined)[])[0]?.releaseWith;
+  const options = (context.options as readonly (Partial<RuleOptions> | undefined)[])[0];
+  // Released or handed off on some paths already: a release after the assignment would repeat it.
+  if (finding.oldValueHandledOnSomePath ?? handledOnSomePathBefore(finding, sourceCode, options)) return {};
+  const releaseWith = options?.releaseWith;
   const release: ReleaseCall = releaseWith
     ? { kind: 'function', name: releaseWith.function, ...(releaseWith.from === undefined ? {} : { from: releaseWith.from }) }
     : finding.release;

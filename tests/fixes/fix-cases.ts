@@ -2458,6 +2458,67 @@ class Server {
       },
     ],
   },
+  {
+    name: 'released on some paths only: a release after the assignment would repeat it, so nothing is offered',
+    code: `${ssl}
+class Server {
+  sslContext: SslContext = buildSslContext();
+  reload(flush: boolean): void {
+    if (flush) this.sslContext.release();
+    this.sslContext = buildSslContext();
+  }
+}
+`,
+    output: null,
+    errors: [{ messageId: 'overwrite', line: 11, column: 5 }],
+  },
+  {
+    name: 'handed off on some paths only: nothing is offered',
+    code: `${ssl}
+const retired: SslContext[] = [];
+class Server {
+  sslContext: SslContext = buildSslContext();
+  reload(archive: boolean): void {
+    if (archive) retired.push(this.sslContext);
+    this.sslContext = buildSslContext();
+  }
+}
+`,
+    output: null,
+    errors: [{ messageId: 'overwrite', line: 12, column: 5 }],
+  },
+  {
+    name: 'released only on a branch that returns first: the path to the assignment still needs the fix',
+    code: `${ssl}
+class Server {
+  sslContext: SslContext | undefined;
+  reload(closing: boolean): void {
+    if (closing) {
+      this.sslContext?.release();
+      this.sslContext = undefined;
+      return;
+    }
+    this.sslContext = buildSslContext();
+  }
+}
+`,
+    output: `${ssl}
+class Server {
+  sslContext: SslContext | undefined;
+  reload(closing: boolean): void {
+    if (closing) {
+      this.sslContext?.release();
+      this.sslContext = undefined;
+      return;
+    }
+    const oldSslContext = this.sslContext;
+    this.sslContext = buildSslContext();
+    if (oldSslContext !== this.sslContext) oldSslContext?.release();
+  }
+}
+`,
+    errors: [{ messageId: 'overwrite', line: 15, column: 5 }],
+  },
 ];
 
 /** The code each case ends with: its last fix pass, and each suggestion's result. */
