@@ -2519,6 +2519,221 @@ class Server {
 `,
     errors: [{ messageId: 'overwrite', line: 15, column: 5 }],
   },
+  {
+    name: 'SecureContext in a private field read by the SNICallback: autofix',
+    code: `
+import tls from 'node:tls';
+class TlsServer {
+  #sslContext: tls.SecureContext;
+  readonly server: tls.Server;
+  constructor(private readonly pems: { key: string; cert: string }) {
+    this.#sslContext = tls.createSecureContext(pems);
+    this.server = tls.createServer({ SNICallback: (_name, callback) => { callback(null, this.#sslContext); } });
+  }
+  reload(): void {
+    this.#sslContext = tls.createSecureContext(this.pems);
+  }
+}
+`,
+    output: `
+import tls from 'node:tls';
+class TlsServer {
+  #sslContext: tls.SecureContext;
+  readonly server: tls.Server;
+  constructor(private readonly pems: { key: string; cert: string }) {
+    this.#sslContext = tls.createSecureContext(pems);
+    this.server = tls.createServer({ SNICallback: (_name, callback) => { callback(null, this.#sslContext); } });
+  }
+  reload(): void {
+    const oldSslContext = this.#sslContext;
+    this.#sslContext = tls.createSecureContext(this.pems);
+    if (oldSslContext !== this.#sslContext) (oldSslContext.context as { close(): void }).close();
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'overwrite',
+        line: 11,
+        column: 5,
+      },
+    ],
+  },
+  {
+    name: 'SecureContext read by a method bound as the SNICallback: autofix',
+    code: `
+import tls from 'node:tls';
+class TlsServer {
+  sslContext: tls.SecureContext;
+  readonly server: tls.Server;
+  constructor(private readonly pems: { key: string; cert: string }) {
+    this.sslContext = tls.createSecureContext(pems);
+    this.server = tls.createServer({ SNICallback: this.pick.bind(this) });
+  }
+  pick(_name: string, callback: (error: Error | null, context?: tls.SecureContext) => void): void {
+    callback(null, this.sslContext);
+  }
+  reload(): void {
+    this.sslContext = tls.createSecureContext(this.pems);
+  }
+}
+`,
+    output: `
+import tls from 'node:tls';
+class TlsServer {
+  sslContext: tls.SecureContext;
+  readonly server: tls.Server;
+  constructor(private readonly pems: { key: string; cert: string }) {
+    this.sslContext = tls.createSecureContext(pems);
+    this.server = tls.createServer({ SNICallback: this.pick.bind(this) });
+  }
+  pick(_name: string, callback: (error: Error | null, context?: tls.SecureContext) => void): void {
+    callback(null, this.sslContext);
+  }
+  reload(): void {
+    const oldSslContext = this.sslContext;
+    this.sslContext = tls.createSecureContext(this.pems);
+    if (oldSslContext !== this.sslContext) (oldSslContext.context as { close(): void }).close();
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'overwrite',
+        line: 14,
+        column: 5,
+      },
+    ],
+  },
+  {
+    name: 'SecureContext returned by a getter, which hands it to anyone: suggestion only',
+    code: `
+import tls from 'node:tls';
+class TlsServer {
+  sslContext: tls.SecureContext;
+  constructor(private readonly pems: { key: string; cert: string }) {
+    this.sslContext = tls.createSecureContext(pems);
+    tls.createServer({ SNICallback: (_name, callback) => { callback(null, this.sslContext); } });
+  }
+  get current(): tls.SecureContext {
+    return this.sslContext;
+  }
+  reload(): void {
+    this.sslContext = tls.createSecureContext(this.pems);
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'overwrite',
+        line: 13,
+        column: 5,
+        suggestions: [
+          { messageId: 'suggestCloseSecureContext', output: `
+import tls from 'node:tls';
+class TlsServer {
+  sslContext: tls.SecureContext;
+  constructor(private readonly pems: { key: string; cert: string }) {
+    this.sslContext = tls.createSecureContext(pems);
+    tls.createServer({ SNICallback: (_name, callback) => { callback(null, this.sslContext); } });
+  }
+  get current(): tls.SecureContext {
+    return this.sslContext;
+  }
+  reload(): void {
+    const oldSslContext = this.sslContext;
+    this.sslContext = tls.createSecureContext(this.pems);
+    if (oldSslContext !== this.sslContext) (oldSslContext.context as { close(): void }).close();
+  }
+}
+` },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'SecureContext passed to each client connect(): autofix',
+    code: `
+import tls from 'node:tls';
+class TlsClient {
+  sslContext: tls.SecureContext;
+  constructor(private readonly pems: { ca: string }) {
+    this.sslContext = tls.createSecureContext(pems);
+  }
+  open(port: number): tls.TLSSocket {
+    return tls.connect({ port, host: '127.0.0.1', secureContext: this.sslContext });
+  }
+  reload(): void {
+    this.sslContext = tls.createSecureContext(this.pems);
+  }
+}
+`,
+    output: `
+import tls from 'node:tls';
+class TlsClient {
+  sslContext: tls.SecureContext;
+  constructor(private readonly pems: { ca: string }) {
+    this.sslContext = tls.createSecureContext(pems);
+  }
+  open(port: number): tls.TLSSocket {
+    return tls.connect({ port, host: '127.0.0.1', secureContext: this.sslContext });
+  }
+  reload(): void {
+    const oldSslContext = this.sslContext;
+    this.sslContext = tls.createSecureContext(this.pems);
+    if (oldSslContext !== this.sslContext) (oldSslContext.context as { close(): void }).close();
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'overwrite',
+        line: 12,
+        column: 5,
+      },
+    ],
+  },
+  {
+    name: 'a static SecureContext read by the SNICallback: autofix',
+    code: `
+import tls from 'node:tls';
+class Certificates {
+  static current: tls.SecureContext = tls.createSecureContext({});
+  static readonly server = tls.createServer({
+    SNICallback: (_name, callback) => {
+      callback(null, Certificates.current);
+    },
+  });
+  static rotate(pems: { key: string; cert: string }): void {
+    Certificates.current = tls.createSecureContext(pems);
+  }
+}
+`,
+    output: `
+import tls from 'node:tls';
+class Certificates {
+  static current: tls.SecureContext = tls.createSecureContext({});
+  static readonly server = tls.createServer({
+    SNICallback: (_name, callback) => {
+      callback(null, Certificates.current);
+    },
+  });
+  static rotate(pems: { key: string; cert: string }): void {
+    const oldCurrent = Certificates.current;
+    Certificates.current = tls.createSecureContext(pems);
+    if (oldCurrent !== Certificates.current) (oldCurrent.context as { close(): void }).close();
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'overwrite',
+        line: 11,
+        column: 5,
+      },
+    ],
+  },
 ];
 
 /** The code each case ends with: its last fix pass, and each suggestion's result. */
