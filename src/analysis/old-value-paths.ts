@@ -14,6 +14,8 @@ export interface OldValueVerdict {
   earlyRelease?: TSESTree.ExpressionStatement;
   /** On some path the field was never assigned yet (first store in a constructor or init method). */
   mayBeUnassigned: boolean;
+  /** On some path the old value was released, handed off, or saved and released after the store. */
+  handledOnSomePath: boolean;
 }
 
 export interface StoreQuestion {
@@ -357,12 +359,15 @@ export function oldValuePaths(
   function verdictOf(fn: FunctionRecord, question: StoreQuestion, facts: ReadonlySet<Fact>): OldValueVerdict {
     let dropped = false;
     let releasedThenSuspended = false;
+    let handledOnSomePath = false;
     const releases = new Set<number>();
     for (const fact of facts) {
       if (fact === live) dropped = true;
+      else if (fact === handled) handledOnSomePath = true;
       else if (fact.startsWith('saved#')) {
         const local = fn.saves[Number(fact.slice(6))];
-        if (!local || !savedLocalReleasedAfter(local, question.assignment)) dropped = true;
+        if (local && savedLocalReleasedAfter(local, question.assignment)) handledOnSomePath = true;
+        else dropped = true;
       } else if (fact.startsWith('released#')) releases.add(Number(fact.slice(9)));
       else if (fact.startsWith('suspended#')) {
         releasedThenSuspended = true;
@@ -374,6 +379,7 @@ export function oldValuePaths(
       releasedThenSuspended,
       releasedBefore: releases.size > 0,
       mayBeUnassigned: facts.has(unassigned),
+      handledOnSomePath: handledOnSomePath || releases.size > 0,
     };
     const [only] = releases;
     const release = releases.size === 1 && only !== undefined ? fn.releases[only] : undefined;

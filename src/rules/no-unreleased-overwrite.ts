@@ -112,6 +112,7 @@ export const rule = createRule<Options, MessageIds>({
               typeText: checker.typeToString(field.type),
               release,
               mayBeEmpty: isNullableType(field.type) || field.mayBeUnset || verdict.mayBeUnassigned,
+              oldValueHandledOnSomePath: kind === 'overwrite' && verdict.handledOnSomePath,
               ...(verdict.earlyRelease && kind !== 'overwrite' ? { earlyRelease: verdict.earlyRelease } : {}),
               ...(release.kind === 'secureContext'
                 ? { perConnectionSource: isPerConnectionSource(enclosingClass(store), target.name) }

@@ -137,3 +137,28 @@ describe('Finding names and release', () => {
     expect(finding.release).toEqual({ kind: 'function', name: 'freeBuf', from: './pool.js' });
   });
 });
+
+describe('Finding.oldValueHandledOnSomePath', () => {
+  it.each([
+    ['class H { f = alloc(); m(c: boolean) { if (c) this.f.release(); this.f = alloc(); } }', true],
+    ['class H { f = alloc(); m(c: boolean, list: Buf[]) { if (c) list.push(this.f); this.f = alloc(); } }', true],
+    ['class H { f = alloc(); d() { this.f.release(); } m(c: boolean) { if (c) this.d(); this.f = alloc(); } }', true],
+    [
+      'class H { f = alloc(); m(c: boolean) { let old: Buf | undefined; if (c) old = this.f; this.f = alloc(); old?.release(); } }',
+      true,
+    ],
+    ['class H { f = alloc(); m() { this.f = alloc(); } }', false],
+    ['class H { f?: Buf; m() { if (!this.f) console.log(1); this.f = alloc(); } }', false],
+    ['class H { f = alloc(); m() { const old = this.f; this.f = alloc(); void old; } }', false],
+  ])('%s: %s', (code, expected) => {
+    expect(onlyFinding(code).oldValueHandledOnSomePath).toBe(expected);
+  });
+
+  it('is false on a released-too-early finding', () => {
+    const finding = onlyFinding(
+      'declare function later(): Promise<Buf>;\nclass H { f = alloc(); async m() { this.f.release(); this.f = await later(); } }',
+    );
+    expect(finding.kind).toBe('releasedTooEarly');
+    expect(finding.oldValueHandledOnSomePath).toBe(false);
+  });
+});
