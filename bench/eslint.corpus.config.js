@@ -5,6 +5,7 @@
 //   B     A + resource-leak/no-unreleased-overwrite with its default options
 //   C     A + resource-leak/no-unreleased-overwrite with every option at its most expensive
 //   rule  resource-leak/no-unreleased-overwrite alone, default options (robustness check, --fix)
+//   rule-expensive  the rule alone with the options of C (check:corpus --expensive)
 // The plugin is the repository's own build (../dist), and ESLint/typescript-eslint come from the
 // repository's node_modules, so the bench measures exactly the versions the tests use.
 import tseslint from 'typescript-eslint';
@@ -12,14 +13,14 @@ import resourceLeak from '../dist/index.js';
 import { mostExpensiveOptions } from './lint/expensive-options.js';
 
 const variant = process.env.RESOURCE_LEAK_BENCH_VARIANT ?? 'B';
-if (!['A', 'B', 'C', 'rule'].includes(variant)) {
-  throw new Error(`RESOURCE_LEAK_BENCH_VARIANT must be A, B, C or rule, not "${variant}"`);
+if (!['A', 'B', 'C', 'rule', 'rule-expensive'].includes(variant)) {
+  throw new Error(`RESOURCE_LEAK_BENCH_VARIANT must be A, B, C, rule or rule-expensive, not "${variant}"`);
 }
 
 const rules = {};
-if (variant !== 'rule') rules['@typescript-eslint/no-floating-promises'] = 'error';
+if (!variant.startsWith('rule')) rules['@typescript-eslint/no-floating-promises'] = 'error';
 if (variant === 'B' || variant === 'rule') rules['resource-leak/no-unreleased-overwrite'] = 'error';
-if (variant === 'C') rules['resource-leak/no-unreleased-overwrite'] = ['error', mostExpensiveOptions];
+if (variant === 'C' || variant === 'rule-expensive') rules['resource-leak/no-unreleased-overwrite'] = ['error', mostExpensiveOptions];
 
 export default [
   { ignores: ['**/*.d.ts', 'node_modules/**'] },
