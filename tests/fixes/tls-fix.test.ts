@@ -10,7 +10,8 @@ import { typeErrorsOf } from './type-check.js';
 
 // The real TLS check. A server class that reloads a tls.SecureContext read per handshake (in its
 // SNICallback) is fixed by the rule and then serves real clients on 127.0.0.1 through 200
-// reloads: the fix closes each old native context right after the swap, and no handshake fails.
+// reloads: the fix closes each old native context exactly once right after the swap (counted in
+// the child), and no handshake fails.
 // A server that keeps handing the old context out gets no autofix; applying the suggestion
 // anyway makes it crash (`Assertion failed: ssl_` or a segfault), which is why. Each server runs
 // in a child process, so that an abort fails the test instead of killing vitest.
@@ -76,6 +77,22 @@ export class SniTlsServer {
 const driver = `'use strict';
 const tls = require('node:tls');
 const fs = require('node:fs');
+// Count each native context's close(), to see the fix free every replaced context exactly once.
+const closes = new Map();
+const createSecureContext = tls.createSecureContext;
+tls.createSecureContext = (options) => {
+  const context = createSecureContext(options);
+  // Clients make contexts too (with a CA only); count the server's, which carry the key.
+  if (!options || !options.key) return context;
+  const native = context.context;
+  const close = native.close.bind(native);
+  closes.set(context, 0);
+  native.close = () => {
+    closes.set(context, closes.get(context) + 1);
+    close();
+  };
+  return context;
+};
 const { SniTlsServer } = require('./server.cjs');
 const { pems, reloads, clientsPerReload } = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const ca = pems.map((pem) => pem.cert);
@@ -97,7 +114,7 @@ async function main() {
   const subject = new SniTlsServer(pems[0]);
   await new Promise((resolve) => subject.server.listen(0, '127.0.0.1', resolve));
   const { port } = subject.server.address();
-  const result = { reloads: 0, handshakes: 0, failures: [] };
+  const result = { reloads: 0, handshakes: 0, failures: [], contexts: 0, closedOnce: 0, closedTwice: 0, elapsedMs: 0 };
   const started = Date.now();
   let pending = [];
   for (let round = 0; round < reloads && Date.now() - started < 60000; round += 1) {
@@ -117,6 +134,11 @@ async function main() {
     if (failure) result.failures.push(failure);
   }
   await new Promise((resolve) => subject.server.close(resolve));
+  const counts = [...closes.values()];
+  result.contexts = counts.length;
+  result.closedOnce = counts.filter((count) => count === 1).length;
+  result.closedTwice = counts.filter((count) => count > 1).length;
+  result.elapsedMs = Date.now() - started;
   process.stdout.write(JSON.stringify(result));
 }
 main().catch((error) => {
@@ -136,6 +158,11 @@ interface DriverReport {
   reloads: number;
   handshakes: number;
   failures: string[];
+  /** SecureContexts created, and how many of them were closed once / more than once. */
+  contexts: number;
+  closedOnce: number;
+  closedTwice: number;
+  elapsedMs: number;
 }
 
 let workDir = '';
@@ -203,7 +230,17 @@ describe('real TLS check', () => {
       stderr: '',
     });
     const report = JSON.parse(run.stdout) as DriverReport;
-    expect(report).toEqual({ reloads, handshakes: reloads * clientsPerReload, failures: [] });
+    // The server's own default, the field's first context and one per reload: every context the
+    // field held before a reload is closed exactly once; the live one and the default are not.
+    expect({ ...report, elapsedMs: undefined }).toEqual({
+      reloads,
+      handshakes: reloads * clientsPerReload,
+      failures: [],
+      contexts: reloads + 2,
+      closedOnce: reloads,
+      closedTwice: 0,
+      elapsedMs: undefined,
+    });
   }, 120_000);
 
   it('offers no autofix when the server keeps handing the old context out; the suggestion, applied anyway, crashes it', async () => {
