@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { fieldDeclarationOf, startsUnassigned, type FieldDeclaration } from '../analysis/field-declaration.js';
-import { overwriteTargetOf, type OverwriteAssignment } from '../analysis/field-target.js';
+import { overwriteTargetOf, type FieldRef, type OverwriteAssignment } from '../analysis/field-target.js';
 import type { Finding, FindingKind } from '../analysis/finding.js';
 import { oldValuePaths, type OldValueVerdict } from '../analysis/old-value-paths.js';
 import { ownsField, isFreshValue } from '../analysis/ownership.js';
@@ -81,51 +81,63 @@ export const rule = createRule<Options, MessageIds>({
       return planRepair(context, finding) as Pick<TSESLint.ReportDescriptor<MessageIds>, 'fix' | 'suggest'>;
     }
 
+    /**
+     * The finding for a store whose old value the paths have judged, or undefined when there is
+     * nothing to report. Types are asked only here, after syntax and paths: the target must be a
+     * data property whose declared type is release-able, and the field must own its value.
+     */
+    function findingFor(store: OverwriteAssignment, target: FieldRef, oldValue: OldValueVerdict): Finding | undefined {
+      const kind = findingKindOf(oldValue);
+      if (!kind) return undefined;
+      const field = fieldDeclarationOf(store.left, services);
+      if (!field) return undefined;
+      if ((field.type.flags & ts.TypeFlags.Any) === 0) analysisStats.fieldsTyped++;
+      const release = releaseCallFor(field.type, services.program, options);
+      if (!release) return undefined;
+      analysisStats.releasableFields++;
+      if (!owns(store, target.name, field)) return undefined;
+      return {
+        kind,
+        assignment: store,
+        target: context.sourceCode.getText(store.left),
+        fieldName: target.name.replace(/^#/, ''),
+        typeText: services.program.getTypeChecker().typeToString(field.type),
+        release,
+        mayBeEmpty: isNullableType(field.type) || field.mayBeUnset || oldValue.mayBeUnassigned,
+        oldValueHandledOnSomePath: kind === 'overwrite' && oldValue.handledOnSomePath,
+        ...(oldValue.earlyRelease && kind !== 'overwrite' ? { earlyRelease: oldValue.earlyRelease } : {}),
+        ...(release.kind === 'secureContext'
+          ? { perConnectionSource: isPerConnectionSource(enclosingClass(store), target.name) }
+          : {}),
+      };
+    }
+
+    function report(finding: Finding): void {
+      analysisStats.reports++;
+      for (const observe of findingObservers) observe(finding);
+      context.report({
+        node: finding.assignment.left,
+        messageId: finding.kind,
+        data: { target: finding.target, type: finding.typeText, release: releaseCallText(finding.release) },
+        ...repairOf(finding),
+      });
+    }
+
     return {
       ...paths.listeners,
       AssignmentExpression(assignment) {
-        // Syntax first: `X.f = v` / `X.f &&= v` into a named field, v not the field itself.
+        // Syntax first: `X.f = v` / `X.f &&= v` into a named field, v neither the field nor a primitive.
         const target = overwriteTargetOf(assignment);
         if (!target) return;
-        const store = assignment as OverwriteAssignment;
         analysisStats.overwritesSeen++;
+        const store = assignment as OverwriteAssignment;
+        // Then the paths (decided when the function's code path ends), then the types.
         paths.whenOldValueKnown({
           assignment: store,
           target,
-          answer(verdict) {
-            const kind = findingKindOf(verdict);
-            if (!kind) return;
-            // Types last: a data property whose declared type is release-able, owned by the class.
-            const field = fieldDeclarationOf(store.left, services);
-            if (!field) return;
-            if ((field.type.flags & ts.TypeFlags.Any) === 0) analysisStats.fieldsTyped++;
-            const release = releaseCallFor(field.type, services.program, options);
-            if (!release) return;
-            analysisStats.releasableFields++;
-            if (!owns(store, target.name, field)) return;
-            const checker = services.program.getTypeChecker();
-            const finding: Finding = {
-              kind,
-              assignment: store,
-              target: context.sourceCode.getText(store.left),
-              fieldName: target.name.replace(/^#/, ''),
-              typeText: checker.typeToString(field.type),
-              release,
-              mayBeEmpty: isNullableType(field.type) || field.mayBeUnset || verdict.mayBeUnassigned,
-              oldValueHandledOnSomePath: kind === 'overwrite' && verdict.handledOnSomePath,
-              ...(verdict.earlyRelease && kind !== 'overwrite' ? { earlyRelease: verdict.earlyRelease } : {}),
-              ...(release.kind === 'secureContext'
-                ? { perConnectionSource: isPerConnectionSource(enclosingClass(store), target.name) }
-                : {}),
-            };
-            analysisStats.reports++;
-            for (const observe of findingObservers) observe(finding);
-            context.report({
-              node: store.left,
-              messageId: kind,
-              data: { target: finding.target, type: finding.typeText, release: releaseCallText(release) },
-              ...repairOf(finding),
-            });
+          answer(oldValue) {
+            const finding = findingFor(store, target, oldValue);
+            if (finding) report(finding);
           },
         });
       },
