@@ -80,7 +80,8 @@ export function planRepair(context: RuleContext, finding: Finding): Repair {
   const release: ReleaseCall = releaseWith
     ? { kind: 'function', name: releaseWith.function, ...(releaseWith.from === undefined ? {} : { from: releaseWith.from }) }
     : finding.release;
-  const inAsync = enclosingFunction(hostStatement(host))?.async ?? false;
+  // The rewritten arrow body runs in the arrow itself; a statement, in its nearest function.
+  const inAsync = host.kind === 'arrowBody' ? host.arrow.async : (enclosingFunction(host.statement)?.async ?? false);
   const objectHoisted = hasSideEffects(assignment.left.object);
 
   const reasons: SuggestOnly[] = [];

@@ -2734,6 +2734,44 @@ class Certificates {
       },
     ],
   },
+  {
+    name: 'an async arrow body awaits an asyncDispose release (suggestion)',
+    code: `
+import { EventEmitter } from 'node:events';
+declare function openFile(): Promise<AsyncDisposable>;
+class Log {
+  file: AsyncDisposable | undefined;
+  constructor(events: EventEmitter) {
+    events.on('rotate', async () => this.file = await openFile());
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'overwrite',
+        line: 7,
+        column: 37,
+        suggestions: [
+          { messageId: 'suggestBlockBody', output: `
+import { EventEmitter } from 'node:events';
+declare function openFile(): Promise<AsyncDisposable>;
+class Log {
+  file: AsyncDisposable | undefined;
+  constructor(events: EventEmitter) {
+    events.on('rotate', async () => {
+      const nextFile = await openFile();
+      const oldFile = this.file;
+      this.file = nextFile;
+      if (oldFile !== nextFile) await oldFile?.[Symbol.asyncDispose]();
+    });
+  }
+}
+` },
+        ],
+      },
+    ],
+  },
 ];
 
 /** The code each case ends with: its last fix pass, and each suggestion's result. */
