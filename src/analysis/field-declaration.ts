@@ -25,7 +25,14 @@ export function fieldDeclarationOf(
   const checker = services.program.getTypeChecker();
   const access = services.esTreeNodeToTSNodeMap.get(left);
   let symbol: ts.Symbol | undefined;
-  if (ts.isPropertyAccessExpression(access)) {
+  if (
+    ts.isPropertyAccessExpression(access) &&
+    access.expression.kind === ts.SyntaxKind.ThisKeyword &&
+    ts.isIdentifier(access.name)
+  ) {
+    // `this.f`: the member of the class's own type, without checking the access expression.
+    symbol = checker.getPropertyOfType(checker.getTypeAtLocation(access.expression), access.name.text);
+  } else if (ts.isPropertyAccessExpression(access)) {
     symbol = checker.getSymbolAtLocation(access.name);
   } else if (ts.isElementAccessExpression(access)) {
     symbol = checker.getSymbolAtLocation(access.argumentExpression);
