@@ -94,7 +94,8 @@ export function planRepair(context: RuleContext, finding: Finding): Repair {
   if (host.kind === 'arrowBody') reasons.push('arrowBody');
   if (objectHoisted) reasons.push('hoistObject');
   if (host.kind === 'embedded') reasons.push('valueUsed');
-  if (release.kind === 'asyncDispose' && !inAsync && !early) reasons.push('unawaitedAsyncDispose');
+  // Only asynchronously released (also through a releaseWith helper): nothing here can await it.
+  if (finding.release.kind === 'asyncDispose' && !inAsync && !early) reasons.push('unawaitedAsyncDispose');
   if (assignment.operator !== '=') reasons.push('logicalAssignment');
 
   const rewrite = buildRewrite(context, finding, host, { release, inAsync, objectHoisted, early, releaseWith });

@@ -2772,6 +2772,42 @@ class Log {
       },
     ],
   },
+  {
+    name: 'an asyncDispose value released through releaseWith in a sync method: suggestion only',
+    code: `
+declare function openFileSync(): AsyncDisposable;
+class Log {
+  file: AsyncDisposable | undefined;
+  rotate(): void {
+    this.file = openFileSync();
+  }
+}
+`,
+    options: [{"releaseWith":{"function":"releaseResource","from":"eslint-plugin-resource-leak/runtime"}}],
+    output: null,
+    errors: [
+      {
+        messageId: 'overwrite',
+        line: 6,
+        column: 5,
+        suggestions: [
+          { messageId: 'suggestUnawaitedAsyncDispose', output: `
+import { releaseResource } from 'eslint-plugin-resource-leak/runtime';
+
+declare function openFileSync(): AsyncDisposable;
+class Log {
+  file: AsyncDisposable | undefined;
+  rotate(): void {
+    const oldFile = this.file;
+    this.file = openFileSync();
+    if (oldFile && oldFile !== this.file) void releaseResource(oldFile);
+  }
+}
+` },
+        ],
+      },
+    ],
+  },
 ];
 
 /** The code each case ends with: its last fix pass, and each suggestion's result. */
