@@ -36,12 +36,13 @@ overwrites without releasing, with typed linting and no ESLint config of your ow
   paths                 files or directories to check (default: the current directory)
   --fix                 apply the autofixes (nothing is changed without it)
   --format <name>       stylish (default), json, or sarif (SARIF 2.1.0 for GitHub code scanning)
-  --project <file>      type-check with this tsconfig.json instead of each file's nearest one
+  --project <file>      type-check with this tsconfig.json (or a directory's) instead of each file's nearest one
   -o, --output-file <f> write the report to a file instead of standard output
   -h, --help            show this help
   -v, --version         show the version
 
-Exit codes: 0 no findings, 1 findings, 2 usage error.`;
+Exit codes: 0 no findings, 1 findings, 2 a usage error, or files that could not be checked
+(no tsconfig.json includes them, or they do not parse) and no findings elsewhere.`;
 
 export function parseCliArguments(argv: readonly string[]): CliArguments {
   let parsed;

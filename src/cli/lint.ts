@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, relative } from 'node:path';
 import { ESLint, type Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import ts from 'typescript';
@@ -34,8 +34,39 @@ export async function lintAndReport(cliArguments: CliArguments, targets: LintTar
   const warning = coverage.warning(targets.baseDirectory, Number.parseInt(ts.versionMajorMinor, 10));
   if (warning !== undefined) io.stderr(`${warning}\n`);
 
-  if (results.length === 0) io.stderr('resource-leak: warning: no TypeScript files matched the given paths.\n');
-  return results.some((result) => result.errorCount > 0) ? exitCodes.findings : exitCodes.clean;
+  if (results.length === 0) {
+    // Nothing was checked: an exit 0 here would read as "no leaks".
+    io.stderr(`resource-leak: no TypeScript files (.ts, .tsx, .mts, .cts) in ${describePaths(targets)}\n`);
+    return exitCodes.usage;
+  }
+  const unchecked = results.filter((result) => result.fatalErrorCount > 0);
+  if (unchecked.length > 0) io.stderr(`${uncheckedFilesLine(unchecked, targets)}\n`);
+  const leaks = results.some((result) => result.messages.some((message) => message.ruleId !== null && message.severity === 2));
+  if (leaks) return exitCodes.findings;
+  // Files that could not be type-checked were not checked for leaks: that is not a clean result.
+  return unchecked.length > 0 ? exitCodes.usage : exitCodes.clean;
+}
+
+function describePaths(targets: LintTargets): string {
+  return targets.paths.map((path) => relative(targets.baseDirectory, path) || '.').join(', ');
+}
+
+/** One line: how many files could not be checked, the first of them, and why. */
+function uncheckedFilesLine(unchecked: readonly ESLint.LintResult[], targets: LintTargets): string {
+  const baseDirectory = targets.baseDirectory;
+  const [first] = unchecked;
+  const fatal = first?.messages.find((message) => message.fatal === true);
+  const where = first === undefined ? '' : relative(baseDirectory, first.filePath) || first.filePath;
+  const reason =
+    fatal === undefined
+      ? ''
+      : /was not found by the project service|does not include this file/.test(fatal.message)
+        ? targets.project === undefined
+          ? 'no tsconfig.json includes it; add it to one, or pass --project'
+          : `${relative(baseDirectory, targets.project) || targets.project} does not include it`
+        : (fatal.message.split('\n')[0] ?? '');
+  const count = unchecked.length === 1 ? '1 file' : `${String(unchecked.length)} files`;
+  return `resource-leak: ${count} could not be checked for leaks (${unchecked.length > 1 ? 'e.g. ' : ''}${where}: ${reason})`;
 }
 
 /**

@@ -23,6 +23,11 @@ export interface LintTargets {
   project: string | undefined;
 }
 
+/** The files the command checks: what configs.recommended covers, minus declaration files (no assignments). */
+export function isCheckableFile(path: string): boolean {
+  return /\.(?:ts|tsx|mts|cts)$/.test(path) && !/\.d\.(?:ts|mts|cts)$/.test(path);
+}
+
 /** Checks the paths and the TypeScript project before anything runs; a mistake is a UsageError. */
 export function resolveLintTargets(
   cwd: string,
@@ -31,13 +36,20 @@ export function resolveLintTargets(
 ): LintTargets {
   const absolutePaths = paths.map((path) => resolve(cwd, path));
   absolutePaths.forEach((absolute, index) => {
-    if (!existsSync(absolute)) throw new UsageError(`path does not exist: ${paths[index] ?? absolute}`);
+    const given = paths[index] ?? absolute;
+    if (!existsSync(absolute)) throw new UsageError(`path does not exist: ${given}`);
+    // Asked for by name, a file that is not checked would otherwise pass as "clean".
+    if (!isDirectory(absolute) && !isCheckableFile(absolute)) {
+      throw new UsageError(`not a TypeScript file: ${given} (resource-leak checks .ts, .tsx, .mts and .cts files)`);
+    }
   });
   let projectFile: string | undefined;
   if (project !== undefined) {
     projectFile = resolve(cwd, project);
+    // Like `tsc -p`: a directory means the tsconfig.json in it.
+    if (isDirectory(projectFile)) projectFile = join(projectFile, 'tsconfig.json');
     if (!existsSync(projectFile) || isDirectory(projectFile)) {
-      throw new UsageError(`--project ${project}: no such file`);
+      throw new UsageError(`--project ${project}: no such file${isDirectory(resolve(cwd, project)) ? ' (no tsconfig.json in that directory)' : ''}`);
     }
   } else {
     absolutePaths.forEach((absolute, index) => {

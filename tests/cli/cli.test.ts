@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -142,10 +142,76 @@ describe('resource-leak usage errors exit 2 with one line naming the problem', (
     });
   }
 
+  it('a file that is not TypeScript, named on the command line', () => {
+    const run = resourceLeak(['tsconfig.json'], exampleDirectory);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      'resource-leak: not a TypeScript file: tsconfig.json (resource-leak checks .ts, .tsx, .mts and .cts files)\n',
+    );
+  });
+
+  it('a --project directory without a tsconfig.json', () => {
+    const run = resourceLeak(['--project', 'src'], exampleDirectory);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('resource-leak: --project src: no such file (no tsconfig.json in that directory)\n');
+  });
+
   it('--help prints the usage and exits 0', () => {
     const run = resourceLeak(['--help'], exampleDirectory);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Usage: resource-leak [paths…] [--fix] [--format stylish|json|sarif] [--project tsconfig.json]');
+  });
+});
+
+describe('resource-leak when nothing, or not everything, could be checked', () => {
+  let copy: ReturnType<typeof copyExample>;
+  beforeAll(() => {
+    copy = copyExample();
+    mkdirSync(join(copy.directory, 'scripts'));
+    // Outside the tsconfig's "include": ["src"], so the project service has no program for it.
+    writeFileSync(join(copy.directory, 'scripts', 'rotate.ts'), 'export const rotations: number = 1;\n');
+    mkdirSync(join(copy.directory, 'plain-js'));
+    writeFileSync(join(copy.directory, 'plain-js', 'index.js'), 'export const plain = 1;\n');
+  });
+  afterAll(() => {
+    copy.dispose();
+  });
+
+  it('a directory with no TypeScript files exits 2 instead of reporting a clean result', () => {
+    const run = resourceLeak(['plain-js'], copy.directory);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('resource-leak: no TypeScript files (.ts, .tsx, .mts, .cts) in plain-js\n');
+    expect(run.status).toBe(2);
+  });
+
+  it('a file that no tsconfig.json includes was not checked: exit 2 and one line naming it and the cause', () => {
+    const run = resourceLeak(['scripts'], copy.directory);
+    expect(run.stderr).toBe(
+      'resource-leak: 1 file could not be checked for leaks (scripts/rotate.ts: no tsconfig.json includes it; add it to one, or pass --project)\n',
+    );
+    expect(run.stdout).toContain('was not found by the project service');
+    expect(run.status).toBe(2);
+  });
+
+  it('with --project, names that tsconfig as the one that does not include the file', () => {
+    const run = resourceLeak(['--project', '.', 'scripts/rotate.ts'], copy.directory);
+    expect(run.stderr).toBe(
+      'resource-leak: 1 file could not be checked for leaks (scripts/rotate.ts: tsconfig.json does not include it)\n',
+    );
+    expect(run.status).toBe(2);
+  });
+
+  it('a file that does not parse is named with the parse error; findings elsewhere still exit 1', () => {
+    writeFileSync(join(copy.directory, 'src', 'half-written.ts'), 'export const port = ;\n');
+    const run = resourceLeak(['src', 'scripts'], copy.directory);
+    unlinkSync(join(copy.directory, 'src', 'half-written.ts'));
+    expect(run.stderr).toBe(
+      'resource-leak: 2 files could not be checked for leaks (e.g. scripts/rotate.ts: no tsconfig.json includes it; add it to one, or pass --project)\n',
+    );
+    expect(run.stdout).toContain('Parsing error: Expression expected');
+    expect(run.stdout).toContain('5 problems (5 errors, 0 warnings)');
+    expect(run.status).toBe(1);
   });
 });
 
