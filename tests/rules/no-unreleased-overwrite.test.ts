@@ -175,6 +175,33 @@ ruleTester.run('no-unreleased-overwrite', rule, {
         }`),
     },
     {
+      name: 'an auto-accessor is an accessor, not a field',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          accessor value = alloc();
+          swap(): void {
+            this.value = alloc();
+          }
+        }`),
+    },
+    {
+      name: 'a key of an index signature is not a declared field',
+      code: dedent(`
+        ${buf}
+        export function refill(buffers: Record<string, Buf>): void {
+          buffers.current = alloc();
+        }`),
+    },
+    {
+      name: 'a store into an any-typed object',
+      code: dedent(`
+        ${buf}
+        declare const registry: any;
+        registry.buffer = alloc();
+        registry.buffer = alloc();`),
+    },
+    {
       name: 'a dynamic key is not a named field',
       code: dedent(`
         ${buf}
