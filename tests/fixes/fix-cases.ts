@@ -2808,6 +2808,157 @@ class Log {
       },
     ],
   },
+  {
+    name: 'a parenthesized left side',
+    code: `${ssl}
+class Server {
+  sslContext: SslContext = buildSslContext();
+  reload(): void {
+    (this.sslContext) = buildSslContext();
+  }
+}
+`,
+    output: `${ssl}
+class Server {
+  sslContext: SslContext = buildSslContext();
+  reload(): void {
+    const oldSslContext = this.sslContext;
+    (this.sslContext) = buildSslContext();
+    if (oldSslContext !== this.sslContext) oldSslContext.release();
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'overwrite',
+        line: 10,
+        column: 6,
+      },
+    ],
+  },
+  {
+    name: 'a doubly parenthesized assignment statement',
+    code: `${ssl}
+class Server {
+  sslContext: SslContext = buildSslContext();
+  async reload(): Promise<void> {
+    ((this.sslContext = await buildSslContextAsync()));
+  }
+}
+`,
+    output: `${ssl}
+class Server {
+  sslContext: SslContext = buildSslContext();
+  async reload(): Promise<void> {
+    const nextSslContext = await buildSslContextAsync();
+    const oldSslContext = this.sslContext;
+    ((this.sslContext = nextSslContext));
+    if (oldSslContext !== nextSslContext) oldSslContext.release();
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'overwrite',
+        line: 10,
+        column: 7,
+      },
+    ],
+  },
+  {
+    name: 'a parenthesized sequence with an await moves whole, parentheses included',
+    code: `${ssl}
+declare function logReload(): void;
+class Server {
+  sslContext: SslContext = buildSslContext();
+  async reload(): Promise<void> {
+    this.sslContext = (logReload(), await buildSslContextAsync());
+  }
+}
+`,
+    output: `${ssl}
+declare function logReload(): void;
+class Server {
+  sslContext: SslContext = buildSslContext();
+  async reload(): Promise<void> {
+    const nextSslContext = (logReload(), await buildSslContextAsync());
+    const oldSslContext = this.sslContext;
+    this.sslContext = nextSslContext;
+    if (oldSslContext !== nextSslContext) oldSslContext.release();
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'overwrite',
+        line: 11,
+        column: 5,
+      },
+    ],
+  },
+  {
+    name: 'a comment between the left side and = stays',
+    code: `${ssl}
+class Server {
+  sslContext: SslContext = buildSslContext();
+  reload(): void {
+    this.sslContext /* swapped per rotation */ = buildSslContext();
+  }
+}
+`,
+    output: `${ssl}
+class Server {
+  sslContext: SslContext = buildSslContext();
+  reload(): void {
+    const oldSslContext = this.sslContext;
+    this.sslContext /* swapped per rotation */ = buildSslContext();
+    if (oldSslContext !== this.sslContext) oldSslContext.release();
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'overwrite',
+        line: 10,
+        column: 5,
+      },
+    ],
+  },
+  {
+    name: 'a multi-line parenthesized await with a comment moves whole',
+    code: `${ssl}
+class Server {
+  sslContext: SslContext = buildSslContext();
+  async reload(): Promise<void> {
+    this.sslContext = (
+      // from the files on disk
+      await buildSslContextAsync()
+    );
+  }
+}
+`,
+    output: `${ssl}
+class Server {
+  sslContext: SslContext = buildSslContext();
+  async reload(): Promise<void> {
+    const nextSslContext = (
+      // from the files on disk
+      await buildSslContextAsync()
+    );
+    const oldSslContext = this.sslContext;
+    this.sslContext = nextSslContext;
+    if (oldSslContext !== nextSslContext) oldSslContext.release();
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'overwrite',
+        line: 10,
+        column: 5,
+      },
+    ],
+  },
 ];
 
 /** The code each case ends with: its last fix pass, and each suggestion's result. */
