@@ -242,18 +242,49 @@ async function runSideBySide(fixedCopy: string, workDirectory: string, rotations
   return { before, after };
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      rotations: { type: 'string', default: '500' },
-      'summary-json': { type: 'string' },
-      keep: { type: 'boolean', default: false },
-    },
-  });
-  const rotations = Number.parseInt(values.rotations, 10);
-  if (!Number.isInteger(rotations) || rotations < 1 || rotations > 100_000) {
-    throw new Error(`--rotations must be a whole number from 1 to 100000, got ${values.rotations}`);
+const demoUsage = `Usage: npm run demo [-- --rotations N] [--keep]
+
+  --rotations N   certificate rotations for each version (default 500, at most 100000)
+  --keep          keep the fixed copy and the certificate files, and print where
+  -h, --help      show this help`;
+
+/** A mistake in how the demo was called: one line and exit code 2, before anything runs. */
+class DemoUsageError extends Error {}
+
+interface DemoOptions {
+  rotations: number;
+  summaryJson: string | undefined;
+  keep: boolean;
+  help: boolean;
+}
+
+export function parseDemoArguments(argv: readonly string[]): DemoOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      options: {
+        rotations: { type: 'string', default: '500' },
+        'summary-json': { type: 'string' },
+        keep: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    // parseArgs explains at length; the first sentence names the problem.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new DemoUsageError(`${message.split('. ')[0] ?? message} (see --help)`);
   }
+  // A whole decimal number only: "2.5" or "10k" must not quietly become 2 or 10.
+  if (!/^\d+$/.test(values.rotations) || Number(values.rotations) < 1 || Number(values.rotations) > 100_000) {
+    throw new DemoUsageError(`--rotations must be a whole number from 1 to 100000, got '${values.rotations}'`);
+  }
+  return { rotations: Number(values.rotations), summaryJson: values['summary-json'], keep: values.keep, help: values.help };
+}
+
+async function main(values: DemoOptions): Promise<void> {
+  const { rotations } = values;
   const started = performance.now();
   ensureBuilt();
   const workDirectory = mkdtempSync(join(tmpdir(), 'resource-leak-demo-'));
@@ -261,7 +292,7 @@ async function main(): Promise<void> {
     const findings = showFindings();
     const fixed = applyFixToCopy(workDirectory);
     const { before, after } = await runSideBySide(fixed.copy, workDirectory, rotations);
-    if (values['summary-json'] !== undefined) {
+    if (values.summaryJson !== undefined) {
       const summary: DemoSummary = {
         findings,
         fixedFiles: fixed.fixedFiles,
@@ -270,7 +301,7 @@ async function main(): Promise<void> {
         before,
         after,
       };
-      writeFileSync(values['summary-json'], `${JSON.stringify(summary, null, 2)}\n`);
+      writeFileSync(values.summaryJson, `${JSON.stringify(summary, null, 2)}\n`);
     }
     console.log(paint('dim', `\nDemo finished in ${seconds(started)}.`));
   } finally {
@@ -279,9 +310,19 @@ async function main(): Promise<void> {
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(paint('red', `\nThe demo stopped: ${error instanceof Error ? error.message : String(error)}`));
-  process.exitCode = 1;
+// Run only as a script (the tests import parseDemoArguments and the summary type).
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+  try {
+    const options = parseDemoArguments(process.argv.slice(2));
+    if (options.help) console.log(demoUsage);
+    else await main(options);
+  } catch (error) {
+    if (error instanceof DemoUsageError) {
+      console.error(`demo: ${error.message}`);
+      process.exitCode = 2;
+    } else {
+      console.error(paint('red', `\nThe demo stopped: ${error instanceof Error ? error.message : String(error)}`));
+      process.exitCode = 1;
+    }
+  }
 }
