@@ -204,6 +204,33 @@ export function oldValuePaths(
     });
   }
 
+  /** `[this.a, this.b] = pair`, `({ x: this.f } = o)`: stores that no question is asked about. */
+  function recordPatternStores(pattern: TSESTree.Node): void {
+    switch (pattern.type) {
+      case AST_NODE_TYPES.MemberExpression: {
+        const field = fieldRefOf(pattern);
+        if (field) record({ kind: 'store', key: keyOf(field), emptyValue: false });
+        break;
+      }
+      case AST_NODE_TYPES.ArrayPattern:
+        for (const element of pattern.elements) if (element) recordPatternStores(element);
+        break;
+      case AST_NODE_TYPES.ObjectPattern:
+        for (const property of pattern.properties) {
+          recordPatternStores(property.type === AST_NODE_TYPES.Property ? property.value : property);
+        }
+        break;
+      case AST_NODE_TYPES.AssignmentPattern:
+        recordPatternStores(pattern.left);
+        break;
+      case AST_NODE_TYPES.RestElement:
+        recordPatternStores(pattern.argument);
+        break;
+      default:
+        break;
+    }
+  }
+
   function releaseIndex(fn: FunctionRecord, call: TSESTree.Node, direct: boolean): number {
     fn.releases.push({ call, direct });
     return fn.releases.length - 1;
@@ -458,7 +485,10 @@ export function oldValuePaths(
       }
     },
     'AssignmentExpression:exit'(assignment) {
-      if (assignment.left.type !== AST_NODE_TYPES.MemberExpression) return;
+      if (assignment.left.type !== AST_NODE_TYPES.MemberExpression) {
+        recordPatternStores(assignment.left);
+        return;
+      }
       const field = fieldRefOf(assignment.left);
       if (!field) return;
       const key = keyOf(field);
@@ -485,6 +515,18 @@ export function oldValuePaths(
     },
     'AwaitExpression:exit'() {
       record({ kind: 'suspend' });
+    },
+    // `for await` suspends before each iteration and once more when the iterator is done.
+    'ForOfStatement[await=true] > .body'() {
+      record({ kind: 'suspend' });
+    },
+    'ForOfStatement[await=true]:exit'() {
+      record({ kind: 'suspend' });
+    },
+    // `for (this.f of values)` stores into the field on each iteration.
+    'ForOfStatement > MemberExpression.left, ForInStatement > MemberExpression.left'(member: TSESTree.MemberExpression) {
+      const field = fieldRefOf(member);
+      if (field) record({ kind: 'store', key: keyOf(field), emptyValue: false });
     },
     'YieldExpression:exit'() {
       record({ kind: 'suspend' });

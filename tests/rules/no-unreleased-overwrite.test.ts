@@ -2943,6 +2943,66 @@ ruleTester.run('no-unreleased-overwrite', rule, {
       errors: [{ messageId: 'releasedTooEarly', line: 10, column: 5 }],
     },
     {
+      name: 'released, then a for await loop before the assignment',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value = alloc();
+          async swap(chunks: AsyncIterable<string>): Promise<void> {
+            this.value.release();
+            for await (const chunk of chunks) console.log(chunk);
+            this.value = alloc();
+          }
+        }`),
+      errors: [{
+          messageId: 'releasedTooEarly',
+          line: 8,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestMoveRelease',
+              output: dedent(`
+                BUF
+                class Holder {
+                  value = alloc();
+                  async swap(chunks: AsyncIterable<string>): Promise<void> {
+                    for await (const chunk of chunks) console.log(chunk);
+                    const oldValue = this.value;
+                    this.value = alloc();
+                    if (oldValue !== this.value) oldValue.release();
+                  }
+                }`),
+            },
+          ],
+        }],
+    },
+    {
+      name: 'a destructuring store refills the field after its release',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value = alloc();
+          swap(pair: [Buf]): void {
+            this.value.release();
+            [this.value] = pair;
+            this.value = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 5 }],
+      output: dedent(`
+        BUF
+        class Holder {
+          value = alloc();
+          swap(pair: [Buf]): void {
+            this.value.release();
+            [this.value] = pair;
+            const oldValue = this.value;
+            this.value = alloc();
+            if (oldValue !== this.value) oldValue.release();
+          }
+        }`),
+    },
+    {
       name: 'release-after-assign: a release first',
       code: dedent(`
         ${buf}
