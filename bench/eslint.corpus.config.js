@@ -6,11 +6,18 @@
 //   C     A + resource-leak/no-unreleased-overwrite with every option at its most expensive
 //   rule  resource-leak/no-unreleased-overwrite alone, default options (robustness check, --fix)
 //   rule-expensive  the rule alone with the options of C (check:corpus --expensive)
-// The plugin is the repository's own build (../dist), and ESLint/typescript-eslint come from the
-// repository's node_modules, so the bench measures exactly the versions the tests use.
+// The plugin is the repository's own build (../dist), or the snapshot of it that bench:lint takes
+// (RESOURCE_LEAK_PLUGIN_ENTRY), so that a rebuild during a long bench cannot change the rule
+// halfway; ESLint/typescript-eslint come from the repository's node_modules, so the bench
+// measures exactly the versions the tests use.
+import { pathToFileURL } from 'node:url';
 import tseslint from 'typescript-eslint';
-import resourceLeak from '../dist/index.js';
 import { mostExpensiveOptions } from './lint/expensive-options.js';
+
+const pluginEntry = process.env.RESOURCE_LEAK_PLUGIN_ENTRY;
+const { default: resourceLeak } = await import(
+  pluginEntry ? pathToFileURL(pluginEntry).href : new URL('../dist/index.js', import.meta.url).href
+);
 
 const variant = process.env.RESOURCE_LEAK_BENCH_VARIANT ?? 'B';
 if (!['A', 'B', 'C', 'rule', 'rule-expensive'].includes(variant)) {
