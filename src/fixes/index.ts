@@ -2,18 +2,10 @@ import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, type TSESLint, type TSESTree
 import type { Finding, ReleaseCall } from '../analysis/finding.js';
 import type { RuleOptions } from '../rules/options.js';
 import { findHost, statementPlacement, type Host } from './host.js';
+import { arrowBodyBlock, besideStatement, newBlock } from './placement.js';
 import { importEdit } from './imports.js';
 import { handledOnSomePathBefore } from './prior-handling.js';
-import {
-  endOfStatementLine,
-  indentAt,
-  indentUnit,
-  lineBreak,
-  reindent,
-  spliceEdits,
-  statementRemovalRange,
-  type Edit,
-} from './layout.js';
+import { indentAt, spliceEdits, statementRemovalRange, type Edit } from './layout.js';
 import type { FixMessageIds } from './messages.js';
 import { claimFreeName, fieldWord, takenNames } from './names.js';
 import { releaseCallText, releaseStatementText } from './release-text.js';
@@ -98,7 +90,7 @@ export function planRepair(context: RuleContext, finding: Finding): Repair {
   if (finding.release.kind === 'asyncDispose' && !inAsync && !early) reasons.push('unawaitedAsyncDispose');
   if (assignment.operator !== '=') reasons.push('logicalAssignment');
 
-  const rewrite = buildRewrite(context, finding, host, { release, inAsync, objectHoisted, early, releaseWith });
+  const rewrite = buildRewrite(context, finding, host, { release, inAsync, objectHoisted, early });
   if (!rewrite) return {};
   const fix: TSESLint.ReportFixFunction = (fixer) => {
     const range: TSESTree.Range = [
@@ -157,7 +149,6 @@ interface RewriteInput {
   inAsync: boolean;
   objectHoisted: boolean;
   early: TSESTree.ExpressionStatement | undefined;
-  releaseWith: RuleOptions['releaseWith'];
 }
 
 function buildRewrite(
@@ -169,8 +160,6 @@ function buildRewrite(
   const sourceCode = context.sourceCode;
   const assignment = finding.assignment;
   const left = assignment.left;
-  const eol = lineBreak(sourceCode);
-  const unit = indentUnit(sourceCode);
   const scope = sourceCode.getScope(host.kind === 'arrowBody' ? host.arrow.body : host.statement);
   const taken = takenNames(scope);
   const word = fieldWord(finding.fieldName);
@@ -229,7 +218,6 @@ function buildRewrite(
 
   const pre: string[] = [];
   if (owner !== undefined) pre.push(`const ${owner} = ${sourceCode.getText(left.object)};`);
-  let main: string;
   const post: string[] = [];
   const hostEdits: Edit[] = [];
   // The assignment stays where it is only when its value is not used; elsewhere it is replaced whole.
@@ -256,65 +244,20 @@ function buildRewrite(
   const edits: Edit[] = [];
   let widenTo: TSESTree.Range | undefined;
   if (host.kind === 'arrowBody') {
-    const arrowToken = sourceCode.getTokenBefore(
-      host.arrow.body,
-      (token) => token.type === AST_TOKEN_TYPES.Punctuator && token.value === '=>',
-    );
-    if (!arrowToken) return undefined;
-    const indent = indentAt(sourceCode, arrowToken.range[0]);
-    const inner = indent + unit;
     const bodyText = spliceEdits(sourceCode, host.arrow.body.range, hostEdits);
-    main = `${keepsResult ? 'return ' : ''}${bodyText};`;
-    const lines = [...pre, main, ...post].map((line) => inner + reindent(line, originalIndent, inner));
-    edits.push({
-      range: [arrowToken.range[1], host.outer[1]],
-      text: ` {${eol}${lines.join(eol)}${eol}${indent}}`,
-    });
+    const lines = [...pre, `${keepsResult ? 'return ' : ''}${bodyText};`, ...post];
+    const edit = arrowBodyBlock(sourceCode, host, lines, originalIndent);
+    if (!edit) return undefined;
+    edits.push(edit);
   } else {
     const statement = host.statement;
-    main = spliceEdits(sourceCode, statement.range, hostEdits);
+    const main = spliceEdits(sourceCode, statement.range, hostEdits);
     const placement = statementPlacement(statement);
     if (placement.list) {
-      // A statement sharing its line (`{ this.f = v; }`) is moved onto lines of its own.
-      const before = sourceCode.getTokenBefore(statement, { includeComments: true });
-      const end = endOfStatementLine(sourceCode, statement);
-      const after = sourceCode.getTokenAfter({ range: [end, end] } as TSESTree.Node, { includeComments: true });
-      const startsLine = !before || before.loc.end.line < statement.loc.start.line;
-      const endsLine = !after || after.loc.start.line > statement.loc.end.line;
-      const lineIndent = indentAt(sourceCode, statement.range[0]);
-      const container = placement.container;
-      const opensBlockOnLine =
-        container.type !== AST_NODE_TYPES.Program && container.loc.start.line === statement.loc.start.line;
-      const indent = startsLine ? lineIndent : lineIndent + (opensBlockOnLine ? unit : '');
-      const closesBlockOnLine = !endsLine && after.range[1] === container.range[1];
-      const between = sourceCode.text.slice(statement.range[1], end);
-      edits.push({
-        range: [startsLine ? statement.range[0] : before.range[1], endsLine ? end : after.range[0]],
-        text:
-          (startsLine ? '' : `${eol}${indent}`) +
-          pre.map((line) => `${line}${eol}${indent}`).join('') +
-          reindent(main, lineIndent, indent) +
-          between +
-          post.map((line) => `${eol}${indent}${line}`).join('') +
-          (endsLine ? '' : `${eol}${closesBlockOnLine ? lineIndent : indent}`),
-      });
-      if (sharesNames(placement.list, statement, word, sourceCode)) {
-        widenTo = placement.container.range;
-      }
+      edits.push(besideStatement(sourceCode, statement, placement.container, { pre, main, post }));
+      if (sharesNames(placement.list, statement, word, sourceCode)) widenTo = placement.container.range;
     } else {
-      // A braceless body (or a case clause, whose declarations the whole switch shares) gets a block.
-      const opener = placement.inCase ? undefined : sourceCode.getTokenBefore(statement);
-      const start = opener ? opener.range[1] : statement.range[0];
-      const indent = indentAt(sourceCode, opener ? opener.range[0] : statement.range[0]);
-      const inner = indent + unit;
-      const comments = sourceCode.text.slice(start, statement.range[0]).trim();
-      const lines = [...(comments === '' ? [] : [comments]), ...pre, main, ...post].map(
-        (line) => inner + reindent(line, originalIndent, inner),
-      );
-      edits.push({
-        range: [start, statement.range[1]],
-        text: `${opener ? ' ' : ''}{${eol}${lines.join(eol)}${eol}${indent}}`,
-      });
+      edits.push(newBlock(sourceCode, statement, placement.inCase, [...pre, main, ...post], originalIndent));
     }
   }
 
