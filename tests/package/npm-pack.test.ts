@@ -1,11 +1,14 @@
 // The package the way a user gets it: `npm pack`, then installed from the tarball into a project
 // that has only eslint, typescript-eslint and typescript.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leakyFinding, leakySource, readmeEslintConfig, repositoryRoot, userTsconfig } from './user-project.js';
+
+const execFileAsync = promisify(execFile);
 
 const installedVersion = (name: string): string =>
   (JSON.parse(readFileSync(join(repositoryRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
@@ -28,6 +31,37 @@ export default defineConfig(
   },
 );
 `;
+
+/** A consumer of the neutral runtime; the @ts-expect-error fails the build if the types came out as `any`. */
+const runtimeConsumer = `import { AbstractReferenceCounted, ReferenceCountUtil, type ReferenceCounted } from 'eslint-plugin-resource-leak/runtime';
+
+class PooledBuffer extends AbstractReferenceCounted {
+  protected deallocate(): void {}
+}
+const counted: ReferenceCounted = new PooledBuffer();
+export const freed: boolean = ReferenceCountUtil.release(counted);
+// @ts-expect-error release() takes a count: the types are real, not \`any\`
+counted.release('one');
+`;
+
+/** How a consumer type-checks: each moduleResolution the exports must serve, and the library check on. */
+const consumerTsconfig = (moduleResolution: 'node16' | 'bundler', file: string, nodeTypes: boolean): string =>
+  `${JSON.stringify({
+    compilerOptions: {
+      target: 'ES2022',
+      // The runtime's types name Disposable; without @types/node, that comes from this lib.
+      lib: nodeTypes ? ['ES2022'] : ['ES2022', 'ESNext.Disposable'],
+      module: moduleResolution === 'node16' ? 'node16' : 'esnext',
+      moduleResolution,
+      strict: true,
+      // The project installs no @types/node (a user of runtime/tls would); use the repository's.
+      types: nodeTypes ? ['node'] : [],
+      ...(nodeTypes ? { typeRoots: [join(repositoryRoot, 'node_modules', '@types')] } : {}),
+      skipLibCheck: false,
+      noEmit: true,
+    },
+    files: [file],
+  })}\n`;
 
 // The same check must be able to fail: a plugin that is not one does not type-check.
 const wrongTypedConfig = `import { defineConfig } from 'eslint/config';
@@ -89,6 +123,63 @@ describe('npm pack, installed into a fresh project', () => {
     expect(paths).toContain('dist/runtime/index.js');
     expect(paths).toContain('README.md');
     expect(paths.filter((path) => /^(src|tests|examples|scripts|bench)\//.test(path))).toEqual([]);
+    // dist/ is built without source maps: a map would point at src/, which is not shipped.
+    expect(paths.filter((path) => path.endsWith('.map') || path.endsWith('.tsbuildinfo'))).toEqual([]);
+  });
+
+  it('every export has types and a default that the tarball contains, and the built code has no dangling source map comment', () => {
+    const installed = join(directory, 'project', 'node_modules', 'eslint-plugin-resource-leak');
+    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as {
+      main: string;
+      types: string;
+      exports: Record<string, string | { types: string; default: string }>;
+      bin: Record<string, string>;
+      engines: Record<string, string>;
+      peerDependencies: Record<string, string>;
+      peerDependenciesMeta: Record<string, { optional?: boolean }>;
+    };
+    expect(manifest.engines).toEqual({ node: '>=20.19' });
+    expect(manifest.peerDependencies).toEqual({ eslint: '^9.15.0 || ^10.0.0', typescript: '>=5.0.0 <6.1.0' });
+    // Users of ./runtime alone are not asked to install ESLint or TypeScript.
+    expect(manifest.peerDependenciesMeta).toEqual({ eslint: { optional: true }, typescript: { optional: true } });
+    const targets = [manifest.main, manifest.types, ...Object.values(manifest.bin)];
+    for (const [subpath, target] of Object.entries(manifest.exports)) {
+      if (subpath === './package.json') continue;
+      expect(target, subpath).toEqual({ types: expect.stringMatching(/\.d\.ts$/) as unknown, default: expect.stringMatching(/\.js$/) as unknown });
+      if (typeof target === 'object') targets.push(target.types, target.default);
+    }
+    expect(targets.filter((target) => !existsSync(join(installed, target)))).toEqual([]);
+    for (const target of targets.filter((path) => path.endsWith('.js'))) {
+      expect(readFileSync(join(installed, target), 'utf8'), target).not.toContain('sourceMappingURL');
+    }
+  });
+
+  it('types resolve for ./runtime and ./runtime/tls under moduleResolution node16 and bundler (the README\'s runtime snippet type-checks)', async () => {
+    const project = join(directory, 'project');
+    const readmeRuntime = /\n## The runtime\n[\s\S]*?```ts\n([\s\S]*?)```/.exec(readFileSync(join(repositoryRoot, 'README.md'), 'utf8'))?.[1];
+    expect(readmeRuntime).toBeDefined();
+    mkdirSync(join(project, 'consumer'), { recursive: true });
+    writeFileSync(join(project, 'consumer', 'runtime.ts'), runtimeConsumer);
+    writeFileSync(join(project, 'consumer', 'readme-runtime.ts'), `${readmeRuntime ?? ''}export {};\n`);
+    const tsc = join('node_modules', 'typescript', 'bin', 'tsc');
+    const checks = (['node16', 'bundler'] as const).flatMap((moduleResolution) =>
+      ([['runtime', false], ['readme-runtime', true]] as const).map(async ([name, nodeTypes]) => {
+        const tsconfig = `tsconfig.${name}-${moduleResolution}.json`;
+        writeFileSync(join(project, tsconfig), consumerTsconfig(moduleResolution, `consumer/${name}.ts`, nodeTypes));
+        // Four compilers at once: the machine has two cores, and each spends a while loading types.
+        const checked = await execFileAsync(process.execPath, [tsc, '-p', tsconfig], { cwd: project, encoding: 'utf8' }).then(
+          () => '',
+          (error: unknown) => (error as { stdout?: string }).stdout ?? String(error),
+        );
+        return `${name} under ${moduleResolution}: ${checked === '' ? 'ok' : checked}`;
+      }),
+    );
+    expect(await Promise.all(checks)).toEqual([
+      'runtime under node16: ok',
+      'readme-runtime under node16: ok',
+      'runtime under bundler: ok',
+      'readme-runtime under bundler: ok',
+    ]);
   });
 
   it('lints a file through the README\'s eslint.config.js and reports the leak', () => {
@@ -102,7 +193,8 @@ describe('npm pack, installed into a fresh project', () => {
   });
 
   it('installs the resource-leak command, which reports the same leak with no ESLint config', () => {
-    const cli = run(join(directory, 'project', 'node_modules', '.bin', 'resource-leak'), ['src']);
+    // As the README says to run it; --no: never fetch it from the registry instead.
+    const cli = run('npx', ['--no', 'resource-leak', 'src']);
     expect(cli.stderr).toBe('');
     expect(cli.status).toBe(1);
     expect(cli.stdout).toContain(`${String(leakyFinding.line)}:${String(leakyFinding.column)}  error`);
