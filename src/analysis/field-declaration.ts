@@ -73,12 +73,14 @@ function mayBeUnset(declaration: ts.Declaration, program: ts.Program): boolean {
 
 /**
  * Whether `this.<name>` holds nothing yet when the assigning class's constructor body starts: an
- * instance property without initializer, and, when declared in a base class, not stored by the
- * base class's own constructor.
+ * instance property without initializer (or initialized to null/undefined), and, when declared in
+ * a base class, not stored by the base class's own constructor.
  */
 export function startsUnassigned(field: FieldDeclaration, assigningClass: ts.ClassLikeDeclaration | undefined): boolean {
   const declaration = field.declaration;
-  if (!declaration || !ts.isPropertyDeclaration(declaration) || declaration.initializer) return false;
+  if (!declaration || !ts.isPropertyDeclaration(declaration)) return false;
+  // `f: T | null = null` holds nothing when the constructor body starts, like no initializer.
+  if (declaration.initializer && !isEmptyInitializer(declaration.initializer)) return false;
   if (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Static) return false;
   const declaringClass = field.declaringClass;
   if (!declaringClass) return false;
@@ -86,6 +88,14 @@ export function startsUnassigned(field: FieldDeclaration, assigningClass: ts.Cla
   const name = declaration.name.getText();
   const constructor = declaringClass.members.find(ts.isConstructorDeclaration);
   return constructor?.body === undefined || !storesThisField(constructor.body, name);
+}
+
+function isEmptyInitializer(initializer: ts.Expression): boolean {
+  return (
+    initializer.kind === ts.SyntaxKind.NullKeyword ||
+    (ts.isIdentifier(initializer) && initializer.text === 'undefined') ||
+    ts.isVoidExpression(initializer)
+  );
 }
 
 function storesThisField(body: ts.Node, name: string): boolean {

@@ -106,6 +106,11 @@ export function overwriteTargetOf(assignment: TSESTree.AssignmentExpression): Fi
   if (right.type === AST_NODE_TYPES.MemberExpression && fieldRefOf(right)?.key === target.key) {
     return undefined;
   }
+  // `this.f = this.f ?? make()` is `this.f ??= make()`: it keeps a live old value.
+  if (right.type === AST_NODE_TYPES.LogicalExpression && right.operator !== '&&') {
+    const kept = skipTypeWrappers(right.left);
+    if (kept.type === AST_NODE_TYPES.MemberExpression && fieldRefOf(kept)?.key === target.key) return undefined;
+  }
   if (isPrimitiveValue(right)) return undefined;
   return target;
 }

@@ -1,5 +1,12 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { fieldRefOf, isEmptyValue, outermostTypeWrapper, type FieldRef, type OverwriteAssignment } from './field-target.js';
+import {
+  fieldRefOf,
+  isEmptyValue,
+  outermostTypeWrapper,
+  skipTypeWrappers,
+  type FieldRef,
+  type OverwriteAssignment,
+} from './field-target.js';
 import { emptinessTest, valueUseOf, type ReleaseNames } from './value-use.js';
 
 /** What the paths reaching one store say about the value it overwrites. */
@@ -47,6 +54,8 @@ type PathEvent =
   | { kind: 'save'; key: string; save: number }
   | { kind: 'store'; key: string; emptyValue: boolean; question?: StoreQuestion }
   | { kind: 'suspend' }
+  /** a fresh object literal stored in a local: its keys start empty (or, after a spread, unknown) */
+  | { kind: 'newObject'; receiver: string; spread?: boolean }
   | { kind: 'ownMethodCall'; name: string; release: number };
 
 /** How a test at the end of a segment splits its successors into "test true" and "test false". */
@@ -204,6 +213,27 @@ export function oldValuePaths(
     });
   }
 
+  /** `const o = { a: make(), b: null }`: every key of `o` is empty but `a`, which holds a value. */
+  function recordObjectLiteral(name: string, value: TSESTree.Node): void {
+    const literal = skipTypeWrappers(value);
+    if (literal.type !== AST_NODE_TYPES.ObjectExpression) return;
+    record({ kind: 'newObject', receiver: `${name}\u0000` });
+    for (const property of literal.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) {
+        // A spread may bring any key: they all may hold values.
+        record({ kind: 'newObject', receiver: `${name}\u0000`, spread: true });
+        continue;
+      }
+      const key = property.computed
+        ? undefined
+        : property.key.type === AST_NODE_TYPES.Identifier
+          ? property.key.name
+          : String(property.key.value);
+      if (key === undefined) continue;
+      record({ kind: 'store', key: `${name}\u0000${key}`, emptyValue: isEmptyValue(property.value) });
+    }
+  }
+
   /** `[this.a, this.b] = pair`, `({ x: this.f } = o)`: stores that no question is asked about. */
   function recordPatternStores(pattern: TSESTree.Node): void {
     switch (pattern.type) {
@@ -254,6 +284,9 @@ export function oldValuePaths(
         switch (event.kind) {
           case 'suspend':
             facts = new Set([...facts].map((fact) => (fact.startsWith('released#') ? `suspended#${fact.slice(9)}` : fact)));
+            break;
+          case 'newObject':
+            if (key.startsWith(event.receiver)) facts = new Set([event.spread === true ? live : empty]);
             break;
           case 'ownMethodCall': {
             const effect = effectOf(event.name);
@@ -485,6 +518,10 @@ export function oldValuePaths(
       }
     },
     'AssignmentExpression:exit'(assignment) {
+      if (assignment.left.type === AST_NODE_TYPES.Identifier && assignment.operator === '=') {
+        recordObjectLiteral(assignment.left.name, assignment.right);
+        return;
+      }
       if (assignment.left.type !== AST_NODE_TYPES.MemberExpression) {
         recordPatternStores(assignment.left);
         return;
@@ -513,8 +550,16 @@ export function oldValuePaths(
       const field = fieldRefOf(unary.argument);
       if (field) record({ kind: 'store', key: keyOf(field), emptyValue: true });
     },
-    'AwaitExpression:exit'() {
-      record({ kind: 'suspend' });
+    'AwaitExpression:exit'(awaiting: TSESTree.AwaitExpression) {
+      // `await this.f.close()` waits for the release itself: no other code sees a half-released value
+      // that it would not see anyway.
+      if (!isAwaitedRelease(awaiting, config.names)) record({ kind: 'suspend' });
+    },
+    // A local object literal: its keys hold what the literal gives them, and nothing else.
+    'VariableDeclarator:exit'(declarator: TSESTree.VariableDeclarator) {
+      if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init) {
+        recordObjectLiteral(declarator.id.name, declarator.init);
+      }
     },
     // `for await` suspends before each iteration and once more when the iterator is done.
     'ForOfStatement[await=true] > .body'() {
@@ -604,6 +649,19 @@ function memberKeyName(key: TSESTree.Node): string | undefined {
   if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
   if (key.type === AST_NODE_TYPES.Identifier) return key.name;
   return key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' ? key.value : undefined;
+}
+
+/** `await this.f.close()`, `await this.f?.[Symbol.asyncDispose]()`, `await release(this.f)`. */
+function isAwaitedRelease(awaiting: TSESTree.AwaitExpression, names: ReleaseNames): boolean {
+  let call: TSESTree.Node = skipTypeWrappers(awaiting.argument);
+  if (call.type === AST_NODE_TYPES.ChainExpression) call = call.expression;
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTypeWrappers(call.callee);
+  const released =
+    callee.type === AST_NODE_TYPES.MemberExpression ? skipTypeWrappers(callee.object) : call.arguments[0];
+  if (released?.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const use = valueUseOf(released, names);
+  return use.kind === 'release' && use.call === call;
 }
 
 function enclosingExpressionStatement(call: TSESTree.Node): TSESTree.ExpressionStatement | undefined {

@@ -320,6 +320,71 @@ ruleTester.run('no-unreleased-overwrite', rule, {
         }`),
     },
     {
+      name: 'the first assignment in the constructor over a null initializer',
+      code: dedent(`
+        ${buf}
+        class Sink {
+          decoder: Buf | null = null;
+          constructor(custom: boolean) {
+            if (custom) {
+              this.decoder = alloc();
+            } else {
+              this.decoder = alloc();
+            }
+          }
+        }`),
+    },
+    {
+      name: 'this.f = this.f ?? make() keeps a live old value',
+      code: dedent(`
+        ${buf}
+        class Stream {
+          cursor: Buf | undefined;
+          resume(): void {
+            this.cursor = this.cursor ?? alloc();
+          }
+        }`),
+    },
+    {
+      name: 'a key of a local object literal that starts null',
+      code: dedent(`
+        ${buf}
+        export function decode(useFirst: boolean): { sample: Buf | null } {
+          const result: { sample: Buf | null } = { sample: null };
+          if (useFirst) {
+            result.sample = alloc();
+          } else {
+            result.sample = alloc();
+          }
+          return result;
+        }`),
+    },
+    {
+      name: 'a key missing from a local object literal',
+      code: dedent(`
+        ${buf}
+        interface SocketOptions { host: string; socket?: Buf }
+        export function connect(host: string): SocketOptions {
+          const options: SocketOptions = { host };
+          options.socket = alloc();
+          return options;
+        }`),
+    },
+    {
+      name: 'a store of null after an awaited release',
+      code: dedent(`
+        declare class FileHandle { close(): Promise<void> }
+        class Target {
+          handle: FileHandle | null = null;
+          async finish(): Promise<void> {
+            if (this.handle) {
+              await this.handle.close();
+              this.handle = null;
+            }
+          }
+        }`),
+    },
+    {
       name: '??= only stores into an empty field',
       code: dedent(`
         ${buf}
@@ -1769,6 +1834,106 @@ ruleTester.run('no-unreleased-overwrite', rule, {
           state.buffer = alloc();
           if (oldBuffer !== state.buffer) oldBuffer.release();
         }`),
+    },
+    {
+      name: 'a key of a local object literal that already holds a value',
+      code: dedent(`
+        ${buf}
+        export function refill(): { buffer: Buf } {
+          const state = { buffer: alloc() };
+          state.buffer = alloc();
+          return state;
+        }`),
+      errors: [{ messageId: 'overwrite', line: 5, column: 3 }],
+      output: dedent(`
+        BUF
+        export function refill(): { buffer: Buf } {
+          const state = { buffer: alloc() };
+          const oldBuffer = state.buffer;
+          state.buffer = alloc();
+          if (oldBuffer !== state.buffer) oldBuffer.release();
+          return state;
+        }`),
+    },
+    {
+      name: 'a key of a local object literal with a spread',
+      code: dedent(`
+        ${buf}
+        export function refill(defaults: { buffer?: Buf }): { buffer?: Buf } {
+          const state = { ...defaults };
+          state.buffer = alloc();
+          return state;
+        }`),
+      errors: [{ messageId: 'overwrite', line: 5, column: 3 }],
+      output: dedent(`
+        BUF
+        export function refill(defaults: { buffer?: Buf }): { buffer?: Buf } {
+          const state = { ...defaults };
+          const oldBuffer = state.buffer;
+          state.buffer = alloc();
+          if (oldBuffer !== state.buffer) oldBuffer?.release();
+          return state;
+        }`),
+    },
+    {
+      name: 'a null initializer does not exempt a second constructor store',
+      code: dedent(`
+        ${buf}
+        class Sink {
+          decoder: Buf | null = null;
+          constructor() {
+            this.decoder = alloc();
+            this.decoder = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5 }],
+      output: dedent(`
+        BUF
+        class Sink {
+          decoder: Buf | null = null;
+          constructor() {
+            this.decoder = alloc();
+            const oldDecoder = this.decoder;
+            this.decoder = alloc();
+            if (oldDecoder !== this.decoder) oldDecoder?.release();
+          }
+        }`),
+    },
+    {
+      name: 'released, then an unrelated await, then a null store',
+      code: dedent(`
+        declare class FileHandle { close(): Promise<void> }
+        declare function flush(): Promise<void>;
+        class Target {
+          handle: FileHandle | null = null;
+          async finish(): Promise<void> {
+            void this.handle?.close();
+            await flush();
+            this.handle = null;
+          }
+        }`),
+      errors: [{
+          messageId: 'releasedTooEarly',
+          line: 8,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestMoveRelease',
+              output: dedent(`
+                declare class FileHandle { close(): Promise<void> }
+                declare function flush(): Promise<void>;
+                class Target {
+                  handle: FileHandle | null = null;
+                  async finish(): Promise<void> {
+                    await flush();
+                    const oldHandle = this.handle;
+                    this.handle = null;
+                    if (oldHandle !== this.handle) void oldHandle?.close();
+                  }
+                }`),
+            },
+          ],
+        }],
     },
     {
       name: 'a field of another instance',
