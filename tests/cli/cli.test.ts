@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   copyExample,
@@ -61,6 +62,18 @@ describe('resource-leak on examples/tls-reload', () => {
     }
     expect(run.stdout).toContain(join(exampleDirectory, 'src', 'remoting-server.ts'));
     expect(run.stdout).toContain('3 problems (3 errors, 0 warnings)');
+  });
+});
+
+describe('examples/tls-reload/eslint.config.js', () => {
+  it('reports the same three sites through ESLint with the example\'s own config', async () => {
+    const eslint = new ESLint({ cwd: exampleDirectory });
+    const results = await eslint.lintFiles(['.']);
+    // Every TypeScript file is linted (the config's own .js file gets ESLint's defaults).
+    expect(results.map((result) => relative(exampleDirectory, result.filePath)).filter((path) => path.endsWith('.ts')).sort()).toEqual(
+      readdirSync(join(exampleDirectory, 'src')).map((name) => join('src', name)).sort(),
+    );
+    expect(sites(results as JsonResult[])).toEqual(expectedSites(exampleDirectory).map((site) => ({ ...site, ruleId })));
   });
 });
 
