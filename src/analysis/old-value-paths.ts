@@ -54,6 +54,8 @@ type PathEvent =
   | { kind: 'save'; key: string; save: number }
   | { kind: 'store'; key: string; emptyValue: boolean; question?: StoreQuestion }
   | { kind: 'suspend' }
+  /** the object holding the field was passed to a function, which may have released its fields */
+  | { kind: 'receiverPassed'; receiver: string }
   /** a fresh object literal stored in a local: its keys start empty (or, after a spread, unknown) */
   | { kind: 'newObject'; receiver: string; spread?: boolean }
   | { kind: 'ownMethodCall'; name: string; release: number };
@@ -284,6 +286,9 @@ export function oldValuePaths(
         switch (event.kind) {
           case 'suspend':
             facts = new Set([...facts].map((fact) => (fact.startsWith('released#') ? `suspended#${fact.slice(9)}` : fact)));
+            break;
+          case 'receiverPassed':
+            if (key.startsWith(event.receiver)) facts = new Set([handled]);
             break;
           case 'newObject':
             if (key.startsWith(event.receiver)) facts = new Set([event.spread === true ? live : empty]);
@@ -577,6 +582,10 @@ export function oldValuePaths(
       record({ kind: 'suspend' });
     },
     'CallExpression:exit'(call) {
+      // `clearPending(state)`: a function given the object may release or empty its fields.
+      for (const argument of call.arguments) {
+        if (argument.type === AST_NODE_TYPES.Identifier) record({ kind: 'receiverPassed', receiver: `${argument.name}\u0000` });
+      }
       const callee = call.callee;
       if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression || callee.computed) return;
       const fn = top();

@@ -371,6 +371,16 @@ ruleTester.run('no-unreleased-overwrite', rule, {
         }`),
     },
     {
+      name: 'the object was passed to a function that may have cleared the field',
+      code: dedent(`
+        interface InputState { timeoutId: NodeJS.Timeout | null }
+        declare function clearPending(state: InputState): void;
+        export function onSelection(state: InputState): void {
+          clearPending(state);
+          state.timeoutId = setTimeout(() => undefined, 50);
+        }`),
+    },
+    {
       name: 'a store of null after an awaited release',
       code: dedent(`
         declare class FileHandle { close(): Promise<void> }
@@ -1934,6 +1944,26 @@ ruleTester.run('no-unreleased-overwrite', rule, {
             },
           ],
         }],
+    },
+    {
+      name: 'passing another object to a function does not clear this one',
+      code: dedent(`
+        interface InputState { timeoutId: NodeJS.Timeout | null }
+        declare function clearPending(state: InputState): void;
+        export function onSelection(state: InputState, other: InputState): void {
+          clearPending(other);
+          state.timeoutId = setTimeout(() => undefined, 50);
+        }`),
+      errors: [{ messageId: 'overwrite', line: 5, column: 3 }],
+      output: dedent(`
+        interface InputState { timeoutId: NodeJS.Timeout | null }
+        declare function clearPending(state: InputState): void;
+        export function onSelection(state: InputState, other: InputState): void {
+          clearPending(other);
+          const oldTimeoutId = state.timeoutId;
+          state.timeoutId = setTimeout(() => undefined, 50);
+          if (oldTimeoutId !== state.timeoutId) oldTimeoutId?.close();
+        }`),
     },
     {
       name: 'a field of another instance',
