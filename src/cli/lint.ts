@@ -29,7 +29,16 @@ export async function lintAndReport(cliArguments: CliArguments, targets: LintTar
 
   const report = await formatReport(eslint, results, cliArguments, targets);
   if (cliArguments.outputFile === undefined) io.stdout(report);
-  else writeFileSync(cliArguments.outputFile, report);
+  else {
+    try {
+      writeFileSync(cliArguments.outputFile, report);
+    } catch (error) {
+      // Checked up front; this is a race or a permission problem. One line, and the report on stdout so nothing is lost.
+      io.stderr(`resource-leak: could not write ${cliArguments.outputFile}: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stdout(report);
+      return exitCodes.usage;
+    }
+  }
 
   const warning = coverage.warning(targets.baseDirectory, Number.parseInt(ts.versionMajorMinor, 10));
   if (warning !== undefined) io.stderr(`${warning}\n`);

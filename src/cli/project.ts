@@ -28,6 +28,20 @@ export function isCheckableFile(path: string): boolean {
   return /\.(?:ts|tsx|mts|cts)$/.test(path) && !/\.d\.(?:ts|mts|cts)$/.test(path);
 }
 
+/**
+ * The absolute path to write the report to, checked before linting: a report that cannot be
+ * written would otherwise be lost after the whole run.
+ */
+export function resolveOutputFile(cwd: string, outputFile: string | undefined): string | undefined {
+  if (outputFile === undefined) return undefined;
+  const absolute = resolve(cwd, outputFile);
+  if (isDirectory(absolute)) throw new UsageError(`--output-file ${outputFile}: is a directory`);
+  if (!isDirectory(dirname(absolute))) {
+    throw new UsageError(`--output-file ${outputFile}: directory ${dirname(outputFile)} does not exist`);
+  }
+  return absolute;
+}
+
 /** Checks the paths and the TypeScript project before anything runs; a mistake is a UsageError. */
 export function resolveLintTargets(
   cwd: string,

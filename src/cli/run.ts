@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { exitCodes, parseCliArguments, usage, UsageError, type CliArguments, type CliIo } from './arguments.js';
-import { resolveLintTargets, type LintTargets } from './project.js';
+import { resolveLintTargets, resolveOutputFile, type LintTargets } from './project.js';
 
 export { exitCodes, type CliIo } from './arguments.js';
 
@@ -20,6 +20,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return exitCodes.clean;
     }
     targets = resolveLintTargets(io.cwd, cliArguments.paths, cliArguments.project);
+    cliArguments = { ...cliArguments, outputFile: resolveOutputFile(io.cwd, cliArguments.outputFile) };
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`resource-leak: ${error.message}\n`);

@@ -144,6 +144,12 @@ describe('resource-leak usage errors exit 2 with one line naming the problem', (
       message: /^resource-leak: --project tsconfig\.missing\.json: no such file$/,
     },
     { name: 'no tsconfig.json anywhere above the path', args: ['/'], message: /^resource-leak: no tsconfig\.json found for \/ / },
+    {
+      name: 'an --output-file in a directory that does not exist (checked before linting)',
+      args: ['--format', 'sarif', '--output-file', 'reports/resource-leak.sarif'],
+      message: /^resource-leak: --output-file reports\/resource-leak\.sarif: directory reports does not exist$/,
+    },
+    { name: 'an --output-file that is a directory', args: ['-o', 'src'], message: /^resource-leak: --output-file src: is a directory$/ },
   ];
   for (const { name, args, message } of cases) {
     it(name, () => {
