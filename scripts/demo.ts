@@ -94,6 +94,7 @@ function applyFixToCopy(workDirectory: string): {
   typeChecks: boolean;
 } {
   heading('2. The autofix, applied to a temporary copy: resource-leak --fix');
+  const started = performance.now();
   const copy = join(workDirectory, 'tls-reload');
   cpSync(exampleDirectory, copy, { recursive: true, filter: (source) => !source.includes('node_modules') });
   // The copy lives outside the repository: give it the module type and the installed @types/node.
@@ -121,6 +122,7 @@ function applyFixToCopy(workDirectory: string): {
   }
   if (fixedFiles.length === 0) console.log(paint('yellow', 'The autofix changed nothing.'));
 
+  console.log(paint('dim', `(fixed in ${seconds(started)}; now linting the fixed copy again and type-checking it with tsc…)`));
   const relint = runResourceLeak([], copy);
   const typecheck = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', copy], {
     encoding: 'utf8',
@@ -233,7 +235,7 @@ async function runSideBySide(fixedCopy: string, workDirectory: string, rotations
       'dim',
       `Node frees a context's native memory only when the GC collects its JavaScript object, and V8 counts ~1 KiB for it, ` +
         `so it rarely bothers: a forced full GC at the end brought the unfixed version from ${String(before.liveContexts)} to ` +
-        `${String(before.liveContextsAfterGc)} live contexts. The fix closes each old context right after the swap.`,
+        `${String(before.liveContextsAfterGc)} live context${before.liveContextsAfterGc === 1 ? '' : 's'}. The fix closes each old context right after the swap.`,
     ),
   );
   for (const [label, report] of [['before the fix', before], ['after the fix', after]] as const) {
