@@ -44,6 +44,9 @@ export function isSecureContextLike(value: unknown): value is SecureContextLike 
  * - Disposable: `[Symbol.dispose]()`, returns true;
  * - AsyncDisposable (and not Disposable): returns the promise of `[Symbol.asyncDispose]()`;
  * - a `tls.SecureContext`: closes its native context, returns true;
+ * - an object with a `release`, `dispose`, `close`, `destroy` or `free` method (the rule's default
+ *   release methods, in that order): calls the first one with no arguments, returns true, or the
+ *   promise when it returns one;
  * - anything else: nothing, returns false.
  *
  * The rule's `releaseWith` option can point at it:
@@ -61,7 +64,29 @@ export function releaseResource(value: unknown): boolean | Promise<void> {
     value.context.close();
     return true;
   }
+  // The rule accepts these methods as releasing, so its `releaseWith: releaseResource` fix must too.
+  const method = releaseMethodOf(value);
+  if (method) {
+    const result: unknown = method.call(value);
+    return isPromiseLike(result) ? Promise.resolve(result).then(() => undefined) : true;
+  }
   return false;
+}
+
+/** The rule's default release methods, in the order the rule's doc lists them. */
+const releaseMethodNames = ['release', 'dispose', 'close', 'destroy', 'free'] as const;
+
+function releaseMethodOf(value: unknown): ((this: unknown) => unknown) | undefined {
+  if (!isObject(value)) return undefined;
+  for (const name of releaseMethodNames) {
+    const candidate = value[name];
+    if (typeof candidate === 'function') return candidate as (this: unknown) => unknown;
+  }
+  return undefined;
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return isObject(value) && typeof value.then === 'function';
 }
 
 /**

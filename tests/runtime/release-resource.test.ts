@@ -77,6 +77,41 @@ describe('releaseResource', () => {
     expect(closed).toBe(1);
   });
 
+  it('calls the first release method the rule knows (release, dispose, close, destroy, free)', () => {
+    const calls: string[] = [];
+    const socketLike = {
+      close() {
+        calls.push('close');
+      },
+      destroy() {
+        calls.push('destroy');
+      },
+    };
+    expect(releaseResource(socketLike)).toBe(true);
+    expect(calls).toEqual(['close']);
+    const tensorLike = {
+      free() {
+        calls.push('free');
+      },
+    };
+    expect(releaseResource(tensorLike)).toBe(true);
+    expect(calls).toEqual(['close', 'free']);
+  });
+
+  it('returns the promise of a release method that returns one', async () => {
+    let closed = false;
+    const pool = {
+      close: async () => {
+        await Promise.resolve();
+        closed = true;
+      },
+    };
+    const result = releaseResource(pool);
+    expect(result).toBeInstanceOf(Promise);
+    await result;
+    expect(closed).toBe(true);
+  });
+
   it('leaves other values alone and returns false', () => {
     expect(releaseResource(42)).toBe(false);
     expect(releaseResource({ context: {} })).toBe(false);
