@@ -25,13 +25,12 @@ export function fieldDeclarationOf(
   const checker = services.program.getTypeChecker();
   const access = services.esTreeNodeToTSNodeMap.get(left);
   let symbol: ts.Symbol | undefined;
-  if (
-    ts.isPropertyAccessExpression(access) &&
-    access.expression.kind === ts.SyntaxKind.ThisKeyword &&
-    ts.isIdentifier(access.name)
-  ) {
-    // `this.f`: the member of the class's own type, without checking the access expression.
-    symbol = checker.getPropertyOfType(checker.getTypeAtLocation(access.expression), access.name.text);
+  if (ts.isPropertyAccessExpression(access) && ts.isIdentifier(access.name)) {
+    // The member of the receiver's declared type: cheaper than checking the access expression,
+    // which would narrow the receiver through the flow graph. Fall back to that when it fails.
+    const receiver = declaredTypeOf(access.expression, checker);
+    symbol = receiver && checker.getPropertyOfType(checker.getNonNullableType(receiver), access.name.text);
+    symbol ??= checker.getSymbolAtLocation(access.name);
   } else if (ts.isPropertyAccessExpression(access)) {
     symbol = checker.getSymbolAtLocation(access.name);
   } else if (ts.isElementAccessExpression(access)) {
@@ -58,6 +57,27 @@ export function fieldDeclarationOf(
     declaringClass,
     mayBeUnset: declaration !== undefined && mayBeUnset(declaration, services.program),
   };
+}
+
+/**
+ * The declared (not flow-narrowed) type of a receiver made of `this`, identifiers and property
+ * names, or undefined for anything else.
+ */
+function declaredTypeOf(expression: ts.Expression, checker: ts.TypeChecker, depth = 0): ts.Type | undefined {
+  if (depth > 4) return undefined;
+  if (expression.kind === ts.SyntaxKind.ThisKeyword) return checker.getTypeAtLocation(expression);
+  if (ts.isParenthesizedExpression(expression)) return declaredTypeOf(expression.expression, checker, depth + 1);
+  if (ts.isIdentifier(expression)) {
+    let symbol = checker.getSymbolAtLocation(expression);
+    if (symbol && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
+    return symbol && checker.getTypeOfSymbol(symbol);
+  }
+  if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.name)) {
+    const receiver = declaredTypeOf(expression.expression, checker, depth + 1);
+    const member = receiver && checker.getPropertyOfType(receiver, expression.name.text);
+    return member && checker.getTypeOfSymbol(member);
+  }
+  return undefined;
 }
 
 function mayBeUnset(declaration: ts.Declaration, program: ts.Program): boolean {
