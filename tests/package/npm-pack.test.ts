@@ -222,7 +222,7 @@ console.log(JSON.stringify({
     });
   });
 
-  it('the runtime needs none of the optional peers: it loads with no eslint, typescript or dependencies installed', () => {
+  it('the runtime needs none of the optional peers: it loads with no eslint, typescript or dependencies installed; the command names what to install', () => {
     const bare = join(directory, 'runtime-only');
     mkdirSync(join(bare, 'node_modules'), { recursive: true });
     writeFileSync(join(bare, 'package.json'), '{ "name": "runtime-only", "private": true, "type": "module" }\n');
@@ -241,6 +241,20 @@ console.log(typeof ReferenceCountUtil.release, typeof ReloadableSecureContext.fr
     );
     expect(node.stderr).toBe('');
     expect(node.stdout.trim()).toBe('function function');
+
+    // The command needs the optional peers: without them it says what to install, in one line.
+    mkdirSync(join(bare, 'src'));
+    writeFileSync(join(bare, 'tsconfig.json'), userTsconfig);
+    writeFileSync(join(bare, 'src', 'remoting-server.ts'), leakySource);
+    const cli = spawnSync(process.execPath, [join(bare, 'node_modules', 'eslint-plugin-resource-leak', 'dist', 'cli', 'bin.js'), 'src'], {
+      cwd: bare,
+      encoding: 'utf8',
+    });
+    expect(cli.stdout).toBe('');
+    expect(cli.stderr).toMatch(
+      /^resource-leak: Cannot find package 'eslint' imported from .*; install eslint, typescript and typescript-eslint next to this package \(npm i -D eslint typescript typescript-eslint\)\n$/,
+    );
+    expect(cli.status).toBe(2);
   });
 
   it('require() from CommonJS returns the plugin itself', () => {
