@@ -1,4 +1,6 @@
-import { mkdirSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -312,5 +314,46 @@ describe('resource-leak on code whose imports do not resolve', () => {
     const [first, cause] = run.stderr.trimEnd().split('\n');
     expect(first).toMatch(/^resource-leak: warning: \d+ of \d+ imports did not resolve \(e\.g\. 'node:/);
     expect(cause).toContain('tsconfig.json lists "types": ["node"] but @types/node is not installed');
+  });
+});
+
+describe('resource-leak with ESLint 9 as the project\'s eslint (the peer range promises 9 and 10)', () => {
+  let project: string;
+  beforeAll(() => {
+    project = mkdtempSync(join(tmpdir(), 'resource-leak-eslint9-'));
+    // The package as installed: its dist/ and package.json, its dependencies beside it, and eslint 9.
+    const installed = join(project, 'node_modules', 'eslint-plugin-resource-leak');
+    mkdirSync(installed, { recursive: true });
+    cpSync(join(repositoryRoot, 'dist'), join(installed, 'dist'), { recursive: true });
+    cpSync(join(repositoryRoot, 'package.json'), join(installed, 'package.json'));
+    for (const name of ['typescript', '@typescript-eslint', 'ts-api-utils', '@types']) {
+      symlinkSync(join(repositoryRoot, 'node_modules', name), join(project, 'node_modules', name), 'dir');
+    }
+    symlinkSync(join(repositoryRoot, 'node_modules', 'eslint-v9'), join(project, 'node_modules', 'eslint'), 'dir');
+    cpSync(exampleDirectory, join(project, 'tls-reload'), { recursive: true });
+    writeFileSync(join(project, 'package.json'), '{ "private": true, "type": "module" }\n');
+  });
+  afterAll(() => {
+    rmSync(project, { recursive: true, force: true });
+  });
+
+  it('reports the three sites, and --fix leaves nothing to report', () => {
+    const bin = join(project, 'node_modules', 'eslint-plugin-resource-leak', 'dist', 'cli', 'bin.js');
+    const eslintVersion = spawnSync(process.execPath, ['--input-type=module', '-e', "console.log((await import('eslint')).ESLint.version)"], {
+      cwd: project,
+      encoding: 'utf8',
+    });
+    expect(eslintVersion.stdout).toMatch(/^9\./);
+    const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: project, encoding: 'utf8', timeout: 60_000 });
+    const first = run(['tls-reload', '--format', 'json']);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(1);
+    expect(sites(JSON.parse(first.stdout) as JsonResult[])).toEqual(
+      expectedSites(join(project, 'tls-reload')).map((site) => ({ ...site, ruleId })),
+    );
+    const fix = run(['tls-reload', '--fix']);
+    expect(fix.stderr).toBe('');
+    expect(fix.status).toBe(0);
+    expect(run(['tls-reload']).status).toBe(0);
   });
 });
