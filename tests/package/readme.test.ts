@@ -191,14 +191,15 @@ describe('docs/ci.md: the GitHub Actions workflow', () => {
     const workflow = loadYaml?.(workflowText) as Workflow;
     expect(workflow.permissions['security-events']).toBe('write');
     const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
-    const scan = steps.find((step) => step.run?.startsWith('npx resource-leak') === true);
+    // `npx --no`: the installed command only, never a registry package of the same name.
+    const scan = steps.find((step) => step.run?.startsWith('npx --no resource-leak ') === true);
     const upload = steps.find((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@') === true);
     expect(scan).toBeDefined();
     expect(upload).toBeDefined();
     if (scan?.run === undefined || upload === undefined) return;
     expect(steps.indexOf(upload)).toBeGreaterThan(steps.indexOf(scan));
     // The scan command is one the CLI accepts, and writes the file the upload reads.
-    const cli = parseCliArguments(scan.run.split(/\s+/).slice(2));
+    const cli = parseCliArguments(scan.run.split(/\s+/).slice(3));
     expect(cli.format).toBe('sarif');
     expect(upload.with?.sarif_file).toBe(cli.outputFile);
     // The upload runs after a failing scan (exit 1 on findings), but not when no report was written.
