@@ -95,7 +95,8 @@ export function toSarif(
       const location: SarifLocation = { physicalLocation: { artifactLocation, region: regionOf(message) } };
       const level = message.severity === 2 ? 'error' : 'warning';
       if (message.ruleId === null || message.fatal === true) {
-        notifications.push({ level: 'error', message: { text: message.message }, locations: [location] });
+        // A fatal error (the file was not checked) is an error; "file ignored" notes keep their warning level.
+        notifications.push({ level: message.fatal === true ? 'error' : level, message: { text: message.message }, locations: [location] });
         continue;
       }
       let index = ruleIndex.get(message.ruleId);
@@ -120,7 +121,12 @@ export function toSarif(
     runs: [
       {
         tool: { driver: { ...tool, rules } },
-        invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
+        invocations: [
+          {
+            executionSuccessful: notifications.every((notification) => notification.level !== 'error'),
+            toolExecutionNotifications: notifications,
+          },
+        ],
         originalUriBaseIds: { [sourceRoot]: { uri: directoryUri(baseDirectory) } },
         artifacts,
         results: sarifResults,

@@ -126,4 +126,25 @@ describe('SARIF 2.1.0 output', () => {
       { id: 'resource-leak/no-unreleased-overwrite', shortDescription: { text: 'resource-leak/no-unreleased-overwrite' } },
     ]);
   });
+
+  it('a note that a file was ignored is a warning notification, and the run still succeeded', () => {
+    const ignored: ESLint.LintResult = {
+      filePath: join(repositoryRoot, 'node_modules', 'dep', 'index.ts'),
+      messages: [{ ruleId: null, severity: 1, message: 'File ignored by default.', line: 0, column: 0 }],
+      suppressedMessages: [],
+      errorCount: 0,
+      fatalErrorCount: 0,
+      warningCount: 1,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+      usedDeprecatedRules: [],
+    };
+    const log = toSarif([ignored], {}, repositoryRoot, tool);
+    expect(sarifErrors(log)).toEqual([]);
+    expect(log.runs[0]?.invocations[0]).toMatchObject({
+      executionSuccessful: true,
+      toolExecutionNotifications: [{ level: 'warning', message: { text: 'File ignored by default.' } }],
+    });
+    expect(log.runs[0]?.results).toEqual([]);
+  });
 });
