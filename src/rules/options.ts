@@ -117,6 +117,8 @@ export const optionsSchema: JSONSchema4[] = [
       order: {
         type: 'string',
         enum: ['any', 'release-after-assign'],
+        // ESLint prints ajv's message without the property path; this one at least lists the values.
+        pattern: '^(any|release-after-assign)$',
         description:
           '"any" accepts releasing the old value before or after the assignment; "release-after-assign" reports every release that comes before it.',
       },

@@ -24,7 +24,7 @@ describe('no-unreleased-overwrite options', () => {
 
   it('rejects an order that is not one of its values', () => {
     expect(configure({ order: 'sometimes' })).toThrow(
-      /resource-leak\/no-unreleased-overwrite[\s\S]*"sometimes" should be equal to one of the allowed values/,
+      /resource-leak\/no-unreleased-overwrite[\s\S]*"sometimes" should match pattern "\^\(any\|release-after-assign\)\$"/,
     );
   });
 
