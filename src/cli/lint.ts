@@ -27,7 +27,8 @@ export async function lintAndReport(cliArguments: CliArguments, targets: LintTar
   if (cliArguments.fix) await ESLint.outputFixes(linted);
   const results = linted.map(ownFindings);
 
-  const report = await formatReport(eslint, results, cliArguments, targets);
+  const warning = coverage.warning(targets.baseDirectory, Number.parseInt(ts.versionMajorMinor, 10));
+  const report = await formatReport(eslint, results, cliArguments, targets, warning);
   if (cliArguments.outputFile === undefined) io.stdout(report);
   else {
     try {
@@ -40,7 +41,6 @@ export async function lintAndReport(cliArguments: CliArguments, targets: LintTar
     }
   }
 
-  const warning = coverage.warning(targets.baseDirectory, Number.parseInt(ts.versionMajorMinor, 10));
   if (warning !== undefined) io.stderr(`${warning}\n`);
 
   if (results.length === 0) {
@@ -127,13 +127,16 @@ async function formatReport(
   results: ESLint.LintResult[],
   cliArguments: CliArguments,
   targets: LintTargets,
+  typeCoverageWarning: string | undefined,
 ): Promise<string> {
   if (cliArguments.format === 'sarif') {
-    const sarif = toSarif(results, eslint.getRulesMetaForResults(results), targets.baseDirectory, {
-      name: 'resource-leak',
-      version: plugin.meta.version,
-      informationUri,
-    });
+    const sarif = toSarif(
+      results,
+      eslint.getRulesMetaForResults(results),
+      targets.baseDirectory,
+      { name: 'resource-leak', version: plugin.meta.version, informationUri },
+      typeCoverageWarning === undefined ? [] : [typeCoverageWarning.replace(/^resource-leak: warning: /, '')],
+    );
     return `${JSON.stringify(sarif, null, 2)}\n`;
   }
   const formatter = await eslint.loadFormatter(cliArguments.format);

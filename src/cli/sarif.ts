@@ -37,7 +37,7 @@ interface SarifInvocation {
   toolExecutionNotifications: {
     level: 'error' | 'warning';
     message: { text: string };
-    locations: SarifLocation[];
+    locations?: SarifLocation[];
   }[];
 }
 
@@ -80,12 +80,17 @@ export function toSarif(
   rulesMeta: Readonly<Record<string, { docs?: { description?: string; url?: string }; type?: string } | undefined>>,
   baseDirectory: string,
   tool: SarifTool,
+  /** Warnings about the run as a whole (such as imports typed `any`), so that code scanning shows them too. */
+  runWarnings: readonly string[] = [],
 ): SarifLog {
   const rules: SarifRule[] = [];
   const ruleIndex = new Map<string, number>();
   const artifacts: { location: SarifArtifactLocation }[] = [];
   const sarifResults: SarifResult[] = [];
-  const notifications: SarifInvocation['toolExecutionNotifications'] = [];
+  const notifications: SarifInvocation['toolExecutionNotifications'] = runWarnings.map((text) => ({
+    level: 'warning',
+    message: { text },
+  }));
 
   for (const result of results) {
     if (result.messages.length === 0) continue;

@@ -264,6 +264,15 @@ describe('resource-leak on code whose imports do not resolve', () => {
       /^resource-leak: warning: \d+ of \d+ imports did not resolve \(e\.g\. 'node:[a-z]+' in src\/[a-z-]+\.ts\); their types are `any`/,
     );
     expect(cause).toContain('tsconfig.json does not list "types": ["node"]. TypeScript 6 defaults "types" to []');
+
+    // In CI the same warning reaches code scanning, as a notification of the run.
+    const sarif = resourceLeak(['--format', 'sarif'], copy.directory);
+    const notifications = (
+      JSON.parse(sarif.stdout) as { runs: { invocations: { toolExecutionNotifications: { level: string; message: { text: string } }[] }[] }[] }
+    ).runs[0]?.invocations[0]?.toolExecutionNotifications;
+    expect(notifications).toEqual([
+      { level: 'warning', message: { text: expect.stringMatching(/^\d+ of \d+ imports did not resolve[\s\S]*"types": \["node"\]/) as unknown } },
+    ]);
   });
 
   it('ignores the code\'s disable comments for rules of plugins it does not load', () => {

@@ -147,4 +147,13 @@ describe('SARIF 2.1.0 output', () => {
     });
     expect(log.runs[0]?.results).toEqual([]);
   });
+
+  it('a warning about the run (imports typed `any`) is a warning notification, so code scanning shows it', () => {
+    const log = toSarif([], {}, repositoryRoot, tool, ['12 of 12 imports did not resolve']);
+    expect(sarifErrors(log)).toEqual([]);
+    expect(log.runs[0]?.invocations[0]).toEqual({
+      executionSuccessful: true,
+      toolExecutionNotifications: [{ level: 'warning', message: { text: '12 of 12 imports did not resolve' } }],
+    });
+  });
 });
