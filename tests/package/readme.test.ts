@@ -1,9 +1,12 @@
 // The README and docs/ stay true: their commands, links, snippets and quoted output are checked
 // against the code here, so that a change on either side fails a test instead of drifting.
+import { spawnSync } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ESLint } from 'eslint';
+import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCliArguments, usage } from '../../src/cli/arguments.js';
 import { linkedUserProject, readmeEslintConfig, repositoryRoot } from './user-project.js';
@@ -126,6 +129,56 @@ describe('README: the runtime in five lines', () => {
       expect(Object.keys(exports)).toContain(subpath);
     }
     // Type-checked against the installed tarball in npm-pack.test.ts.
+  });
+
+  it('runs: a client gets the certificate over SNI, and a rotated file is served after the watcher reloads', async () => {
+    const snippet = codeBlock(readme, 'ts', 'The runtime');
+    const pem = async (name: string): Promise<{ key: string; cert: string }> => {
+      const made = await generate([{ name: 'commonName', value: name }], {
+        keyType: 'ec',
+        algorithm: 'sha256',
+        notAfterDate: new Date(Date.now() + 24 * 3600 * 1000),
+        extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }] }],
+      });
+      return { key: made.private, cert: made.cert };
+    };
+    const [first, second] = [await pem('first'), await pem('second')];
+    // Port 0 instead of 8443, so that the test never collides with anything; the rest runs as written.
+    const program = `${snippet.replace('.listen(8443,', '.listen(0,')}
+import { connect } from 'node:tls';
+import { writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+if (!server.listening) await once(server, 'listening');
+const fingerprint = (ca) => new Promise((resolve, reject) => {
+  const socket = connect({ host: '127.0.0.1', port: server.address().port, servername: 'localhost', ca }, () => {
+    resolve(socket.getPeerCertificate().fingerprint256);
+    socket.destroy();
+  });
+  socket.on('error', reject);
+});
+const seen = [await fingerprint(process.env.FIRST_CERT)];
+const reloaded = once(tlsContext, 'reload');
+writeFileSync('key.pem', process.env.SECOND_KEY);
+writeFileSync('cert.pem', process.env.SECOND_CERT);
+await reloaded;
+seen.push(await fingerprint(process.env.SECOND_CERT));
+console.log(JSON.stringify(seen));
+tlsContext.close();
+server.close();
+`;
+    const project = linkedUserProject({ 'runtime-snippet.mjs': program, 'key.pem': first.key, 'cert.pem': first.cert });
+    try {
+      const run = spawnSync(process.execPath, ['runtime-snippet.mjs'], {
+        cwd: project.directory,
+        encoding: 'utf8',
+        timeout: 20_000,
+        env: { ...process.env, FIRST_CERT: first.cert, SECOND_KEY: second.key, SECOND_CERT: second.cert },
+      });
+      expect(run.stderr).toBe('');
+      expect(JSON.parse(run.stdout)).toEqual([new X509Certificate(first.cert).fingerprint256, new X509Certificate(second.cert).fingerprint256]);
+    } finally {
+      project.dispose();
+    }
   });
 });
 
