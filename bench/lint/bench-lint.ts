@@ -269,7 +269,7 @@ if (!skip.has('scaleout')) {
   const warm = eslintCli(['--cache', '--cache-location', cacheFile], targets);
   say('### 3. Scale-out: the ESLint CLI, variant B');
   say();
-  say(`Whole corpus, wall time of \`eslint -c bench/eslint.corpus.config.js\` including Node start-up.`);
+  say(`${packages.map((p) => p.name).join(', ')} in one run each; wall time of \`eslint -c bench/eslint.corpus.config.js\` including Node start-up.`);
   say();
   say('| run | time | problems reported |');
   say('|---|---|---|');
