@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 /** A field named by a member expression: `this.f`, `this.#f`, `this['f']`, `Cls.f`, `a.b.f`. */
 export interface FieldRef {
@@ -71,8 +71,19 @@ function receiverPath(expression: TSESTree.Node): string | undefined {
       return receiver.name;
     case AST_NODE_TYPES.MemberExpression: {
       const name = staticMemberName(receiver);
-      const inner = name === undefined ? undefined : receiverPath(receiver.object);
-      return inner === undefined || name === undefined ? undefined : `${inner}.${name}`;
+      // `holders[i]`, `holders[0]`: an element read with no side effect names the same place each time.
+      const index =
+        name === undefined && receiver.computed
+          ? receiver.property.type === AST_NODE_TYPES.Identifier
+            ? receiver.property.name
+            : receiver.property.type === AST_NODE_TYPES.Literal && typeof receiver.property.value === 'number'
+              ? String(receiver.property.value)
+              : undefined
+          : undefined;
+      if (name === undefined && index === undefined) return undefined;
+      const inner = receiverPath(receiver.object);
+      if (inner === undefined) return undefined;
+      return name === undefined ? `${inner}[${String(index)}]` : `${inner}.${name}`;
     }
     default:
       return undefined;
@@ -100,7 +111,7 @@ export function overwriteTargetOf(assignment: TSESTree.AssignmentExpression): Fi
   if (assignment.operator !== '=' && assignment.operator !== '&&=') return undefined;
   const left = assignment.left;
   if (left.type !== AST_NODE_TYPES.MemberExpression || left.optional) return undefined;
-  const target = fieldRefOf(left);
+  const target = fieldRefOf(left) ?? untrackedFieldRefOf(assignment, left);
   if (!target) return undefined;
   const right = skipTypeWrappers(assignment.right);
   if (right.type === AST_NODE_TYPES.MemberExpression && fieldRefOf(right)?.key === target.key) {
@@ -113,6 +124,47 @@ export function overwriteTargetOf(assignment: TSESTree.AssignmentExpression): Fi
   }
   if (isPrimitiveValue(right)) return undefined;
   return target;
+}
+
+/**
+ * `const stream = this.f ?? open(); this.f = stream;`: the spelled-out `this.f ??= open()` through a
+ * `const` of the same function. It stores back the value the field holds, or fills an empty field.
+ */
+export function storesBackKeptValue(
+  assignment: TSESTree.AssignmentExpression,
+  target: FieldRef,
+  scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope,
+): boolean {
+  const right = skipTypeWrappers(assignment.right);
+  if (assignment.operator !== '=' || right.type !== AST_NODE_TYPES.Identifier) return false;
+  const scope = scopeOf(assignment);
+  const variable = ASTUtils.findVariable(scope, right.name);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (
+    definition?.type !== TSESLint.Scope.DefinitionType.Variable ||
+    definition.parent.kind !== 'const' ||
+    variable?.scope.variableScope !== scope.variableScope
+  ) {
+    return false;
+  }
+  const init = definition.node.init && skipTypeWrappers(definition.node.init);
+  if (init?.type !== AST_NODE_TYPES.LogicalExpression || init.operator === '&&') return false;
+  const kept = skipTypeWrappers(init.left);
+  return kept.type === AST_NODE_TYPES.MemberExpression && fieldRefOf(kept)?.key === target.key;
+}
+
+/**
+ * A store whose object no path can name twice (`make().f = v`, `holders[i++]!.f = v`): each
+ * evaluation may reach another object, so nothing done before the store is known to have touched
+ * the value it overwrites. Its key is unique to the store. `super.f` is left out.
+ */
+function untrackedFieldRefOf(
+  assignment: TSESTree.AssignmentExpression,
+  left: TSESTree.MemberExpression,
+): FieldRef | undefined {
+  const name = staticMemberName(left);
+  if (name === undefined || left.object.type === AST_NODE_TYPES.Super) return undefined;
+  return { key: `\u0001${String(assignment.range[0])}\u0000${name}`, name, onThis: false };
 }
 
 /**

@@ -7,7 +7,7 @@ import {
   type FieldRef,
   type OverwriteAssignment,
 } from './field-target.js';
-import { emptinessTest, valueUseOf, type ReleaseNames } from './value-use.js';
+import { calleeName, emptinessTest, valueUseOf, type ReleaseNames } from './value-use.js';
 
 /** What the paths reaching one store say about the value it overwrites. */
 export interface OldValueVerdict {
@@ -96,6 +96,8 @@ interface FunctionRecord {
   staticClassName: string | undefined;
   /** The storage key of each question's field, as the events of this function name it. */
   questionKeys: Map<StoreQuestion, string>;
+  /** In the callback of `this.t = setTimeout(cb)`: `t` holds the timer that fired, nothing live. */
+  firedTimerKey: string | undefined;
 }
 
 /** What one call of a same-class method does to a field on every path of its own. */
@@ -213,6 +215,34 @@ export function oldValuePaths(
             : undefined;
       return decoratorName !== undefined && config.initMethods.includes(`@${decoratorName}`);
     });
+  }
+
+  /**
+   * For the callback of a one-shot timer stored into a field (`this.t = setTimeout(() => …)`), the
+   * field's key: when the callback runs, the field holds the timer that fired, which needs no
+   * clearing. (Called before the callback's record is pushed, so keys are the outer function's.)
+   * A `function` callback has its own `this`, so only stores through other receivers count there.
+   */
+  function firedTimerKeyOf(node: TSESTree.Node): string | undefined {
+    if (node.type !== AST_NODE_TYPES.ArrowFunctionExpression && node.type !== AST_NODE_TYPES.FunctionExpression) {
+      return undefined;
+    }
+    const call = outermostTypeWrapper(node).parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || skipTypeWrappers(call.arguments[0] ?? call) !== node) return undefined;
+    const timerFunction = calleeName(call.callee)?.split('.').pop();
+    if (timerFunction !== 'setTimeout' && timerFunction !== 'setImmediate') return undefined;
+    const store = outermostTypeWrapper(call).parent;
+    if (
+      store?.type !== AST_NODE_TYPES.AssignmentExpression ||
+      store.operator !== '=' ||
+      store.right !== outermostTypeWrapper(call) ||
+      store.left.type !== AST_NODE_TYPES.MemberExpression
+    ) {
+      return undefined;
+    }
+    const field = fieldRefOf(store.left);
+    if (!field || (field.onThis && node.type === AST_NODE_TYPES.FunctionExpression)) return undefined;
+    return keyOf(field);
   }
 
   /** `const o = { a: make(), b: null }`: every key of `o` is empty but `a`, which holds a value. */
@@ -402,7 +432,12 @@ export function oldValuePaths(
       if (!keys.has(key)) keys.set(key, question);
     }
     for (const [key, first] of keys) {
-      const initial = fn.isInitializer && first.target.onThis && config.startsUnassigned(first) ? unassigned : live;
+      const initial =
+        key === fn.firedTimerKey
+          ? empty
+          : fn.isInitializer && first.target.onThis && config.startsUnassigned(first)
+            ? unassigned
+            : live;
       const factsByQuestion = new Map<StoreQuestion, Set<Fact>>();
       flow(
         fn,
@@ -474,6 +509,7 @@ export function oldValuePaths(
         isInitializer: isInitializerFunction(node),
         staticClassName: staticClassNameOf(node),
         questionKeys: new Map(),
+        firedTimerKey: firedTimerKeyOf(node),
       };
       stack.push(fn);
       functionsByNode.set(node, fn);
@@ -531,10 +567,11 @@ export function oldValuePaths(
         recordPatternStores(assignment.left);
         return;
       }
-      const field = fieldRefOf(assignment.left);
+      const question = questions.get(assignment);
+      // The question's target also names stores that no other path event can (`make().f = v`).
+      const field = question?.target ?? fieldRefOf(assignment.left);
       if (!field) return;
       const key = keyOf(field);
-      const question = questions.get(assignment);
       if (!question) {
         const right = assignment.right;
         if (assignment.operator === '=' && right.type === AST_NODE_TYPES.MemberExpression && fieldRefOf(right)?.key === field.key) return;

@@ -28,7 +28,7 @@ type RuleContext = Readonly<TSESLint.RuleContext<string, readonly [RuleOptions]>
 
 export interface Repair {
   fix?: TSESLint.ReportFixFunction;
-  suggest?: TSESLint.SuggestionReportDescriptor<string>[];
+  suggest?: TSESLint.SuggestionReportDescriptor<FixMessageIds>[];
 }
 
 /** Why a repair is offered only as a suggestion; the first that applies names the suggestion. */

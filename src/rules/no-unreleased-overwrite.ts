@@ -1,7 +1,7 @@
-import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { fieldDeclarationOf, startsUnassigned, type FieldDeclaration } from '../analysis/field-declaration.js';
-import { overwriteTargetOf, type FieldRef, type OverwriteAssignment } from '../analysis/field-target.js';
+import { overwriteTargetOf, storesBackKeptValue, type FieldRef, type OverwriteAssignment } from '../analysis/field-target.js';
 import type { Finding, FindingKind } from '../analysis/finding.js';
 import { oldValuePaths, type OldValueVerdict } from '../analysis/old-value-paths.js';
 import { ownsField, isFreshValue } from '../analysis/ownership.js';
@@ -76,11 +76,6 @@ export const rule = createRule<Options, MessageIds>({
       );
     }
 
-    function repairOf(finding: Finding): Pick<TSESLint.ReportDescriptor<MessageIds>, 'fix' | 'suggest'> {
-      // planRepair's suggestions use the fixer's own message ids, which are part of MessageIds.
-      return planRepair(context, finding) as Pick<TSESLint.ReportDescriptor<MessageIds>, 'fix' | 'suggest'>;
-    }
-
     /**
      * The finding for a store whose old value the paths have judged, or undefined when there is
      * nothing to report. Types are asked only here, after syntax and paths: the target must be a
@@ -119,7 +114,8 @@ export const rule = createRule<Options, MessageIds>({
         node: finding.assignment.left,
         messageId: finding.kind,
         data: { target: finding.target, type: finding.typeText, release: releaseCallText(finding.release) },
-        ...repairOf(finding),
+        // planRepair's suggestions use the fixer's own message ids, which are part of MessageIds.
+        ...planRepair(context, finding),
       });
     }
 
@@ -128,7 +124,7 @@ export const rule = createRule<Options, MessageIds>({
       AssignmentExpression(assignment) {
         // Syntax first: `X.f = v` / `X.f &&= v` into a named field, v neither the field nor a primitive.
         const target = overwriteTargetOf(assignment);
-        if (!target) return;
+        if (!target || storesBackKeptValue(assignment, target, (node) => context.sourceCode.getScope(node))) return;
         analysisStats.overwritesSeen++;
         const store = assignment as OverwriteAssignment;
         // Then the paths (decided when the function's code path ends), then the types.

@@ -40,9 +40,23 @@ describe('overwriteTargetOf', () => {
     ['(this as any).f = make();', { key: 'this\u0000f', name: 'f', onThis: true }],
     ['this.g.f = make();', { key: 'this.g\u0000f', name: 'f', onThis: false }],
     ['this.f &&= make();', { key: 'this\u0000f', name: 'f', onThis: true }],
+    ['list[i].f = make();', { key: 'list[i]\u0000f', name: 'f', onThis: false }],
+    ['list[0]!.f = make();', { key: 'list[0]\u0000f', name: 'f', onThis: false }],
   ])('%s stores into a field', (statement, expected) => {
     expect(overwriteTargetOf(firstAssignment(inMethod(statement)))).toEqual(expected);
   });
+
+  it.each(['make().f = make();', 'list[i++].f = make();', 'this.g().f = make();'])(
+    '%s stores into a field that no other path event names',
+    (statement) => {
+      const assignment = firstAssignment(inMethod(statement));
+      expect(overwriteTargetOf(assignment)).toEqual({
+        key: `\u0001${String(assignment.range[0])}\u0000f`,
+        name: 'f',
+        onThis: false,
+      });
+    },
+  );
 
   it.each([
     'this.f ??= make();',
@@ -51,7 +65,6 @@ describe('overwriteTargetOf', () => {
     'this.f = this.f;',
     'this.f = this.f as any;',
     'this[Math.random()] = make();',
-    'make().f = make();',
     'super.f = make();',
     'let local; local = make();',
     'this.f = true;',

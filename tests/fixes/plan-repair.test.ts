@@ -6,9 +6,10 @@ import { fixMessages } from '../../src/fixes/messages.js';
 import type { RuleOptions } from '../../src/rules/options.js';
 import { fixtureFile, fixturesDir } from './lint-harness.js';
 
-// planRepair on findings built here, for shapes the rule's detection does not report today (an
-// object with side effects, `make().ctx = v`) and for the places where no rewrite is safe. A
-// probe rule reports every store into a field named `ctx` with a `release()` method.
+// planRepair on findings built here, for the places where no rewrite is safe and for shapes
+// checked apart from detection (the rule's own cases for an object with side effects,
+// `make().ctx = v`, are in tests/rules). A probe rule reports every store into a field named `ctx`
+// with a `release()` method.
 
 interface ProbeOptions {
   kind?: FindingKind;

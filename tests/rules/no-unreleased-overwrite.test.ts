@@ -1176,6 +1176,95 @@ ruleTester.run('no-unreleased-overwrite', rule, {
         }`),
       options: [{ releaseWith: { function: 'releaseResource', from: 'eslint-plugin-resource-leak/runtime' } }],
     },
+    // ── Stores through an element read (`holders[i].f`) ────────────────────────────────────
+    {
+      name: 'an element read with no side effect names the same field at its release and its store',
+      code: dedent(`
+        ${buf}
+        class Holder { buffer = alloc() }
+        export function reset(holders: Holder[], i: number): void {
+          holders[i]!.buffer.release();
+          holders[i]!.buffer = alloc();
+        }`),
+    },
+    {
+      name: 'a literal index names the same field at its release and its store',
+      code: dedent(`
+        ${buf}
+        class Holder { buffer = alloc() }
+        export function reset(holders: Holder[]): void {
+          holders[0]!.buffer.release();
+          holders[0]!.buffer = alloc();
+        }`),
+    },
+    // ── A one-shot timer's own callback: the timer in the field has fired ─────────────────
+    {
+      name: 'a timer field emptied inside that same timer\'s callback',
+      code: dedent(`
+        declare function poll(): void;
+        class Poller {
+          private timer: NodeJS.Timeout | undefined;
+          start(): void {
+            if (this.timer) return;
+            this.timer = setTimeout(() => {
+              this.timer = undefined;
+              poll();
+            }, 1000);
+          }
+          stop(): void {
+            clearTimeout(this.timer);
+            this.timer = undefined;
+          }
+        }`),
+    },
+    {
+      name: 'a one-shot timer re-armed from its own callback',
+      code: dedent(`
+        declare function poll(): void;
+        class Poller {
+          private timer: NodeJS.Timeout | undefined;
+          start(): void {
+            if (this.timer) return;
+            this.timer = setTimeout(() => {
+              poll();
+              this.timer = setTimeout(() => {
+                this.timer = undefined;
+              }, 1000);
+            }, 1000);
+          }
+          stop(): void {
+            clearTimeout(this.timer);
+          }
+        }`),
+    },
+    {
+      name: 'a function callback of a timer stored on another object empties that object\'s field',
+      code: dedent(`
+        interface PendingWrite { timer: NodeJS.Timeout | undefined }
+        export function arm(state: PendingWrite): void {
+          clearTimeout(state.timer);
+          state.timer = setTimeout(function flush() {
+            state.timer = undefined;
+          }, 10);
+        }`),
+    },
+    // ── The spelled-out ??= through a const ───────────────────────────────────────────────
+    {
+      name: 'const kept = this.f ?? make(); this.f = kept stores back the live value or fills an empty field',
+      code: dedent(`
+        ${buf}
+        class Reader {
+          private buffer: Buf | undefined;
+          ensure(): Buf {
+            const buffer = this.buffer ?? alloc();
+            this.buffer = buffer;
+            return buffer;
+          }
+          close(): void {
+            this.buffer?.release();
+          }
+        }`),
+    },
   ]),
   invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
     // ── The motivating pattern ──────────────────────────────────────────────────────────────
@@ -1231,7 +1320,8 @@ ruleTester.run('no-unreleased-overwrite', rule, {
             Negotiator.context = tls.createSecureContext({});
           }
         }`),
-      errors: [{
+      errors: [
+        {
           messageId: 'overwrite',
           line: 5,
           column: 5,
@@ -1252,7 +1342,8 @@ ruleTester.run('no-unreleased-overwrite', rule, {
                 }`),
             },
           ],
-        }],
+        },
+      ],
     },
     {
       name: 'the TLS server reloading a nullable context from a helper',
@@ -1922,7 +2013,8 @@ ruleTester.run('no-unreleased-overwrite', rule, {
             this.handle = null;
           }
         }`),
-      errors: [{
+      errors: [
+        {
           messageId: 'releasedTooEarly',
           line: 8,
           column: 5,
@@ -1943,7 +2035,8 @@ ruleTester.run('no-unreleased-overwrite', rule, {
                 }`),
             },
           ],
-        }],
+        },
+      ],
     },
     {
       name: 'passing another object to a function does not clear this one',
@@ -2177,7 +2270,8 @@ ruleTester.run('no-unreleased-overwrite', rule, {
             this.value &&= alloc();
           }
         }`),
-      errors: [{
+      errors: [
+        {
           messageId: 'overwrite',
           line: 6,
           column: 5,
@@ -2196,7 +2290,8 @@ ruleTester.run('no-unreleased-overwrite', rule, {
                 }`),
             },
           ],
-        }],
+        },
+      ],
     },
     // ── Constructors and init methods ───────────────────────────────────────────────────────
     {
@@ -3026,7 +3121,8 @@ ruleTester.run('no-unreleased-overwrite', rule, {
             this.value = await allocLater();
           }
         }`),
-      errors: [{
+      errors: [
+        {
           messageId: 'releasedTooEarly',
           line: 8,
           column: 5,
@@ -3048,7 +3144,8 @@ ruleTester.run('no-unreleased-overwrite', rule, {
                 }`),
             },
           ],
-        }],
+        },
+      ],
     },
     {
       name: 'released, then an await before the assignment',
@@ -3063,7 +3160,8 @@ ruleTester.run('no-unreleased-overwrite', rule, {
             this.value = alloc();
           }
         }`),
-      errors: [{
+      errors: [
+        {
           messageId: 'releasedTooEarly',
           line: 9,
           column: 5,
@@ -3084,7 +3182,8 @@ ruleTester.run('no-unreleased-overwrite', rule, {
                 }`),
             },
           ],
-        }],
+        },
+      ],
     },
     {
       name: 'released, then a yield before the assignment',
@@ -3098,7 +3197,8 @@ ruleTester.run('no-unreleased-overwrite', rule, {
             this.value = alloc();
           }
         }`),
-      errors: [{
+      errors: [
+        {
           messageId: 'releasedTooEarly',
           line: 8,
           column: 5,
@@ -3118,7 +3218,8 @@ ruleTester.run('no-unreleased-overwrite', rule, {
                 }`),
             },
           ],
-        }],
+        },
+      ],
     },
     {
       name: 'released by a method, then an await',
@@ -3149,7 +3250,8 @@ ruleTester.run('no-unreleased-overwrite', rule, {
             this.value = alloc();
           }
         }`),
-      errors: [{
+      errors: [
+        {
           messageId: 'releasedTooEarly',
           line: 8,
           column: 5,
@@ -3169,7 +3271,8 @@ ruleTester.run('no-unreleased-overwrite', rule, {
                 }`),
             },
           ],
-        }],
+        },
+      ],
     },
     {
       name: 'a destructuring store refills the field after its release',
@@ -3290,7 +3393,8 @@ ruleTester.run('no-unreleased-overwrite', rule, {
           }
         }`),
       options: strict,
-      errors: [{
+      errors: [
+        {
           messageId: 'releasedTooEarly',
           line: 8,
           column: 5,
@@ -3311,7 +3415,8 @@ ruleTester.run('no-unreleased-overwrite', rule, {
                 }`),
             },
           ],
-        }],
+        },
+      ],
     },
     // ── Assignments in expression positions ─────────────────────────────────────────────────
     {
@@ -3324,7 +3429,8 @@ ruleTester.run('no-unreleased-overwrite', rule, {
             return (this.value = alloc());
           }
         }`),
-      errors: [{
+      errors: [
+        {
           messageId: 'overwrite',
           line: 6,
           column: 13,
@@ -3345,7 +3451,8 @@ ruleTester.run('no-unreleased-overwrite', rule, {
                 }`),
             },
           ],
-        }],
+        },
+      ],
     },
     {
       name: 'an arrow function with an expression body',
@@ -3355,7 +3462,8 @@ ruleTester.run('no-unreleased-overwrite', rule, {
           value = alloc();
           swap = (): Buf => (this.value = alloc());
         }`),
-      errors: [{
+      errors: [
+        {
           messageId: 'overwrite',
           line: 5,
           column: 22,
@@ -3376,7 +3484,8 @@ ruleTester.run('no-unreleased-overwrite', rule, {
                 }`),
             },
           ],
-        }],
+        },
+      ],
     },
     {
       name: 'a braceless if',
@@ -3456,6 +3565,303 @@ ruleTester.run('no-unreleased-overwrite', rule, {
             this.b = shared;
           }
         }`),
+    },
+    // ── Stores whose object has side effects: reported, with the hoisting suggestion only ──
+    {
+      name: 'make().f = v: the object comes from a call',
+      code: dedent(`
+        ${buf}
+        class Holder { buffer = alloc() }
+        declare function currentHolder(): Holder;
+        export function reset(): void {
+          currentHolder().buffer = alloc();
+        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 6,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestHoistObject',
+              output: dedent(`
+                BUF
+                class Holder { buffer = alloc() }
+                declare function currentHolder(): Holder;
+                export function reset(): void {
+                  const bufferOwner = currentHolder();
+                  const oldBuffer = bufferOwner.buffer;
+                  bufferOwner.buffer = alloc();
+                  if (oldBuffer !== bufferOwner.buffer) oldBuffer.release();
+                }`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'holders[i++]!.f = v: the object read moves a cursor',
+      code: dedent(`
+        ${buf}
+        class Holder { buffer = alloc() }
+        declare const holders: Holder[];
+        let cursor = 0;
+        export async function refill(): Promise<void> {
+          holders[cursor++]!.buffer = await Promise.resolve(alloc());
+        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 7,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestHoistObject',
+              output: dedent(`
+                BUF
+                class Holder { buffer = alloc() }
+                declare const holders: Holder[];
+                let cursor = 0;
+                export async function refill(): Promise<void> {
+                  const bufferOwner = holders[cursor++]!;
+                  const nextBuffer = await Promise.resolve(alloc());
+                  const oldBuffer = bufferOwner.buffer;
+                  bufferOwner.buffer = nextBuffer;
+                  if (oldBuffer !== nextBuffer) oldBuffer.release();
+                }`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a release through another evaluation of the call does not count: each call may return another object',
+      code: dedent(`
+        ${buf}
+        class Holder { buffer = alloc() }
+        declare function currentHolder(): Holder;
+        export function reset(): void {
+          currentHolder().buffer.release();
+          currentHolder().buffer = alloc();
+        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 7,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestHoistObject',
+              output: dedent(`
+                BUF
+                class Holder { buffer = alloc() }
+                declare function currentHolder(): Holder;
+                export function reset(): void {
+                  currentHolder().buffer.release();
+                  const bufferOwner = currentHolder();
+                  const oldBuffer = bufferOwner.buffer;
+                  bufferOwner.buffer = alloc();
+                  if (oldBuffer !== bufferOwner.buffer) oldBuffer.release();
+                }`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a call on this as the object, inside a class that releases the field',
+      code: dedent(`
+        ${buf}
+        class Slot { buffer: Buf | undefined; close(): void { this.buffer?.release(); } }
+        class Pool {
+          private slots: Slot[] = [];
+          private slot(): Slot { return this.slots[0] ?? new Slot(); }
+          refill(shared: Buf): void {
+            this.slot().buffer = shared;
+          }
+        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 8,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestHoistObject',
+              output: dedent(`
+                BUF
+                class Slot { buffer: Buf | undefined; close(): void { this.buffer?.release(); } }
+                class Pool {
+                  private slots: Slot[] = [];
+                  private slot(): Slot { return this.slots[0] ?? new Slot(); }
+                  refill(shared: Buf): void {
+                    const bufferOwner = this.slot();
+                    const oldBuffer = bufferOwner.buffer;
+                    bufferOwner.buffer = shared;
+                    if (oldBuffer !== bufferOwner.buffer) oldBuffer?.release();
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an element read with a side-effecting index, value used',
+      code: dedent(`
+        ${buf}
+        class Holder { buffer = alloc() }
+        export function next(holders: Holder[], cursor: { at: number }): Buf {
+          return holders[cursor.at++]!.buffer = alloc();
+        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 5,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'suggestHoistObject',
+              output: dedent(`
+                BUF
+                class Holder { buffer = alloc() }
+                export function next(holders: Holder[], cursor: { at: number }): Buf {
+                  const bufferOwner = holders[cursor.at++]!;
+                  const nextBuffer = alloc();
+                  const oldBuffer = bufferOwner.buffer;
+                  bufferOwner.buffer = nextBuffer;
+                  if (oldBuffer !== nextBuffer) oldBuffer.release();
+                  return nextBuffer;
+                }`),
+            },
+          ],
+        },
+      ],
+    },
+    // ── Timers and kept values that stay reported ─────────────────────────────────────────
+    {
+      name: 'an interval keeps firing: its callback cannot empty the field without clearing it',
+      code: dedent(`
+        class Ticker {
+          private interval: NodeJS.Timeout | undefined;
+          start(): void {
+            clearInterval(this.interval);
+            this.interval = setInterval(() => {
+              this.interval = undefined;
+            }, 1000);
+          }
+        }`),
+      output: dedent(`
+        class Ticker {
+          private interval: NodeJS.Timeout | undefined;
+          start(): void {
+            clearInterval(this.interval);
+            this.interval = setInterval(() => {
+              const oldInterval = this.interval;
+              this.interval = undefined;
+              if (oldInterval !== this.interval) oldInterval?.close();
+            }, 1000);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 7 }],
+    },
+    {
+      name: 'a timer callback that overwrites another timer field',
+      code: dedent(`
+        declare function retry(): void;
+        class Client {
+          private connectTimer: NodeJS.Timeout | undefined;
+          private retryTimer: NodeJS.Timeout | undefined;
+          connect(): void {
+            clearTimeout(this.connectTimer);
+            this.connectTimer = setTimeout(() => {
+              this.retryTimer = setTimeout(retry, 1000);
+            }, 1000);
+          }
+          close(): void {
+            clearTimeout(this.connectTimer);
+            clearTimeout(this.retryTimer);
+          }
+        }`),
+      output: dedent(`
+        declare function retry(): void;
+        class Client {
+          private connectTimer: NodeJS.Timeout | undefined;
+          private retryTimer: NodeJS.Timeout | undefined;
+          connect(): void {
+            clearTimeout(this.connectTimer);
+            this.connectTimer = setTimeout(() => {
+              const oldRetryTimer = this.retryTimer;
+              this.retryTimer = setTimeout(retry, 1000);
+              if (oldRetryTimer !== this.retryTimer) oldRetryTimer?.close();
+            }, 1000);
+          }
+          close(): void {
+            clearTimeout(this.connectTimer);
+            clearTimeout(this.retryTimer);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 7 }],
+    },
+    {
+      name: 'a re-armed timer stored outside its own callback still drops a live timer',
+      code: dedent(`
+        declare function poll(): void;
+        class Poller {
+          private timer: NodeJS.Timeout | undefined;
+          restart(): void {
+            this.timer = setTimeout(poll, 1000);
+          }
+          stop(): void {
+            clearTimeout(this.timer);
+          }
+        }`),
+      output: dedent(`
+        declare function poll(): void;
+        class Poller {
+          private timer: NodeJS.Timeout | undefined;
+          restart(): void {
+            const oldTimer = this.timer;
+            this.timer = setTimeout(poll, 1000);
+            if (oldTimer !== this.timer) oldTimer?.close();
+          }
+          stop(): void {
+            clearTimeout(this.timer);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 5, column: 5 }],
+    },
+    {
+      name: 'a let that held this.f ?? make() may have been changed before it is stored',
+      code: dedent(`
+        ${buf}
+        class Reader {
+          private buffer: Buf | undefined;
+          refill(): void {
+            let buffer = this.buffer ?? alloc();
+            if (buffer.refCnt() === 0) buffer = alloc();
+            this.buffer = buffer;
+          }
+          close(): void {
+            this.buffer?.release();
+          }
+        }`),
+      output: dedent(`
+        BUF
+        class Reader {
+          private buffer: Buf | undefined;
+          refill(): void {
+            let buffer = this.buffer ?? alloc();
+            if (buffer.refCnt() === 0) buffer = alloc();
+            const oldBuffer = this.buffer;
+            this.buffer = buffer;
+            if (oldBuffer !== this.buffer) oldBuffer?.release();
+          }
+          close(): void {
+            this.buffer?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 5 }],
     },
   ]),
 });
