@@ -13,27 +13,42 @@ export function fieldWord(fieldName: string): string {
   return parts.map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
 }
 
+/** The names a fix may not take: asked one candidate at a time, plus the ones it has claimed. */
+export interface TakenNames {
+  has(name: string): boolean;
+  add(name: string): unknown;
+}
+
 /**
- * Every name that a `const` declared in `scope` could clash with or hide: names declared in the
+ * The names that a `const` declared in `scope` could clash with or hide: names declared in the
  * scope, in the scopes around it and in the scopes inside it, and names its code reads from outside
- * (globals included). Asking ESLint's scope analysis rather than scanning the text.
+ * (globals included). Asking ESLint's scope analysis rather than scanning the text, and only for
+ * the candidates a fix tries: collecting every name up front costs O(module size) per fix, which a
+ * file with thousands of classes turns quadratic.
  */
-export function takenNames(scope: TSESLint.Scope.Scope): Set<string> {
-  const taken = new Set<string>();
+export function takenNames(scope: TSESLint.Scope.Scope): TakenNames {
+  const claimed = new Set<string>();
+  return {
+    has: (name) => claimed.has(name) || isNameUsedAround(scope, name),
+    add: (name) => claimed.add(name),
+  };
+}
+
+function isNameUsedAround(scope: TSESLint.Scope.Scope, name: string): boolean {
   for (let outer: TSESLint.Scope.Scope | null = scope; outer; outer = outer.upper) {
-    for (const name of outer.set.keys()) taken.add(name);
+    if (outer.set.has(name)) return true;
   }
-  for (const reference of scope.through) taken.add(reference.identifier.name);
+  if (scope.through.some((reference) => reference.identifier.name === name)) return true;
   const inner = [...scope.childScopes];
   for (let next = inner.pop(); next; next = inner.pop()) {
-    for (const name of next.set.keys()) taken.add(name);
+    if (next.set.has(name)) return true;
     inner.push(...next.childScopes);
   }
-  return taken;
+  return false;
 }
 
 /** `base`, else `base2`, `base3`, …: the first that is not taken; records it as taken. */
-export function claimFreeName(base: string, taken: Set<string>): string {
+export function claimFreeName(base: string, taken: TakenNames): string {
   let name = base;
   for (let suffix = 2; taken.has(name); suffix += 1) name = `${base}${String(suffix)}`;
   taken.add(name);
