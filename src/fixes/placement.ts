@@ -54,16 +54,44 @@ export function besideStatement(
   const indent = startsLine ? lineIndent : lineIndent + (opensBlockOnLine ? indentUnit(sourceCode) : '');
   const closesBlockOnLine = !endsLine && after.range[1] === container.range[1];
   const trailingComments = sourceCode.text.slice(statement.range[1], end);
+  const directives = startsLine ? directiveCommentsAbove(sourceCode, statement) : undefined;
+  const start = directives ?? (startsLine ? statement.range[0] : before.range[1]);
   return {
-    range: [startsLine ? statement.range[0] : before.range[1], endsLine ? end : after.range[0]],
+    range: [start, endsLine ? end : after.range[0]],
     text:
       (startsLine ? '' : `${eol}${indent}`) +
       pre.map((line) => `${line}${eol}${indent}`).join('') +
+      (directives === undefined ? '' : sourceCode.text.slice(directives, statement.range[0])) +
       reindent(main, lineIndent, indent) +
       trailingComments +
       post.map((line) => `${eol}${indent}${line}`).join('') +
       (endsLine ? '' : `${eol}${closesBlockOnLine ? lineIndent : indent}`),
   };
+}
+
+/** Comments that govern the next line only: they must stay right above the statement they target. */
+const nextLineDirective = /^\s*(@ts-expect-error|@ts-ignore|eslint-disable-next-line|prettier-ignore)\b/u;
+
+/**
+ * Where the own-line comments directly above `statement` start, when one of them is a next-line
+ * directive (`// @ts-expect-error`): new statements go above them, so the directive still applies
+ * to the statement it was written for rather than to the inserted `const old… = …`.
+ */
+function directiveCommentsAbove(sourceCode: SourceCode, statement: TSESTree.Node): number | undefined {
+  const comments = sourceCode.getCommentsBefore(statement);
+  let start: number | undefined;
+  let hasDirective = false;
+  let below: { loc: TSESTree.SourceLocation } = statement;
+  for (let index = comments.length - 1; index >= 0; index--) {
+    const comment = comments[index];
+    if (!comment || comment.loc.end.line !== below.loc.start.line - 1) break;
+    const previous = sourceCode.getTokenBefore(comment, { includeComments: true });
+    if (previous && previous.loc.end.line === comment.loc.start.line) break;
+    hasDirective ||= nextLineDirective.test(comment.value);
+    start = comment.range[0];
+    below = comment;
+  }
+  return hasDirective ? start : undefined;
 }
 
 /**

@@ -141,6 +141,42 @@ class Server {
     ],
   },
   {
+    name: 'a @ts-expect-error above the assignment stays right above it',
+    code: `abstract class Encoder {
+  abstract close(): void;
+}
+class Holder {
+  encoder: Encoder | null = null;
+  start(Registered: typeof Encoder): void {
+    // the subclass registered at run time is concrete
+    // @ts-expect-error TypeScript only sees the abstract base
+    this.encoder = new Registered();
+  }
+}
+`,
+    output: `abstract class Encoder {
+  abstract close(): void;
+}
+class Holder {
+  encoder: Encoder | null = null;
+  start(Registered: typeof Encoder): void {
+    const oldEncoder = this.encoder;
+    // the subclass registered at run time is concrete
+    // @ts-expect-error TypeScript only sees the abstract base
+    this.encoder = new Registered();
+    oldEncoder?.close();
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'overwrite',
+        line: 9,
+        column: 5,
+      },
+    ],
+  },
+  {
     name: 'comments and parentheses inside the right-hand side are kept',
     code: `${ssl}
 class Server {
