@@ -1,3 +1,5 @@
+/// <reference lib="esnext.disposable" preserve="true" />
+// The declarations use Disposable and Symbol.dispose: consumers need them whatever their own `lib` says.
 import { describeResource } from './leak-detector.js';
 import { asyncOnlyError, isAsyncDisposable, isDisposable, isReferenceCounted, releaseResource, releaseResourceNow } from './release.js';
 

@@ -1,3 +1,5 @@
+/// <reference lib="esnext.disposable" preserve="true" />
+// The declarations use Disposable and Symbol.dispose: consumers need them whatever their own `lib` says.
 import { ResourceLeakDetector, describeResource, type ResourceLeakTracker } from './leak-detector.js';
 
 /**

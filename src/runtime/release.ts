@@ -1,3 +1,5 @@
+/// <reference lib="esnext.disposable" preserve="true" />
+// The declarations use Disposable and Symbol.dispose: consumers need them whatever their own `lib` says.
 import { LEAK_WARNING_CODE, describeResource } from './leak-detector.js';
 import type { ReferenceCounted } from './reference-counted.js';
 

@@ -49,8 +49,8 @@ const consumerTsconfig = (moduleResolution: 'node16' | 'bundler', file: string, 
   `${JSON.stringify({
     compilerOptions: {
       target: 'ES2022',
-      // The runtime's types name Disposable; without @types/node, that comes from this lib.
-      lib: nodeTypes ? ['ES2022'] : ['ES2022', 'ESNext.Disposable'],
+      // No ESNext.Disposable here: the runtime's declarations reference that lib themselves.
+      lib: ['ES2022'],
       module: moduleResolution === 'node16' ? 'node16' : 'esnext',
       moduleResolution,
       strict: true,
