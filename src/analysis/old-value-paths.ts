@@ -7,6 +7,7 @@ import {
   type FieldRef,
   type OverwriteAssignment,
 } from './field-target.js';
+import type { MethodEffect } from './inherited-method.js';
 import { calleeName, emptinessTest, valueUseOf, type ReleaseNames } from './value-use.js';
 
 /** What the paths reaching one store say about the value it overwrites. */
@@ -36,6 +37,8 @@ export interface OldValuePathsConfig {
   initMethods: readonly string[];
   /** Whether `this.<target>` is still unassigned when a constructor/init method starts (type question). */
   startsUnassigned: (question: StoreQuestion) => boolean;
+  /** What `this.<method>()` does to `this.<field>` when the method is declared in a base class. */
+  inheritedMethodEffect: (thisClass: ClassNode, methodName: string, fieldName: string) => MethodEffect;
 }
 
 /**
@@ -71,6 +74,8 @@ interface BranchFact {
 
 interface SegmentRecord {
   segment: TSESLint.CodePathSegment;
+  /** Position in creation order, which ESLint makes a topological order of the forward edges. */
+  index: number;
   start: TSESTree.Node;
   events: PathEvent[];
   branch?: BranchFact;
@@ -100,10 +105,30 @@ interface FunctionRecord {
   firedTimerKey: string | undefined;
 }
 
-/** What one call of a same-class method does to a field on every path of its own. */
-type MethodEffect = 'released' | 'handled' | undefined;
 
-const maxRounds = 64;
+/**
+ * Where, in one function's segments, each key's facts can change. A key's flow only runs from the
+ * first segment that can change its facts to the last segment that stores into it (widened to
+ * whole loops), so that a function storing into many fields is not walked once per field.
+ */
+interface SegmentIndex {
+  /** By key: the first segment with an event on the key or a test of it. */
+  firstEvent: Map<string, number>;
+  /** By key: the last segment with a store that a question is asked about. */
+  lastQuestion: Map<string, number>;
+  /** By receiver prefix (`name\u0000`): the first segment that passes it on or makes it new. */
+  firstReceiverEvent: Map<string, number>;
+  /** The first segment that calls a method of its own class, which may touch any field. */
+  firstOwnMethodCall: number;
+  /** Edges to a segment created earlier: loops. */
+  backEdges: { from: number; to: number }[];
+}
+
+/**
+ * A bound that the fixed point cannot reach (facts only grow, and each segment's set is bounded by
+ * the function's releases and saves), kept so that a bug cannot hang the lint: visits per segment.
+ */
+const maxVisitsPerSegment = 64;
 
 /**
  * Tracks, with ESLint's code-path analysis, what happens to the old value of each field stored
@@ -136,7 +161,7 @@ export function oldValuePaths(
   function startSegment(segment: TSESLint.CodePathSegment, node: TSESTree.Node): void {
     const fn = top();
     if (!fn) return;
-    const segmentRecord: SegmentRecord = { segment, start: node, events: [] };
+    const segmentRecord: SegmentRecord = { segment, index: fn.segments.length, start: node, events: [] };
     fn.segments.push(segmentRecord);
     fn.bySegment.set(segment, segmentRecord);
     fn.current.push(segmentRecord);
@@ -310,7 +335,12 @@ export function oldValuePaths(
     const outputs = new Map<SegmentRecord, Set<Fact>>();
     const initialRecord = fn.bySegment.get(fn.codePath.initialSegment);
 
-    const transfer = (segment: SegmentRecord, input: ReadonlySet<Fact>, report: boolean): Set<Fact> => {
+    const transfer = (
+      segment: SegmentRecord,
+      input: ReadonlySet<Fact>,
+      report: boolean,
+      answer = onStore,
+    ): Set<Fact> => {
       let facts = new Set(input);
       for (const event of segment.events) {
         switch (event.kind) {
@@ -327,6 +357,8 @@ export function oldValuePaths(
             const effect = effectOf(event.name);
             if (effect === 'released') facts = new Set([`released#${String(event.release)}`]);
             else if (effect === 'handled') facts = new Set([handled]);
+            // Released on some of the method's paths: still live on others, handled on some.
+            else if (effect === 'partly') facts = new Set([...facts, handled]);
             break;
           }
           default:
@@ -335,7 +367,7 @@ export function oldValuePaths(
             else if (event.kind === 'handoff') facts = new Set([handled]);
             else if (event.kind === 'save') facts = new Set([`saved#${String(event.save)}`]);
             else {
-              if (report && event.question && onStore) onStore(event.question, facts);
+              if (report && event.question && answer) answer(event.question, facts);
               facts = new Set([event.emptyValue ? empty : live]);
             }
         }
@@ -343,13 +375,37 @@ export function oldValuePaths(
       return facts;
     };
 
+    const index = segmentIndexOf(fn);
+    // The window of segments whose facts can differ from the initial fact and matter: from the
+    // first that can change the key's facts to its last questioned store (or the end, for a
+    // method's exits), widened to every loop that overlaps it, since a loop's tail flows back.
+    let first = Math.min(index.firstEvent.get(key) ?? Infinity, index.firstOwnMethodCall);
+    const receiver = key.slice(0, key.indexOf('\u0000') + 1);
+    if (receiver) first = Math.min(first, index.firstReceiverEvent.get(receiver) ?? Infinity);
+    let lo = onStore ? first : 0;
+    let hi = onStore ? (index.lastQuestion.get(key) ?? -1) : fn.segments.length - 1;
+    for (let widened = lo <= hi; widened; ) {
+      widened = false;
+      for (const edge of index.backEdges) {
+        if (edge.to <= hi && edge.from >= lo && (edge.to < lo || edge.from > hi)) {
+          lo = Math.min(lo, edge.to);
+          hi = Math.max(hi, edge.from);
+          widened = true;
+        }
+      }
+    }
+    const initialFacts: ReadonlySet<Fact> = new Set([initial]);
+
     const inputOf = (segment: SegmentRecord): Set<Fact> => {
       const input = new Set<Fact>(inputs.get(segment));
       if (segment === initialRecord) input.add(initial);
       for (const previous of segment.segment.prevSegments) {
         const previousRecord = fn.bySegment.get(previous);
-        const output = previousRecord && outputs.get(previousRecord);
-        if (!previousRecord || !output) continue;
+        if (!previousRecord) continue;
+        // Before the window nothing has touched the key: it still holds its initial fact.
+        const output =
+          previousRecord.index < lo ? (previous.reachable ? initialFacts : undefined) : outputs.get(previousRecord);
+        if (!output) continue;
         const branch = previousRecord.branch;
         const emptied =
           branch?.key === key &&
@@ -361,21 +417,53 @@ export function oldValuePaths(
       return input;
     };
 
-    for (let round = 0, changed = true; changed && round < maxRounds; round++) {
-      changed = false;
-      for (const segment of fn.segments) {
-        if (!segment.segment.reachable) continue;
-        const input = inputOf(segment);
-        if (input.size === (inputs.get(segment)?.size ?? -1) && outputs.has(segment)) continue;
-        inputs.set(segment, input);
-        outputs.set(segment, transfer(segment, input, false));
-        changed = true;
+    // A worklist in creation order (a min-heap of indices): one pass settles straight-line code
+    // and branches; a segment is visited again only when the output of a predecessor grew.
+    const pending: number[] = [];
+    const queued = new Set<number>();
+    for (let i = Math.max(lo, 0); i <= hi; i++) {
+      pending.push(i); // ascending: already a heap
+      queued.add(i);
+    }
+    let visitsLeft = (hi - lo + 1) * maxVisitsPerSegment;
+    let gaveUp = false;
+    while (pending.length > 0) {
+      const at = popSmallest(pending);
+      queued.delete(at);
+      const segment = fn.segments[at];
+      if (!segment?.segment.reachable) continue;
+      if (visitsLeft-- <= 0) {
+        gaveUp = true;
+        break;
+      }
+      const input = inputOf(segment);
+      const before = outputs.get(segment);
+      if (before && input.size === (inputs.get(segment)?.size ?? -1)) continue;
+      inputs.set(segment, input);
+      const output = transfer(segment, input, false);
+      outputs.set(segment, output);
+      if (before?.size === output.size) continue;
+      for (const next of segment.segment.nextSegments) {
+        const nextIndex = fn.bySegment.get(next)?.index;
+        if (nextIndex !== undefined && nextIndex >= lo && nextIndex <= hi && !queued.has(nextIndex)) {
+          pushIndex(pending, nextIndex);
+          queued.add(nextIndex);
+        }
       }
     }
     if (onStore) {
-      for (const segment of fn.segments) {
-        const input = inputs.get(segment);
-        if (input && segment.segment.reachable) transfer(segment, input, true);
+      // Had the bound been hit, a store whose facts were not settled is decided as "may still be
+      // live": reported, never silently skipped.
+      const report = gaveUp
+        ? (question: StoreQuestion, facts: ReadonlySet<Fact>) => {
+            onStore(question, new Set([...facts, live]));
+          }
+        : onStore;
+      for (let i = Math.max(lo, 0); i <= hi; i++) {
+        const segment = fn.segments[i];
+        if (!segment?.segment.reachable) continue;
+        const input = inputs.get(segment) ?? (gaveUp ? new Set([live]) : undefined);
+        if (input) transfer(segment, input, true, report);
       }
     }
     return outputs;
@@ -408,7 +496,12 @@ export function oldValuePaths(
       const facts = [...exits];
       if (facts.length > 0 && facts.every((fact) => fact === handled || fact === empty || fact.startsWith('released#') || fact.startsWith('suspended#'))) {
         effect = facts.some((fact) => fact !== handled && fact !== empty) ? 'released' : 'handled';
+      } else if (facts.some((fact) => fact === handled || fact.startsWith('released#') || fact.startsWith('suspended#'))) {
+        effect = 'partly';
       }
+    } else if (!method && !name.startsWith('#') && key.startsWith(`this\u0000`) && caller.staticClassName === undefined) {
+      // Not declared here: a method of a base class, read through the TypeScript program.
+      effect = config.inheritedMethodEffect(classNode, name, key.slice(5));
     }
     methodEffects.set(cacheKey, effect);
     return effect;
@@ -423,6 +516,43 @@ export function oldValuePaths(
         reference.identifier.range[0] >= store.range[1] &&
         ['release', 'handoff'].includes(valueUseOf(reference.identifier, config.names).kind),
     );
+  }
+
+  const segmentIndexes = new WeakMap<FunctionRecord, SegmentIndex>();
+
+  /** The function's segment index, built once (one pass over its events) when it is decided. */
+  function segmentIndexOf(fn: FunctionRecord): SegmentIndex {
+    const known = segmentIndexes.get(fn);
+    if (known) return known;
+    const index: SegmentIndex = {
+      firstEvent: new Map(),
+      lastQuestion: new Map(),
+      firstReceiverEvent: new Map(),
+      firstOwnMethodCall: Infinity,
+      backEdges: [],
+    };
+    const noteFirst = (map: Map<string, number>, key: string, at: number): void => {
+      if (!map.has(key)) map.set(key, at);
+    };
+    for (const segment of fn.segments) {
+      const at = segment.index;
+      if (segment.branch) noteFirst(index.firstEvent, segment.branch.key, at);
+      for (const event of segment.events) {
+        if (event.kind === 'suspend') continue;
+        if (event.kind === 'receiverPassed' || event.kind === 'newObject') noteFirst(index.firstReceiverEvent, event.receiver, at);
+        else if (event.kind === 'ownMethodCall') index.firstOwnMethodCall = Math.min(index.firstOwnMethodCall, at);
+        else {
+          noteFirst(index.firstEvent, event.key, at);
+          if (event.kind === 'store' && event.question) index.lastQuestion.set(event.key, at);
+        }
+      }
+      for (const previous of segment.segment.prevSegments) {
+        const from = fn.bySegment.get(previous)?.index;
+        if (from !== undefined && from >= at) index.backEdges.push({ from, to: at });
+      }
+    }
+    segmentIndexes.set(fn, index);
+    return index;
   }
 
   function decide(fn: FunctionRecord): void {
@@ -722,4 +852,37 @@ function enclosingExpressionStatement(call: TSESTree.Node): TSESTree.ExpressionS
     node = node.parent;
   }
   return node.parent?.type === AST_NODE_TYPES.ExpressionStatement ? node.parent : undefined;
+}
+
+/** Removes and returns the smallest index of a binary min-heap. */
+function popSmallest(heap: number[]): number {
+  const smallest = heap[0] ?? -1;
+  const last = heap.pop();
+  if (last === undefined || heap.length === 0) return smallest;
+  let at = 0;
+  for (;;) {
+    const left = 2 * at + 1;
+    const right = left + 1;
+    let child = left;
+    if (right < heap.length && (heap[right] ?? Infinity) < (heap[left] ?? Infinity)) child = right;
+    if (child >= heap.length || (heap[child] ?? Infinity) >= last) break;
+    heap[at] = heap[child] ?? last;
+    at = child;
+  }
+  heap[at] = last;
+  return smallest;
+}
+
+/** Adds an index to a binary min-heap. */
+function pushIndex(heap: number[], value: number): void {
+  let at = heap.length;
+  heap.push(value);
+  while (at > 0) {
+    const parent = (at - 1) >> 1;
+    const above = heap[parent] ?? -Infinity;
+    if (above <= value) break;
+    heap[at] = above;
+    at = parent;
+  }
+  heap[at] = value;
 }

@@ -43,31 +43,46 @@ export function releasedFieldsOf(classNode: ts.ClassLikeDeclaration, names: Rele
     if (ts.isPropertyAccessExpression(field)) return field.name.text;
     return ts.isStringLiteralLike(field.argumentExpression) ? field.argumentExpression.text : undefined;
   };
+  // `const socket = this.socket; socket?.destroy();`: a local that a member reads the field into.
+  let aliases = new Map<string, string>();
+  const releasedFieldOf = (expression: ts.Expression): string | undefined => {
+    const value = skipTsWrappers(expression);
+    return ts.isIdentifier(value) ? aliases.get(value.text) : fieldNameOf(value);
+  };
   const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+      const field = fieldNameOf(node.initializer);
+      if (field !== undefined && ts.isVariableDeclarationList(node.parent) && (node.parent.flags & ts.NodeFlags.Const) !== 0) {
+        aliases.set(node.name.text, field);
+      }
+    }
     if (ts.isCallExpression(node)) {
       const callee = skipTsWrappers(node.expression);
       if (node.arguments.length === 0 && (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))) {
         const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : callee.argumentExpression.getText();
         if (names.methods.has(method) || method === 'Symbol.dispose' || method === 'Symbol.asyncDispose') {
-          const field = fieldNameOf(callee.expression);
+          const field = releasedFieldOf(callee.expression);
           if (field !== undefined) released.add(field);
         }
         // `this.f.context.close()`: a tls.SecureContext's native context.
         const nativeContext = skipTsWrappers(callee.expression);
         if (method === 'close' && ts.isPropertyAccessExpression(nativeContext) && nativeContext.name.text === 'context') {
-          const field = fieldNameOf(nativeContext.expression);
+          const field = releasedFieldOf(nativeContext.expression);
           if (field !== undefined) released.add(field);
         }
       }
       const firstArgument = node.arguments[0];
       if (firstArgument && names.functions.has(entityText(callee))) {
-        const field = fieldNameOf(firstArgument);
+        const field = releasedFieldOf(firstArgument);
         if (field !== undefined) released.add(field);
       }
     }
     ts.forEachChild(node, visit);
   };
-  for (const member of classNode.members) visit(member);
+  for (const member of classNode.members) {
+    aliases = new Map();
+    visit(member);
+  }
   byNames.set(namesKey, released);
   return released;
 }

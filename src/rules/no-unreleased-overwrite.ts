@@ -3,6 +3,7 @@ import ts from 'typescript';
 import { fieldDeclarationOf, startsUnassigned, type FieldDeclaration } from '../analysis/field-declaration.js';
 import { overwriteTargetOf, storesBackKeptValue, type FieldRef, type OverwriteAssignment } from '../analysis/field-target.js';
 import type { Finding, FindingKind } from '../analysis/finding.js';
+import { inheritedMethodEffect } from '../analysis/inherited-method.js';
 import { oldValuePaths, type OldValueVerdict } from '../analysis/old-value-paths.js';
 import { ownsField, isFreshValue } from '../analysis/ownership.js';
 import { isPerConnectionSource } from '../analysis/per-connection.js';
@@ -54,6 +55,13 @@ export const rule = createRule<Options, MessageIds>({
       startsUnassigned: ({ assignment }) => {
         const field = fieldDeclarationOf(assignment.left, services);
         return field !== undefined && startsUnassigned(field, tsClassOf(enclosingClass(assignment)));
+      },
+      inheritedMethodEffect: (thisClass, methodName, fieldName) => {
+        const assigningClass = tsClassOf(thisClass);
+        return (
+          assigningClass &&
+          inheritedMethodEffect(assigningClass, methodName, fieldName, services.program.getTypeChecker(), names)
+        );
       },
     });
 
