@@ -60,12 +60,43 @@ export function fieldDeclarationOf(
 }
 
 /**
+ * The type of `this` in a member of a named class, read from the class's symbol. Asking the
+ * checker for the type of the `this` expression narrows it through the function's flow graph:
+ * that costs time proportional to the code before the store (quadratic over a long method), and
+ * past TypeScript's flow-depth limit (about 2,000 flow nodes) the answer is the error type, which
+ * made every store of a long method unresolvable. Undefined when `this` is not a class's own
+ * (a `function`, an object literal method, an explicit `this` parameter, an unnamed class).
+ */
+function classThisTypeOf(thisKeyword: ts.Node, checker: ts.TypeChecker): ts.Type | undefined {
+  let container: ts.Node = thisKeyword.parent;
+  while (!ts.isSourceFile(container)) {
+    if (ts.isArrowFunction(container) || !(ts.isFunctionLike(container) || ts.isClassStaticBlockDeclaration(container) || ts.isPropertyDeclaration(container))) {
+      container = container.parent;
+      continue;
+    }
+    if (!ts.isClassLike(container.parent) || container.parent.name === undefined) return undefined;
+    if (ts.isFunctionLike(container) && container.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === 'this')) {
+      return undefined;
+    }
+    const classSymbol = checker.getSymbolAtLocation(container.parent.name);
+    if (!classSymbol) return undefined;
+    const isStatic =
+      ts.isClassStaticBlockDeclaration(container) ||
+      (ts.canHaveModifiers(container) && (ts.getModifiers(container) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword));
+    return isStatic ? checker.getTypeOfSymbol(classSymbol) : checker.getDeclaredTypeOfSymbol(classSymbol);
+  }
+  return undefined;
+}
+
+/**
  * The declared (not flow-narrowed) type of a receiver made of `this`, identifiers and property
  * names, or undefined for anything else.
  */
 function declaredTypeOf(expression: ts.Expression, checker: ts.TypeChecker, depth = 0): ts.Type | undefined {
   if (depth > 4) return undefined;
-  if (expression.kind === ts.SyntaxKind.ThisKeyword) return checker.getTypeAtLocation(expression);
+  if (expression.kind === ts.SyntaxKind.ThisKeyword) {
+    return classThisTypeOf(expression, checker) ?? checker.getTypeAtLocation(expression);
+  }
   if (ts.isParenthesizedExpression(expression)) return declaredTypeOf(expression.expression, checker, depth + 1);
   if (ts.isIdentifier(expression)) {
     let symbol = checker.getSymbolAtLocation(expression);
