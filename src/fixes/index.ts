@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Finding, ReleaseCall } from '../analysis/finding.js';
 import type { RuleOptions } from '../rules/options.js';
-import { findHost, statementPlacement, type Host } from './host.js';
+import { findHost, parenthesizedRange, statementPlacement, type Host } from './host.js';
 import { arrowBodyBlock, besideStatement, newBlock } from './placement.js';
 import { importEdit } from './imports.js';
 import { handledOnSomePathBefore } from './prior-handling.js';
@@ -217,7 +217,7 @@ function buildRewrite(
   const readOld = `const ${old} = ${target}${widenOld};`;
 
   const pre: string[] = [];
-  if (owner !== undefined) pre.push(`const ${owner} = ${sourceCode.getText(left.object)};`);
+  if (owner !== undefined) pre.push(`const ${owner} = ${hoistedObjectText(sourceCode, left)};`);
   const post: string[] = [];
   const hostEdits: Edit[] = [];
   // The assignment stays where it is only when its value is not used; elsewhere it is replaced whole.
@@ -285,6 +285,13 @@ function buildRewrite(
     release: releaseShown,
   };
   return widenTo ? { edits, widenTo, data } : { edits, data };
+}
+
+/** The hoisted object's text: inside its parentheses, so that comments written there are kept. */
+function hoistedObjectText(sourceCode: Readonly<TSESLint.SourceCode>, left: TSESTree.MemberExpression): string {
+  const outer = parenthesizedRange(left.object, sourceCode, left.range);
+  if (outer[0] === left.object.range[0]) return sourceCode.getText(left.object);
+  return sourceCode.text.slice(outer[0] + 1, outer[1] - 1).trim();
 }
 
 const lowerFirst = (word: string): string => word.charAt(0).toLowerCase() + word.slice(1);

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { fieldDeclarationOf, startsUnassigned, type FieldDeclaration } from '../analysis/field-declaration.js';
-import { overwriteTargetOf, storesBackKeptValue, type FieldRef, type OverwriteAssignment } from '../analysis/field-target.js';
+import { overwriteTargetOf, skipTypeWrappers, storesBackKeptValue, type FieldRef, type OverwriteAssignment } from '../analysis/field-target.js';
 import type { Finding, FindingKind } from '../analysis/finding.js';
 import { inheritedMethodEffect } from '../analysis/inherited-method.js';
 import { oldValuePaths, type OldValueVerdict } from '../analysis/old-value-paths.js';
@@ -94,6 +94,10 @@ export const rule = createRule<Options, MessageIds>({
       if (!kind) return undefined;
       const field = fieldDeclarationOf(store.left, services);
       if (!field) return undefined;
+      // `new Holder().f = v`: like the constructor's first store, into a field that holds nothing yet.
+      if (skipTypeWrappers(store.left.object).type === AST_NODE_TYPES.NewExpression && startsUnassigned(field, undefined)) {
+        return undefined;
+      }
       if ((field.type.flags & ts.TypeFlags.Any) === 0) analysisStats.fieldsTyped++;
       const release = releaseCallFor(field.type, services.program, options);
       if (!release) return undefined;

@@ -1332,6 +1332,17 @@ ruleTester.run('no-unreleased-overwrite', rule, {
           }
         }`),
     },
+    {
+      name: 'the first store into a field of an object just constructed, which holds nothing yet',
+      code: dedent(`
+        ${buf}
+        class Holder { buffer: Buf | undefined }
+        export function fill(): Holder {
+          const holder = new Holder();
+          new Holder().buffer = alloc();
+          return holder;
+        }`),
+    },
   ]),
   invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
     // ── The motivating pattern ──────────────────────────────────────────────────────────────
@@ -4020,6 +4031,68 @@ ruleTester.run('no-unreleased-overwrite', rule, {
           }
         }`),
       errors: [{ messageId: 'overwrite', line: 8, column: 5 }],
+    },
+    {
+      name: 'a store into a field that the constructor of a new object has filled',
+      code: dedent(`
+        ${buf}
+        class Holder { buffer = alloc() }
+        export function fill(): void {
+          new Holder().buffer = alloc();
+        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 5,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestHoistObject',
+              output: dedent(`
+                BUF
+                class Holder { buffer = alloc() }
+                export function fill(): void {
+                  const bufferOwner = new Holder();
+                  const oldBuffer = bufferOwner.buffer;
+                  bufferOwner.buffer = alloc();
+                  if (oldBuffer !== bufferOwner.buffer) oldBuffer.release();
+                }`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'comments inside the parentheses of a hoisted object are kept',
+      code: dedent(`
+        ${buf}
+        class Holder { buffer = alloc() }
+        declare function currentHolder(): Holder;
+        export function reset(): void {
+          (/* the holder of this request */ currentHolder()).buffer = alloc();
+        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 6,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestHoistObject',
+              output: dedent(`
+                BUF
+                class Holder { buffer = alloc() }
+                declare function currentHolder(): Holder;
+                export function reset(): void {
+                  const bufferOwner = /* the holder of this request */ currentHolder();
+                  const oldBuffer = bufferOwner.buffer;
+                  bufferOwner.buffer = alloc();
+                  if (oldBuffer !== bufferOwner.buffer) oldBuffer.release();
+                }`),
+            },
+          ],
+        },
+      ],
     },
   ]),
 });
