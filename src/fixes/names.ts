@@ -38,13 +38,28 @@ function isNameUsedAround(scope: TSESLint.Scope.Scope, name: string): boolean {
   for (let outer: TSESLint.Scope.Scope | null = scope; outer; outer = outer.upper) {
     if (outer.set.has(name)) return true;
   }
-  if (scope.through.some((reference) => reference.identifier.name === name)) return true;
+  return namesWithin(scope).has(name);
+}
+
+const namesWithinScope = new WeakMap<TSESLint.Scope.Scope, ReadonlySet<string>>();
+
+/**
+ * The names read through `scope` from outside and the names declared in the scopes inside it,
+ * gathered once per scope: a long function with many fixes would otherwise walk its references and
+ * its block scopes again for every candidate of every fix (quadratic in the function's size).
+ */
+function namesWithin(scope: TSESLint.Scope.Scope): ReadonlySet<string> {
+  const known = namesWithinScope.get(scope);
+  if (known) return known;
+  const names = new Set<string>();
+  for (const reference of scope.through) names.add(reference.identifier.name);
   const inner = [...scope.childScopes];
   for (let next = inner.pop(); next; next = inner.pop()) {
-    if (next.set.has(name)) return true;
+    for (const declared of next.set.keys()) names.add(declared);
     inner.push(...next.childScopes);
   }
-  return false;
+  namesWithinScope.set(scope, names);
+  return names;
 }
 
 /** `base`, else `base2`, `base3`, …: the first that is not taken; records it as taken. */
