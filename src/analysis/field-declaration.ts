@@ -98,6 +98,10 @@ function declaredTypeOf(expression: ts.Expression, checker: ts.TypeChecker, dept
     return classThisTypeOf(expression, checker) ?? checker.getTypeAtLocation(expression);
   }
   if (ts.isParenthesizedExpression(expression)) return declaredTypeOf(expression.expression, checker, depth + 1);
+  if (ts.isNonNullExpression(expression)) {
+    const declared = declaredTypeOf(expression.expression, checker, depth + 1);
+    return declared && checker.getNonNullableType(declared);
+  }
   if (ts.isIdentifier(expression)) {
     let symbol = checker.getSymbolAtLocation(expression);
     if (symbol && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
@@ -105,7 +109,8 @@ function declaredTypeOf(expression: ts.Expression, checker: ts.TypeChecker, dept
   }
   if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.name)) {
     const receiver = declaredTypeOf(expression.expression, checker, depth + 1);
-    const member = receiver && checker.getPropertyOfType(receiver, expression.name.text);
+    // `a?.b.f`, `a.b!.f`: the member of the value that is there when the store runs.
+    const member = receiver && checker.getPropertyOfType(checker.getNonNullableType(receiver), expression.name.text);
     return member && checker.getTypeOfSymbol(member);
   }
   return undefined;

@@ -350,7 +350,10 @@ export function oldValuePaths(
       for (const event of segment.events) {
         switch (event.kind) {
           case 'suspend':
-            facts = new Set([...facts].map((fact) => (fact.startsWith('released#') ? `suspended#${fact.slice(9)}` : fact)));
+            // Most suspensions meet no released value: rebuild the set only when one does.
+            if (hasReleased(facts)) {
+              facts = new Set([...facts].map((fact) => (fact.startsWith('released#') ? `suspended#${fact.slice(9)}` : fact)));
+            }
             break;
           case 'receiverPassed':
             if (key.startsWith(event.receiver)) facts = new Set([handled]);
@@ -854,6 +857,11 @@ function enclosingExpressionStatement(call: TSESTree.Node): TSESTree.ExpressionS
     node = node.parent;
   }
   return node.parent?.type === AST_NODE_TYPES.ExpressionStatement ? node.parent : undefined;
+}
+
+function hasReleased(facts: ReadonlySet<Fact>): boolean {
+  for (const fact of facts) if (fact.startsWith('released#')) return true;
+  return false;
 }
 
 /** Removes and returns the smallest index of a binary min-heap. */
