@@ -188,32 +188,33 @@ export function oldValuePaths(
     }
   }
 
-  function thisClassOf(node: TSESTree.Node): ClassNode | undefined {
-    const parent = node.parent;
-    if (!parent) return undefined;
-    if (node.type === AST_NODE_TYPES.ArrowFunctionExpression) {
-      return top()?.thisClass;
-    }
-    if (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) {
-      return parent.parent.parent;
-    }
-    if (node.type === AST_NODE_TYPES.StaticBlock && parent.type === AST_NODE_TYPES.ClassBody) {
-      return parent.parent;
+  /**
+   * The class member that gives `this` its meaning in a code path starting at `node`: a method, a
+   * field initializer or a static block, looking out through arrow functions (which keep the
+   * `this` around them, also in a field initializer of a class nested in a method). Syntax only.
+   */
+  function thisMemberOf(
+    node: TSESTree.Node,
+  ): TSESTree.MethodDefinition | TSESTree.PropertyDefinition | TSESTree.StaticBlock | undefined {
+    for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+      const parent: TSESTree.Node | undefined = current.parent;
+      if (current.type === AST_NODE_TYPES.StaticBlock) return current;
+      if (parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === current) return parent;
+      if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
+        return parent?.type === AST_NODE_TYPES.MethodDefinition && parent.value === current ? parent : undefined;
+      }
     }
     return undefined;
   }
 
+  function thisClassOf(node: TSESTree.Node): ClassNode | undefined {
+    return thisMemberOf(node)?.parent.parent;
+  }
+
   function staticClassNameOf(node: TSESTree.Node): string | undefined {
-    if (node.type === AST_NODE_TYPES.ArrowFunctionExpression) return top()?.staticClassName;
-    const parent = node.parent;
-    const member =
-      node.type === AST_NODE_TYPES.StaticBlock
-        ? node
-        : (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) &&
-            parent.static
-          ? parent
-          : undefined;
-    return member?.parent.type === AST_NODE_TYPES.ClassBody ? member.parent.parent.id?.name : undefined;
+    const member = thisMemberOf(node);
+    if (!member || (member.type !== AST_NODE_TYPES.StaticBlock && !member.static)) return undefined;
+    return member.parent.parent.id?.name;
   }
 
   /** The field's storage key here: `this.f` in a static member is the class's own `f`. */
@@ -675,14 +676,36 @@ export function oldValuePaths(
     },
   };
 
+  /** `this.a?.b.release()`: releases recorded when `this.a` was read, before the `?.` fork. */
+  const releasedBeforeFork = new Set<TSESTree.Node>();
+
+  /**
+   * `this.a?.b.release()` runs the release only when `this.a` is there; when it is not, `this.a.b`
+   * holds nothing either. Record the release when `this.a` is read, before the `?.` fork, the way
+   * `this.f?.release()` is recorded when `this.f` is read.
+   */
+  function recordReleaseBeforeFork(receiver: TSESTree.MemberExpression): void {
+    const link = outermostTypeWrapper(receiver).parent;
+    if (link?.type !== AST_NODE_TYPES.MemberExpression || !link.optional || link.object !== outermostTypeWrapper(receiver)) return;
+    const field = fieldRefOf(link);
+    const fn = top();
+    if (!field || !fn) return;
+    const use = valueUseOf(link, config.names);
+    if (use.kind !== 'release') return;
+    releasedBeforeFork.add(link);
+    record({ kind: 'release', key: keyOf(field), release: releaseIndex(fn, use.call, true) });
+  }
+
   const nodeListeners: TSESLint.RuleListener = {
     'MemberExpression:exit'(member) {
+      if (releasedBeforeFork.delete(member)) return;
       const field = fieldRefOf(member);
       if (!field) return;
       const holder = outermostTypeWrapper(member);
       if (holder.parent?.type === AST_NODE_TYPES.AssignmentExpression && holder.parent.left === holder) return;
       const fn = top();
       if (!fn) return;
+      recordReleaseBeforeFork(member);
       const key = keyOf(field);
       const use = valueUseOf(member, config.names);
       if (use.kind === 'release') {

@@ -1343,6 +1343,34 @@ ruleTester.run('no-unreleased-overwrite', rule, {
           return holder;
         }`),
     },
+    {
+      name: 'this.a?.b.release(): when this.a is missing, this.a.b holds nothing either',
+      code: dedent(`
+        ${buf}
+        class Slot { buffer: Buf = alloc() }
+        class Holder {
+          slot: Slot | undefined;
+          refill(): void {
+            this.slot?.buffer.release();
+            if (this.slot) this.slot.buffer = alloc();
+          }
+        }`),
+    },
+    {
+      name: 'an arrow-function field that calls a releasing method of its own class first',
+      code: dedent(`
+        ${buf}
+        class Reader {
+          buffer = alloc();
+          close(): void {
+            this.buffer.release();
+          }
+          refill = (): void => {
+            this.close();
+            this.buffer = alloc();
+          };
+        }`),
+    },
   ]),
   invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
     // ── The motivating pattern ──────────────────────────────────────────────────────────────
@@ -4093,6 +4121,76 @@ ruleTester.run('no-unreleased-overwrite', rule, {
           ],
         },
       ],
+    },
+    {
+      name: 'this.a?.b read without a release before the store',
+      code: dedent(`
+        ${buf}
+        class Slot { buffer: Buf = alloc() }
+        class Holder {
+          slot: Slot | undefined;
+          refill(): void {
+            if (this.slot?.buffer.refCnt() === 0) return;
+            if (this.slot) this.slot.buffer = alloc();
+          }
+        }`),
+      output: dedent(`
+        BUF
+        class Slot { buffer: Buf = alloc() }
+        class Holder {
+          slot: Slot | undefined;
+          refill(): void {
+            if (this.slot?.buffer.refCnt() === 0) return;
+            if (this.slot) {
+              const oldBuffer = this.slot.buffer;
+              this.slot.buffer = alloc();
+              if (oldBuffer !== this.slot.buffer) oldBuffer.release();
+            }
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 20 }],
+    },
+    {
+      name: 'an arrow field of a class nested in a method: this is the inner instance, whose close() releases nothing',
+      code: dedent(`
+        ${buf}
+        class Outer {
+          buffer = alloc();
+          close(): void {
+            this.buffer.release();
+          }
+          makeReader() {
+            return class Reader {
+              buffer = alloc();
+              close(): void {}
+              refill = (): void => {
+                this.close();
+                this.buffer = alloc();
+              };
+            };
+          }
+        }`),
+      output: dedent(`
+        BUF
+        class Outer {
+          buffer = alloc();
+          close(): void {
+            this.buffer.release();
+          }
+          makeReader() {
+            return class Reader {
+              buffer = alloc();
+              close(): void {}
+              refill = (): void => {
+                this.close();
+                const oldBuffer = this.buffer;
+                this.buffer = alloc();
+                if (oldBuffer !== this.buffer) oldBuffer.release();
+              };
+            };
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 14, column: 9 }],
     },
   ]),
 });
