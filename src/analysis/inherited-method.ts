@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import type { ReleaseNames } from './value-use.js';
+import { skipTsWrappers } from './ownership.js';
 
 /**
  * What one call of a method does to a field of `this`: released, or handed off/emptied, on every
@@ -85,21 +86,7 @@ function mayLeave(node: ts.Node): boolean {
   return ts.forEachChild(node, (child) => (mayLeave(child) ? true : undefined)) ?? false;
 }
 
-function skipWrappers(expression: ts.Expression): ts.Expression {
-  let current = expression;
-  while (
-    ts.isParenthesizedExpression(current) ||
-    ts.isAsExpression(current) ||
-    ts.isNonNullExpression(current) ||
-    ts.isSatisfiesExpression(current) ||
-    ts.isAwaitExpression(current) ||
-    ts.isVoidExpression(current) ||
-    ts.isTypeAssertionExpression(current)
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
+const skipWrappers = (expression: ts.Expression): ts.Expression => skipTsWrappers(expression, true);
 
 /** `this.f`, `this['f']` (through `!`, `as`, parentheses). */
 function isThisField(expression: ts.Expression, fieldName: string): boolean {

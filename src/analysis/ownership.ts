@@ -87,14 +87,19 @@ export function releasedFieldsOf(classNode: ts.ClassLikeDeclaration, names: Rele
   return released;
 }
 
-function skipTsWrappers(expression: ts.Expression): ts.Expression {
+/**
+ * The expression under type-only wrappers (parentheses, `as`, `!`, `satisfies`, `<T>`); with
+ * `throughEvaluation`, also under `await` and `void`, for questions about which value is touched.
+ */
+export function skipTsWrappers(expression: ts.Expression, throughEvaluation = false): ts.Expression {
   let current = expression;
   while (
     ts.isParenthesizedExpression(current) ||
     ts.isAsExpression(current) ||
     ts.isNonNullExpression(current) ||
     ts.isSatisfiesExpression(current) ||
-    ts.isTypeAssertionExpression(current)
+    ts.isTypeAssertionExpression(current) ||
+    (throughEvaluation && (ts.isAwaitExpression(current) || ts.isVoidExpression(current)))
   ) {
     current = current.expression;
   }
