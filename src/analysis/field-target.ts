@@ -14,6 +14,8 @@ export interface FieldRef {
 export type OverwriteAssignment = TSESTree.AssignmentExpression & { left: TSESTree.MemberExpression };
 
 /** Type wrappers that do not change the value: `as`, `!`, `satisfies`, `<T>x`. */
+export function skipTypeWrappers(expression: TSESTree.Expression): TSESTree.Expression;
+export function skipTypeWrappers(expression: TSESTree.Node): TSESTree.Node;
 export function skipTypeWrappers(expression: TSESTree.Node): TSESTree.Node {
   let current = expression;
   for (;;) {

@@ -54,8 +54,8 @@ export interface Finding {
   /**
    * True when the old value is released or handed off on some paths to the assignment but not on
    * all (`if (flag) this.f.release(); this.f = make();`): a release added after the assignment
-   * would release it twice on those paths, so the fixer offers nothing. Optional: when the
-   * detection leaves it out, the fixer judges it from the syntax before the assignment.
+   * would release it twice on those paths, so the fixer offers nothing. Decided by the path
+   * analysis (src/analysis/old-value-paths.ts), the one place that knows every path.
    */
-  oldValueHandledOnSomePath?: boolean;
+  oldValueHandledOnSomePath: boolean;
 }

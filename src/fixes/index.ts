@@ -4,7 +4,6 @@ import type { RuleOptions } from '../rules/options.js';
 import { findHost, parenthesizedRange, statementPlacement, type Host } from './host.js';
 import { arrowBodyBlock, besideStatement, newBlock } from './placement.js';
 import { importEdit } from './imports.js';
-import { handledOnSomePathBefore } from './prior-handling.js';
 import { indentAt, spliceEdits, statementRemovalRange, type Edit } from './layout.js';
 import type { FixMessageIds } from './messages.js';
 import { claimFreeName, fieldWord, takenNames } from './names.js';
@@ -67,7 +66,7 @@ export function planRepair(context: RuleContext, finding: Finding): Repair {
 
   const options = (context.options as readonly (Partial<RuleOptions> | undefined)[])[0];
   // Released or handed off on some paths already: a release after the assignment would repeat it.
-  if (finding.oldValueHandledOnSomePath ?? handledOnSomePathBefore(finding, sourceCode, options)) return {};
+  if (finding.oldValueHandledOnSomePath) return {};
   const releaseWith = options?.releaseWith;
   const release: ReleaseCall = releaseWith
     ? { kind: 'function', name: releaseWith.function, ...(releaseWith.from === undefined ? {} : { from: releaseWith.from }) }

@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { skipTypeWrappers } from '../analysis/field-target.js';
 
 type FunctionNode =
   | TSESTree.ArrowFunctionExpression
@@ -50,20 +51,6 @@ export const suspends = (node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.V
 
 export const containsYield = (node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean =>
   containsInOwnBody(node, visitorKeys, (inner) => inner.type === AST_NODE_TYPES.YieldExpression);
-
-/** Type-only wrappers that do not change the value: `x as T`, `x!`, `x satisfies T`, `<T>x`. */
-export function skipTypeWrappers(node: TSESTree.Expression): TSESTree.Expression {
-  let inner = node;
-  while (
-    inner.type === AST_NODE_TYPES.TSAsExpression ||
-    inner.type === AST_NODE_TYPES.TSNonNullExpression ||
-    inner.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    inner.type === AST_NODE_TYPES.TSTypeAssertion
-  ) {
-    inner = inner.expression;
-  }
-  return inner;
-}
 
 /** A `new` expression can never be the object the field already holds. */
 export const isFreshlyConstructed = (node: TSESTree.Expression): boolean =>

@@ -74,6 +74,8 @@ const probe = ESLintUtils.RuleCreator.withoutDocs<[ProbeOptions], ProbeMessageId
           typeText: 'Ctx',
           release: { kind: 'method', name: 'release' },
           mayBeEmpty: options.mayBeEmpty ?? true,
+          // The probe's programs never release the old value before the store.
+          oldValueHandledOnSomePath: false,
         };
         context.report({
           node: left,
