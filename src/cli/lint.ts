@@ -69,7 +69,7 @@ function uncheckedFilesLine(unchecked: readonly ESLint.LintResult[], targets: Li
   const reason =
     fatal === undefined
       ? ''
-      : /was not found by the project service|does not include this file/.test(fatal.message)
+      : /was not found by the project service|does not include this file|was not found in any of the provided project/.test(fatal.message)
         ? targets.project === undefined
           ? 'no tsconfig.json includes it; add it to one, or pass --project'
           : `${relative(baseDirectory, targets.project) || targets.project} does not include it`

@@ -33,8 +33,13 @@ export interface CommandResult {
 }
 
 /** Runs the built `resource-leak` bin, as `npx resource-leak` would. */
-export function resourceLeak(args: readonly string[], cwd: string): CommandResult {
-  const result = spawnSync(process.execPath, [cliBin, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+export function resourceLeak(
+  args: readonly string[],
+  cwd: string,
+  environment: Readonly<Record<string, string | undefined>> = {},
+): CommandResult {
+  const env = { ...process.env, ...environment };
+  const result = spawnSync(process.execPath, [cliBin, ...args], { cwd, env, encoding: 'utf8', timeout: 60_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
