@@ -7,6 +7,7 @@ import { inheritedMethodEffect } from '../analysis/inherited-method.js';
 import { oldValuePaths, type OldValueVerdict } from '../analysis/old-value-paths.js';
 import { ownsField, isFreshValue } from '../analysis/ownership.js';
 import { isPerConnectionSource } from '../analysis/per-connection.js';
+import { storesIntoPrimitiveField } from '../analysis/primitive-field.js';
 import { isNullableType, releaseCallFor, releaseCallText } from '../analysis/releasable.js';
 import { analysisStats, findingObservers } from '../analysis/stats.js';
 import type { ReleaseNames } from '../analysis/value-use.js';
@@ -139,6 +140,8 @@ export const rule = createRule<Options, MessageIds>({
         if (!target || storesBackKeptValue(assignment, target, (node) => context.sourceCode.getScope(node))) return;
         analysisStats.overwritesSeen++;
         const store = assignment as OverwriteAssignment;
+        // A field the class declares as a number, a string, a flag…: nothing to release, ever.
+        if (storesIntoPrimitiveField(store.left)) return;
         // Then the paths (decided when the function's code path ends), then the types.
         paths.whenOldValueKnown({
           assignment: store,
