@@ -1,5 +1,5 @@
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
-import { isStrictCompilerOptionEnabled } from 'ts-api-utils';
+import { isObjectFlagSet, isObjectType, isStrictCompilerOptionEnabled, unionConstituents } from 'ts-api-utils';
 import ts from 'typescript';
 
 /** What the program declares about the field a member expression stores into. */
@@ -172,4 +172,39 @@ function storesThisField(body: ts.Node, name: string): boolean {
   };
   visit(body);
   return found;
+}
+
+/** Spreading a value of these types brings no named key. */
+const keylessSpread =
+  ts.TypeFlags.Null |
+  ts.TypeFlags.Undefined |
+  ts.TypeFlags.Void |
+  ts.TypeFlags.Never |
+  ts.TypeFlags.BooleanLike |
+  ts.TypeFlags.NumberLike |
+  ts.TypeFlags.BigIntLike |
+  ts.TypeFlags.ESSymbolLike;
+
+/** The type says nothing about which keys its values hold. */
+const unknownKeys = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.NonPrimitive | ts.TypeFlags.Instantiable;
+
+/**
+ * Whether spreading a value of `type` into an object literal (`{ ...value }`) may bring the key
+ * `name`: some member of the type declares it (an optional one may hold a value too), or the type
+ * cannot tell (`any`, a type parameter, an index signature, `object`, a declared `{}`). This trusts
+ * the declared type, as the code spreading it does: a value may carry keys its type does not name.
+ */
+export function typeMayBringProperty(type: ts.Type, name: string, checker: ts.TypeChecker): boolean {
+  return unionConstituents(type).some((part) => {
+    if ((part.flags & keylessSpread) !== 0) return false;
+    if ((part.flags & unknownKeys) !== 0) return true;
+    if (part.isIntersection() && part.types.some((member) => (member.flags & unknownKeys) !== 0)) return true;
+    if (checker.getPropertyOfType(part, name) !== undefined) return true;
+    if (checker.getIndexInfosOfType(part).length > 0) return true;
+    // `{}` written as a type admits any object; the type of a `{}` literal is exactly empty.
+    return (
+      checker.getPropertiesOfType(part).length === 0 &&
+      !(isObjectType(part) && isObjectFlagSet(part, ts.ObjectFlags.ObjectLiteral))
+    );
+  });
 }

@@ -10,8 +10,26 @@ export interface FieldRef {
   onThis: boolean;
 }
 
-/** An assignment that may overwrite a field: `X.f = v` or `X.f &&= v`. */
-export type OverwriteAssignment = TSESTree.AssignmentExpression & { left: TSESTree.MemberExpression };
+/** The left side of a store into a field: `X.f`, or `X.f` inside the user's type wrappers. */
+export type StoreTarget =
+  | TSESTree.MemberExpression
+  | TSESTree.TSAsExpression
+  | TSESTree.TSNonNullExpression
+  | TSESTree.TSSatisfiesExpression
+  | TSESTree.TSTypeAssertion;
+
+/**
+ * An assignment that may overwrite a field: `X.f = v` or `X.f &&= v`, also written through a type
+ * wrapper (`(X.f as T) = v`, `(<T>X.f) = v`, `X.f! = v`, `(X.f satisfies T) = v`), which stores
+ * into the same field.
+ */
+export type OverwriteAssignment = TSESTree.AssignmentExpression & { left: StoreTarget };
+
+/** The member expression an overwrite stores into, inside any type wrappers on the left side. */
+export function storedMemberOf(assignment: OverwriteAssignment): TSESTree.MemberExpression {
+  // overwriteTargetOf admits only a member expression under the wrappers.
+  return skipTypeWrappers(assignment.left) as TSESTree.MemberExpression;
+}
 
 /** Type wrappers that do not change the value: `as`, `!`, `satisfies`, `<T>x`. */
 export function skipTypeWrappers(expression: TSESTree.Expression): TSESTree.Expression;
@@ -111,7 +129,7 @@ export function fieldRefOf(member: TSESTree.MemberExpression): FieldRef | undefi
  */
 export function overwriteTargetOf(assignment: TSESTree.AssignmentExpression): FieldRef | undefined {
   if (assignment.operator !== '=' && assignment.operator !== '&&=') return undefined;
-  const left = assignment.left;
+  const left = skipTypeWrappers(assignment.left);
   if (left.type !== AST_NODE_TYPES.MemberExpression || left.optional) return undefined;
   const target = fieldRefOf(left) ?? untrackedFieldRefOf(assignment, left);
   if (!target) return undefined;

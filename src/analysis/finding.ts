@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import type { OverwriteAssignment } from './field-target.js';
 
 /**
  * How the old value of a field is released. Decided from the field's type (and the rule's
@@ -28,8 +29,11 @@ export type FindingKind =
 /** Everything the fixer needs to know about one reported store; produced once by the rule. */
 export interface Finding {
   kind: FindingKind;
-  /** The reported assignment (`=` or `&&=`). Its left side is a MemberExpression. */
-  assignment: TSESTree.AssignmentExpression & { left: TSESTree.MemberExpression };
+  /**
+   * The reported assignment (`=` or `&&=`). Its left side is a MemberExpression, possibly inside
+   * type wrappers (`(this.f as T) = v`): `storedMemberOf` gives the member.
+   */
+  assignment: OverwriteAssignment;
   /** Source text naming the field as written, e.g. `this.sslContext`, `this.#ctx`, `Negotiator.ctx`. */
   target: string;
   /** The field's name without `#`, used to build `old<Field>`/`next<Field>`. */

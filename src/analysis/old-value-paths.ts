@@ -39,6 +39,11 @@ export interface OldValuePathsConfig {
   startsUnassigned: (question: StoreQuestion) => boolean;
   /** What `this.<method>()` does to `this.<field>` when the method is declared in a base class. */
   inheritedMethodEffect: (thisClass: ClassNode, methodName: string, fieldName: string) => MethodEffect;
+  /**
+   * Whether the value spread into a local object literal (`{ host, ...tuning() }`) may bring the
+   * key `name` (type question). Asked only for a store that no other path reports.
+   */
+  spreadMayBring: (spread: TSESTree.SpreadElement, name: string) => boolean;
 }
 
 /**
@@ -59,8 +64,8 @@ type PathEvent =
   | { kind: 'suspend' }
   /** the object holding the field was passed to a function, which may have released its fields */
   | { kind: 'receiverPassed'; receiver: string }
-  /** a fresh object literal stored in a local: its keys start empty (or, after a spread, unknown) */
-  | { kind: 'newObject'; receiver: string; spread?: boolean }
+  /** a fresh object literal stored in a local: its keys start empty (or, after a spread, may hold what it brings) */
+  | { kind: 'newObject'; receiver: string; spread?: Fact }
   | { kind: 'ownMethodCall'; name: string; release: number };
 
 /** How a test at the end of a segment splits its successors into "test true" and "test false". */
@@ -147,6 +152,8 @@ export function oldValuePaths(
   const functionsByNode = new Map<TSESTree.Node, FunctionRecord>();
   const deferred: FunctionRecord[] = [];
   const methodEffects = new Map<string, MethodEffect>();
+  /** The object spreads named by `spread#<offset>` facts. */
+  const spreads = new Map<Fact, TSESTree.SpreadElement>();
 
   function top(): FunctionRecord | undefined {
     return stack[stack.length - 1];
@@ -276,15 +283,20 @@ export function oldValuePaths(
     return keyOf(field);
   }
 
-  /** `const o = { a: make(), b: null }`: every key of `o` is empty but `a`, which holds a value. */
+  /**
+   * `const o = { a: make(), b: null }`: every key of `o` is empty but `a`, which holds a value.
+   * After `...s`, a key may also hold what `s` brought: `spread#<offset>`, decided by the type of
+   * `s` only when a store would otherwise not be reported.
+   */
   function recordObjectLiteral(name: string, value: TSESTree.Node): void {
     const literal = skipTypeWrappers(value);
     if (literal.type !== AST_NODE_TYPES.ObjectExpression) return;
     record({ kind: 'newObject', receiver: `${name}\u0000` });
     for (const property of literal.properties) {
       if (property.type !== AST_NODE_TYPES.Property) {
-        // A spread may bring any key: they all may hold values.
-        record({ kind: 'newObject', receiver: `${name}\u0000`, spread: true });
+        const spread: Fact = `spread#${String(property.range[0])}`;
+        spreads.set(spread, property);
+        record({ kind: 'newObject', receiver: `${name}\u0000`, spread });
         continue;
       }
       const key = property.computed
@@ -360,7 +372,8 @@ export function oldValuePaths(
             if (key.startsWith(event.receiver)) facts = new Set([handled]);
             break;
           case 'newObject':
-            if (key.startsWith(event.receiver)) facts = new Set([event.spread === true ? live : empty]);
+            // A key the spread does not bring keeps what the literal gave it before.
+            if (key.startsWith(event.receiver)) facts = event.spread === undefined ? new Set([empty]) : new Set([...facts, event.spread]);
             break;
           case 'ownMethodCall': {
             const effect = effectOf(event.name);
@@ -600,8 +613,10 @@ export function oldValuePaths(
     let releasedThenSuspended = false;
     let handledOnSomePath = false;
     const releases = new Set<number>();
+    const spreadFacts: Fact[] = [];
     for (const fact of facts) {
       if (fact === live) dropped = true;
+      else if (fact.startsWith('spread#')) spreadFacts.push(fact);
       else if (fact === handled) handledOnSomePath = true;
       else if (fact.startsWith('saved#')) {
         const local = fn.saves[Number(fact.slice(6))];
@@ -612,6 +627,13 @@ export function oldValuePaths(
         releasedThenSuspended = true;
         releases.add(Number(fact.slice(10)));
       }
+    }
+    // Types last: a spread's type is asked only when nothing else on the paths drops the value.
+    if (!dropped) {
+      dropped = spreadFacts.some((fact) => {
+        const spread = spreads.get(fact);
+        return spread === undefined || config.spreadMayBring(spread, question.target.name);
+      });
     }
     const verdict: OldValueVerdict = {
       dropped,
@@ -672,6 +694,7 @@ export function oldValuePaths(
         deferred.length = 0;
         functionsByNode.clear();
         methodEffects.clear();
+        spreads.clear();
       }
     },
   };
@@ -720,17 +743,19 @@ export function oldValuePaths(
       }
     },
     'AssignmentExpression:exit'(assignment) {
-      if (assignment.left.type === AST_NODE_TYPES.Identifier && assignment.operator === '=') {
-        recordObjectLiteral(assignment.left.name, assignment.right);
+      // `(this.f as T) = v`, `this.f! = v`: a store into the field under the wrapper.
+      const left = skipTypeWrappers(assignment.left);
+      if (left.type === AST_NODE_TYPES.Identifier && assignment.operator === '=') {
+        recordObjectLiteral(left.name, assignment.right);
         return;
       }
-      if (assignment.left.type !== AST_NODE_TYPES.MemberExpression) {
-        recordPatternStores(assignment.left);
+      if (left.type !== AST_NODE_TYPES.MemberExpression) {
+        recordPatternStores(left);
         return;
       }
       const question = questions.get(assignment);
       // The question's target also names stores that no other path event can (`make().f = v`).
-      const field = question?.target ?? fieldRefOf(assignment.left);
+      const field = question?.target ?? fieldRefOf(left);
       if (!field) return;
       const key = keyOf(field);
       if (!question) {

@@ -105,7 +105,8 @@ export function valueUseOf(read: TSESTree.Node, names: ReleaseNames): ValueUse {
         : noUse;
     case AST_NODE_TYPES.AssignmentExpression: {
       if (parent.right !== value || parent.operator !== '=') return noUse;
-      const left = parent.left;
+      // `(other.f as T) = this.f` stores into `other.f` like `other.f = this.f`.
+      const left = skipTypeWrappers(parent.left);
       if (left.type === AST_NODE_TYPES.Identifier) return { kind: 'save', local: left };
       if (left.type === AST_NODE_TYPES.MemberExpression) {
         const from = read.type === AST_NODE_TYPES.MemberExpression ? fieldRefOf(read) : undefined;

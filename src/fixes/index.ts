@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { skipTypeWrappers, storedMemberOf } from '../analysis/field-target.js';
 import type { Finding, ReleaseCall } from '../analysis/finding.js';
 import type { RuleOptions } from '../rules/options.js';
 import { findHost, parenthesizedRange, statementPlacement, type Host } from './host.js';
@@ -73,7 +74,7 @@ export function planRepair(context: RuleContext, finding: Finding): Repair {
     : finding.release;
   // The rewritten arrow body runs in the arrow itself; a statement, in its nearest function.
   const inAsync = host.kind === 'arrowBody' ? host.arrow.async : (enclosingFunction(host.statement)?.async ?? false);
-  const objectHoisted = hasSideEffects(assignment.left.object);
+  const objectHoisted = hasSideEffects(storedMemberOf(assignment).object);
 
   const reasons: SuggestOnly[] = [];
   if (finding.release.kind === 'secureContext' && finding.perConnectionSource !== true) {
@@ -121,15 +122,16 @@ function safeToMove(
   early: TSESTree.ExpressionStatement,
 ): boolean {
   if (host.kind !== 'statement') return false;
-  const assignment = host.statement.expression as TSESTree.AssignmentExpression;
-  if (assignment.operator !== '=' || hasSideEffects((assignment.left as TSESTree.MemberExpression).object)) {
+  const assignment = host.statement.expression as Finding['assignment'];
+  const member = storedMemberOf(assignment);
+  if (assignment.operator !== '=' || hasSideEffects(member.object)) {
     return false;
   }
   const list = statementPlacement(host.statement).list;
   if (!list) return false;
   const index = list.indexOf(host.statement);
   if (index < 1 || list[index - 1] !== early) return false;
-  const target = sourceCode.getText(assignment.left);
+  const target = sourceCode.getText(member);
   return (
     sameAccessRanges(assignment.right, target, sourceCode).length === 0 &&
     !suspends(assignment.right, sourceCode.visitorKeys)
@@ -158,7 +160,9 @@ function buildRewrite(
 ): Rewrite | undefined {
   const sourceCode = context.sourceCode;
   const assignment = finding.assignment;
-  const left = assignment.left;
+  // `this.f`, also when the store is written `(this.f as T) = v`: the old value is read plainly, and
+  // the store keeps the user's wrapper.
+  const left = storedMemberOf(assignment);
   const scope = sourceCode.getScope(host.kind === 'arrowBody' ? host.arrow.body : host.statement);
   const taken = takenNames(scope);
   const word = fieldWord(finding.fieldName);
@@ -178,8 +182,11 @@ function buildRewrite(
     ? `[${sourceCode.getText(left.property)}]`
     : `.${sourceCode.getText(left.property)}`;
   const target = owner === undefined ? leftText : `${owner}${memberSuffix}`;
+  // The store's left side as written (with its wrapper and the parentheses around it), naming `target`.
+  const storeRange = parenthesizedRange(assignment.left, sourceCode, assignment.range);
+  const storeText = spliceEdits(sourceCode, storeRange, [{ range: left.range, text: target }]);
   const operatorToken = sourceCode.getTokenAfter(
-    left,
+    assignment.left,
     (token) => token.type === AST_TOKEN_TYPES.Punctuator && token.value === assignment.operator,
   );
   const rhsStartToken = operatorToken && sourceCode.getTokenAfter(operatorToken);
@@ -235,7 +242,7 @@ function buildRewrite(
       hostEdits.push({ range: rhsRange, text: next });
       post.push(releaseLine);
     } else {
-      pre.push(`${target} = ${next};`, releaseLine);
+      pre.push(`${storeText} = ${next};`, releaseLine);
       hostEdits.push({ range: host.replaced, text: next });
     }
   }
@@ -339,6 +346,15 @@ function sharesNames(
   );
 }
 
+/** `X.w = …` (also under a type wrapper) for a field named after `word`. */
+function storesIntoWord(left: TSESTree.Node, word: string): boolean {
+  return (
+    left.type === AST_NODE_TYPES.MemberExpression &&
+    !left.computed &&
+    fieldWord(left.property.name) === word
+  );
+}
+
 function sameWordAssignments(
   node: TSESTree.Node,
   word: string,
@@ -348,9 +364,7 @@ function sameWordAssignments(
   for (let next = pending.pop(); next; next = pending.pop()) {
     if (
       next.type === AST_NODE_TYPES.AssignmentExpression &&
-      next.left.type === AST_NODE_TYPES.MemberExpression &&
-      !next.left.computed &&
-      fieldWord(next.left.property.name) === word
+      storesIntoWord(skipTypeWrappers(next.left), word)
     ) {
       return true;
     }

@@ -1,7 +1,19 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
-import { fieldDeclarationOf, startsUnassigned, type FieldDeclaration } from '../analysis/field-declaration.js';
-import { overwriteTargetOf, skipTypeWrappers, storesBackKeptValue, type FieldRef, type OverwriteAssignment } from '../analysis/field-target.js';
+import {
+  fieldDeclarationOf,
+  startsUnassigned,
+  typeMayBringProperty,
+  type FieldDeclaration,
+} from '../analysis/field-declaration.js';
+import {
+  overwriteTargetOf,
+  skipTypeWrappers,
+  storedMemberOf,
+  storesBackKeptValue,
+  type FieldRef,
+  type OverwriteAssignment,
+} from '../analysis/field-target.js';
 import type { Finding, FindingKind } from '../analysis/finding.js';
 import { inheritedMethodEffect } from '../analysis/inherited-method.js';
 import { oldValuePaths, type OldValueVerdict } from '../analysis/old-value-paths.js';
@@ -54,9 +66,11 @@ export const rule = createRule<Options, MessageIds>({
       names,
       initMethods: options.initMethods,
       startsUnassigned: ({ assignment }) => {
-        const field = fieldDeclarationOf(assignment.left, services);
+        const field = fieldDeclarationOf(storedMemberOf(assignment), services);
         return field !== undefined && startsUnassigned(field, tsClassOf(enclosingClass(assignment)));
       },
+      spreadMayBring: (spread, name) =>
+        typeMayBringProperty(services.getTypeAtLocation(spread.argument), name, services.program.getTypeChecker()),
       inheritedMethodEffect: (thisClass, methodName, fieldName) => {
         const assigningClass = tsClassOf(thisClass);
         return (
@@ -93,10 +107,11 @@ export const rule = createRule<Options, MessageIds>({
     function findingFor(store: OverwriteAssignment, target: FieldRef, oldValue: OldValueVerdict): Finding | undefined {
       const kind = findingKindOf(oldValue);
       if (!kind) return undefined;
-      const field = fieldDeclarationOf(store.left, services);
+      const member = storedMemberOf(store);
+      const field = fieldDeclarationOf(member, services);
       if (!field) return undefined;
       // `new Holder().f = v`: like the constructor's first store, into a field that holds nothing yet.
-      if (skipTypeWrappers(store.left.object).type === AST_NODE_TYPES.NewExpression && startsUnassigned(field, undefined)) {
+      if (skipTypeWrappers(member.object).type === AST_NODE_TYPES.NewExpression && startsUnassigned(field, undefined)) {
         return undefined;
       }
       if ((field.type.flags & ts.TypeFlags.Any) === 0) analysisStats.fieldsTyped++;
@@ -107,7 +122,7 @@ export const rule = createRule<Options, MessageIds>({
       return {
         kind,
         assignment: store,
-        target: context.sourceCode.getText(store.left),
+        target: context.sourceCode.getText(member),
         fieldName: target.name.replace(/^#/, ''),
         typeText: services.program.getTypeChecker().typeToString(field.type),
         release,
@@ -124,7 +139,7 @@ export const rule = createRule<Options, MessageIds>({
       analysisStats.reports++;
       for (const observe of findingObservers) observe(finding);
       context.report({
-        node: finding.assignment.left,
+        node: storedMemberOf(finding.assignment),
         messageId: finding.kind,
         data: { target: finding.target, type: finding.typeText, release: releaseCallText(finding.release) },
         // planRepair's suggestions use the fixer's own message ids, which are part of MessageIds.

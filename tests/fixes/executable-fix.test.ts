@@ -1,56 +1,13 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import vm from 'node:vm';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { fixturesDir, repair, type Repaired } from './lint-harness.js';
+import { execute, trackedResource } from './tracked-program.js';
 import { typeErrorsOf } from './type-check.js';
 
 // The executable fix check: small programs that leak a tracked resource are repaired through
 // ESLint (autofixes, and the first suggestion where there is no fix), type-checked with the
 // TypeScript API, transpiled and run. Each must leak before and end with nothing live and no
 // misuse (double release, use after release) after.
-
-/** Shared by every program: a resource that counts live instances and records every misuse. */
-const trackedResource = `
-export const ledger = { live: 0, created: 0, misuse: [] as string[] };
-
-export function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-export class Resource {
-  readonly id = ++ledger.created;
-  #released = false;
-  constructor() {
-    ledger.live += 1;
-  }
-  use(): number {
-    if (this.#released) this.#misuse('use after release');
-    return this.id;
-  }
-  release(): boolean {
-    if (this.#released) this.#misuse('double release');
-    this.#released = true;
-    ledger.live -= 1;
-    return true;
-  }
-  #misuse(what: string): never {
-    const message = what + ' of resource #' + String(this.id);
-    ledger.misuse.push(message);
-    throw new Error(message);
-  }
-}
-
-export function build(): Resource {
-  return new Resource();
-}
-
-export async function buildAsync(delayMs: number): Promise<Resource> {
-  await pause(delayMs);
-  return build();
-}
-`;
 
 interface LeakingProgram {
   name: string;
@@ -391,48 +348,6 @@ export async function run(): Promise<void> {
 `,
   },
 ];
-
-interface Outcome {
-  live: number;
-  misuse: string[];
-}
-
-interface ProgramModule {
-  run(): Promise<void>;
-  ledger: { live: number; misuse: string[] };
-}
-
-const requireFromFixtures = createRequire(path.join(fixturesDir, 'file.ts'));
-
-/** Transpiles the program to CommonJS and runs it in this process, bounded in time. */
-async function execute(code: string): Promise<Outcome> {
-  const javascript = ts.transpileModule(code, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
-  }).outputText;
-  const module = { exports: {} };
-  const load = vm.runInThisContext(`(function (exports, require, module) {\n${javascript}\n})`) as (
-    exports: object,
-    require: NodeJS.Require,
-    module: { exports: object },
-  ) => void;
-  load(module.exports, requireFromFixtures, module);
-  const program = module.exports as ProgramModule;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      reject(new Error('program did not finish within 10 s'));
-    }, 10_000);
-  });
-  try {
-    await Promise.race([program.run(), timeout]);
-  } catch (error) {
-    // A misuse is recorded in the ledger before it throws; anything else is a failure of its own.
-    if (program.ledger.misuse.length === 0) throw error;
-  } finally {
-    clearTimeout(timer);
-  }
-  return { live: program.ledger.live, misuse: [...program.ledger.misuse] };
-}
 
 const repaired = new Map<string, Repaired>();
 const sourceOf = (program: LeakingProgram): string => trackedResource + program.code;

@@ -4194,3 +4194,424 @@ ruleTester.run('no-unreleased-overwrite', rule, {
     },
   ]),
 });
+
+// ── Object spreads in a local literal, and stores written through a type wrapper ──────────────
+// A key after `...s` starts empty when the type of `s` declares no such key (asked of the checker
+// only when nothing else on the paths drops the old value); `(this.f as T) = v`, `(<T>this.f) = v`,
+// `this.f! = v` and `(this.f satisfies T) = v` store into `this.f` like `this.f = v`.
+const socketOptions = dedent(`
+  ${buf}
+  interface Tuning { keepAlive?: boolean; timeoutMs?: number }
+  interface SocketOptions extends Tuning { host: string; port: number; socket?: Buf }
+`);
+
+ruleTester.run('no-unreleased-overwrite: spreads and type-wrapped stores', rule, {
+  valid: inFixture<ValidTestCase<Options>>([
+    {
+      name: 'a key that the spread value\'s type does not declare starts empty (mongodb kmsRequest)',
+      code: `${socketOptions}
+declare function tuning(): Tuning;
+declare function connectAsync(host: string): Promise<Buf>;
+export async function request(host: string): Promise<SocketOptions> {
+  const options: SocketOptions = { host, port: 443, ...tuning() };
+  try {
+    options.socket = await connectAsync(options.host);
+  } catch (error) {
+    throw new Error('connect failed', { cause: error });
+  }
+  return options;
+}`,
+    },
+    {
+      name: 'a spread of a conditional literal that has no such key either way',
+      code: `${socketOptions}
+export function connect(host: string, keepAlive: boolean): SocketOptions {
+  const options: SocketOptions = { host, port: 443, ...(keepAlive ? { keepAlive } : {}) };
+  options.socket = alloc();
+  return options;
+}`,
+    },
+    {
+      name: 'a spread of a possibly undefined value whose type has no such key',
+      code: `${socketOptions}
+export function connect(host: string, tuning: Tuning | undefined): SocketOptions {
+  const options: SocketOptions = { host, port: 443, ...tuning };
+  options.socket = alloc();
+  return options;
+}`,
+    },
+    {
+      name: 'a store through `as` is a store on the paths: it empties the field for the next store',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          buffer: Buf | null = alloc();
+          refill(): void {
+            const old = this.buffer;
+            (this.buffer as Buf | null) = null;
+            old?.release();
+            this.buffer = alloc();
+          }
+          close(): void {
+            this.buffer?.release();
+          }
+        }`),
+    },
+    {
+      name: 'a store through `!` after releasing the old value',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          buffer: Buf | undefined;
+          refill(): void {
+            this.buffer!.release();
+            this.buffer! = alloc();
+          }
+        }`),
+    },
+    {
+      name: 'the old value handed off through a store written with `as`',
+      code: dedent(`
+        ${buf}
+        interface Recycler { spare: Buf | undefined }
+        class Pool {
+          buffer: Buf = alloc();
+          refill(recycler: Recycler): void {
+            (recycler.spare as Buf | undefined) = this.buffer;
+            this.buffer = alloc();
+          }
+          close(): void {
+            this.buffer.release();
+          }
+        }`),
+    },
+    {
+      name: 'the first store through `as` in the constructor',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          buffer: Buf;
+          constructor() {
+            (this.buffer as Buf) = alloc();
+          }
+          close(): void {
+            this.buffer.release();
+          }
+        }`),
+    },
+  ]),
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'a spread whose type declares the key (optional) may have given it a value',
+      code: `${socketOptions}
+declare function inherited(): { socket?: Buf };
+export function connect(host: string): SocketOptions {
+  const options: SocketOptions = { host, port: 443, ...inherited() };
+  options.socket = alloc();
+  return options;
+}`,
+      output: `${socketOptions}
+declare function inherited(): { socket?: Buf };
+export function connect(host: string): SocketOptions {
+  const options: SocketOptions = { host, port: 443, ...inherited() };
+  const oldSocket = options.socket;
+  options.socket = alloc();
+  if (oldSocket !== options.socket) oldSocket?.release();
+  return options;
+}`,
+      errors: [{ messageId: 'overwrite', line: 8, column: 3 }],
+    },
+    {
+      name: 'a spread of `any` may bring any key',
+      code: `${socketOptions}
+declare function tuning(): any;
+export function connect(host: string): SocketOptions {
+  const options: SocketOptions = { host, port: 443, ...tuning() };
+  options.socket = alloc();
+  return options;
+}`,
+      output: `${socketOptions}
+declare function tuning(): any;
+export function connect(host: string): SocketOptions {
+  const options: SocketOptions = { host, port: 443, ...tuning() };
+  const oldSocket = options.socket;
+  options.socket = alloc();
+  if (oldSocket !== options.socket) oldSocket?.release();
+  return options;
+}`,
+      errors: [{ messageId: 'overwrite', line: 8, column: 3 }],
+    },
+    {
+      name: 'a spread of a type parameter may bring keys its constraint does not name',
+      code: `${socketOptions}
+export function connect<T extends Tuning>(host: string, tuning: T): SocketOptions {
+  const options: SocketOptions = { host, port: 443, ...tuning };
+  options.socket = alloc();
+  return options;
+}`,
+      output: `${socketOptions}
+export function connect<T extends Tuning>(host: string, tuning: T): SocketOptions {
+  const options: SocketOptions = { host, port: 443, ...tuning };
+  const oldSocket = options.socket;
+  options.socket = alloc();
+  if (oldSocket !== options.socket) oldSocket?.release();
+  return options;
+}`,
+      errors: [{ messageId: 'overwrite', line: 7, column: 3 }],
+    },
+    {
+      name: 'a spread of a type with an index signature may bring any key',
+      code: `${socketOptions}
+export function connect(host: string, extra: Record<string, Buf>): SocketOptions {
+  const options: SocketOptions = { host, port: 443, ...extra };
+  options.socket = alloc();
+  return options;
+}`,
+      output: `${socketOptions}
+export function connect(host: string, extra: Record<string, Buf>): SocketOptions {
+  const options: SocketOptions = { host, port: 443, ...extra };
+  const oldSocket = options.socket;
+  options.socket = alloc();
+  if (oldSocket !== options.socket) oldSocket?.release();
+  return options;
+}`,
+      errors: [{ messageId: 'overwrite', line: 7, column: 3 }],
+    },
+    {
+      name: 'a spread of a value typed `{}`, which admits any object',
+      code: `${socketOptions}
+export function connect(host: string, extra: {}): SocketOptions {
+  const options: SocketOptions = { host, port: 443, ...extra };
+  options.socket = alloc();
+  return options;
+}`,
+      output: `${socketOptions}
+export function connect(host: string, extra: {}): SocketOptions {
+  const options: SocketOptions = { host, port: 443, ...extra };
+  const oldSocket = options.socket;
+  options.socket = alloc();
+  if (oldSocket !== options.socket) oldSocket?.release();
+  return options;
+}`,
+      errors: [{ messageId: 'overwrite', line: 7, column: 3 }],
+    },
+    {
+      name: 'a key the literal sets before a spread that lacks it keeps its value',
+      code: `${socketOptions}
+declare function tuning(): Tuning;
+export function connect(host: string): SocketOptions {
+  const options: SocketOptions = { host, port: 443, socket: alloc(), ...tuning() };
+  options.socket = alloc();
+  return options;
+}`,
+      output: `${socketOptions}
+declare function tuning(): Tuning;
+export function connect(host: string): SocketOptions {
+  const options: SocketOptions = { host, port: 443, socket: alloc(), ...tuning() };
+  const oldSocket = options.socket;
+  options.socket = alloc();
+  if (oldSocket !== options.socket) oldSocket?.release();
+  return options;
+}`,
+      errors: [{ messageId: 'overwrite', line: 8, column: 3 }],
+    },
+    {
+      name: '(this.f as T) = v: the old value is read plainly, the store keeps its wrapper',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          buffer: Buf = alloc();
+          refill(): void {
+            (this.buffer as Buf) = alloc();
+          }
+        }`),
+      output: dedent(`
+        BUF
+        class Pool {
+          buffer: Buf = alloc();
+          refill(): void {
+            const oldBuffer = this.buffer;
+            (this.buffer as Buf) = alloc();
+            if (oldBuffer !== this.buffer) oldBuffer.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 6 }],
+    },
+    {
+      name: '(<T>this.f) = v',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          buffer: Buf = alloc();
+          refill(): void {
+            (<Buf>this.buffer) = alloc();
+          }
+        }`),
+      output: dedent(`
+        BUF
+        class Pool {
+          buffer: Buf = alloc();
+          refill(): void {
+            const oldBuffer = this.buffer;
+            (<Buf>this.buffer) = alloc();
+            if (oldBuffer !== this.buffer) oldBuffer.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 11 }],
+    },
+    {
+      name: 'this.f! = v on a field that may be empty',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          buffer: Buf | undefined;
+          refill(): void {
+            this.buffer! = alloc();
+          }
+          close(): void {
+            this.buffer?.release();
+          }
+        }`),
+      output: dedent(`
+        BUF
+        class Pool {
+          buffer: Buf | undefined;
+          refill(): void {
+            const oldBuffer = this.buffer;
+            this.buffer! = alloc();
+            if (oldBuffer !== this.buffer) oldBuffer?.release();
+          }
+          close(): void {
+            this.buffer?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5 }],
+    },
+    {
+      name: '(this.f satisfies T) = v',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          buffer: Buf = alloc();
+          refill(): void {
+            (this.buffer satisfies Buf) = alloc();
+          }
+        }`),
+      output: dedent(`
+        BUF
+        class Pool {
+          buffer: Buf = alloc();
+          refill(): void {
+            const oldBuffer = this.buffer;
+            (this.buffer satisfies Buf) = alloc();
+            if (oldBuffer !== this.buffer) oldBuffer.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 6 }],
+    },
+    {
+      name: 'an awaited value stored through `as`: built first, stored through the wrapper',
+      code: dedent(`
+        ${buf}
+        declare function allocAsync(): Promise<Buf>;
+        class Pool {
+          buffer: Buf = alloc();
+          async refill(): Promise<void> {
+            (this.buffer as Buf) = await allocAsync();
+          }
+        }`),
+      output: dedent(`
+        BUF
+        declare function allocAsync(): Promise<Buf>;
+        class Pool {
+          buffer: Buf = alloc();
+          async refill(): Promise<void> {
+            const nextBuffer = await allocAsync();
+            const oldBuffer = this.buffer;
+            (this.buffer as Buf) = nextBuffer;
+            if (oldBuffer !== nextBuffer) oldBuffer.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 6 }],
+    },
+    {
+      name: 'a wrapped store whose value is used: the suggestion stores through the wrapper',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          buffer: Buf = alloc();
+          refill(): Buf {
+            return (this.buffer as Buf) = alloc();
+          }
+        }`),
+      output: null,
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 6,
+          column: 13,
+          suggestions: [
+            {
+              messageId: 'suggestKeepValue',
+              output: dedent(`
+                BUF
+                class Pool {
+                  buffer: Buf = alloc();
+                  refill(): Buf {
+                    const nextBuffer = alloc();
+                    const oldBuffer = this.buffer;
+                    (this.buffer as Buf) = nextBuffer;
+                    if (oldBuffer !== nextBuffer) oldBuffer.release();
+                    return nextBuffer;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a wrapped store into the field of a made object: the hoisted object keeps the wrapper',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          buffer: Buf = alloc();
+          close(): void {
+            this.buffer.release();
+          }
+        }
+        declare function currentPool(): Pool;
+        export function refill(): void {
+          (currentPool().buffer as Buf) = alloc();
+        }`),
+      output: null,
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 11,
+          column: 4,
+          suggestions: [
+            {
+              messageId: 'suggestHoistObject',
+              output: dedent(`
+                BUF
+                class Pool {
+                  buffer: Buf = alloc();
+                  close(): void {
+                    this.buffer.release();
+                  }
+                }
+                declare function currentPool(): Pool;
+                export function refill(): void {
+                  const bufferOwner = currentPool();
+                  const oldBuffer = bufferOwner.buffer;
+                  (bufferOwner.buffer as Buf) = alloc();
+                  if (oldBuffer !== bufferOwner.buffer) oldBuffer.release();
+                }`),
+            },
+          ],
+        },
+      ],
+    },
+  ]),
+});
