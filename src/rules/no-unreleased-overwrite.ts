@@ -156,7 +156,7 @@ export const rule = createRule<Options, MessageIds>({
         analysisStats.overwritesSeen++;
         const store = assignment as OverwriteAssignment;
         // A field the class declares as a number, a string, a flag…: nothing to release, ever.
-        if (storesIntoPrimitiveField(store.left)) return;
+        if (storesIntoPrimitiveField(storedMemberOf(store))) return;
         // Then the paths (decided when the function's code path ends), then the types.
         paths.whenOldValueKnown({
           assignment: store,
