@@ -4,6 +4,7 @@ import { fieldDeclarationOf, startsUnassigned, type FieldDeclaration } from '../
 import { overwriteTargetOf, skipTypeWrappers, storesBackKeptValue, type FieldRef, type OverwriteAssignment } from '../analysis/field-target.js';
 import type { Finding, FindingKind } from '../analysis/finding.js';
 import { inheritedMethodEffect } from '../analysis/inherited-method.js';
+import { fieldEmptyWhenInitializerRuns } from '../analysis/initializer.js';
 import { oldValuePaths, type OldValueVerdict } from '../analysis/old-value-paths.js';
 import { ownsField, isFreshValue } from '../analysis/ownership.js';
 import { isPerConnectionSource } from '../analysis/per-connection.js';
@@ -54,7 +55,11 @@ export const rule = createRule<Options, MessageIds>({
       initMethods: options.initMethods,
       startsUnassigned: ({ assignment }) => {
         const field = fieldDeclarationOf(assignment.left, services);
-        return field !== undefined && startsUnassigned(field, tsClassOf(enclosingClass(assignment)));
+        return (
+          field !== undefined &&
+          startsUnassigned(field, tsClassOf(enclosingClass(assignment))) &&
+          fieldEmptyWhenInitializerRuns(assignment, options.initMethods)
+        );
       },
       inheritedMethodEffect: (thisClass, methodName, fieldName) => {
         const assigningClass = tsClassOf(thisClass);
