@@ -54,12 +54,10 @@ export const rule = createRule<Options, MessageIds>({
       names,
       initMethods: options.initMethods,
       startsUnassigned: ({ assignment }) => {
+        // Syntax first: code that runs once per instance must pass class-wide checks (a constructor passes).
+        if (!fieldEmptyWhenInitializerRuns(assignment, options.initMethods)) return false;
         const field = fieldDeclarationOf(assignment.left, services);
-        return (
-          field !== undefined &&
-          startsUnassigned(field, tsClassOf(enclosingClass(assignment))) &&
-          fieldEmptyWhenInitializerRuns(assignment, options.initMethods)
-        );
+        return field !== undefined && startsUnassigned(field, tsClassOf(enclosingClass(assignment)));
       },
       inheritedMethodEffect: (thisClass, methodName, fieldName) => {
         const assigningClass = tsClassOf(thisClass);
