@@ -8,6 +8,7 @@ import {
   type OverwriteAssignment,
 } from './field-target.js';
 import type { MethodEffect } from './inherited-method.js';
+import { initializerKindOf } from './initializer.js';
 import { calleeName, emptinessTest, valueUseOf, type ReleaseNames } from './value-use.js';
 
 /** What the paths reaching one store say about the value it overwrites. */
@@ -230,29 +231,9 @@ export function oldValuePaths(
     return field.onThis && className !== undefined ? `${className}\u0000${field.name}` : field.key;
   }
 
+  /** A constructor, an init method, or code that runs once per instance (see initializer.ts). */
   function isInitializerFunction(node: TSESTree.Node): boolean {
-    const method = node.parent;
-    if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.value !== node || method.static) {
-      return false;
-    }
-    if (method.kind === 'constructor') return true;
-    if (method.kind !== 'method' || method.computed) return false;
-    const name = method.key.type === AST_NODE_TYPES.Identifier ? method.key.name : undefined;
-    if (name !== undefined && config.initMethods.includes(name)) return true;
-    return method.decorators.some((decorator) => {
-      const expression =
-        decorator.expression.type === AST_NODE_TYPES.CallExpression
-          ? decorator.expression.callee
-          : decorator.expression;
-      const decoratorName =
-        expression.type === AST_NODE_TYPES.Identifier
-          ? expression.name
-          : expression.type === AST_NODE_TYPES.MemberExpression &&
-              expression.property.type === AST_NODE_TYPES.Identifier
-            ? expression.property.name
-            : undefined;
-      return decoratorName !== undefined && config.initMethods.includes(`@${decoratorName}`);
-    });
+    return initializerKindOf(node, config.initMethods) !== undefined;
   }
 
   /**

@@ -16,6 +16,7 @@ import {
 } from '../analysis/field-target.js';
 import type { Finding, FindingKind } from '../analysis/finding.js';
 import { inheritedMethodEffect } from '../analysis/inherited-method.js';
+import { fieldEmptyWhenInitializerRuns } from '../analysis/initializer.js';
 import { oldValuePaths, type OldValueVerdict } from '../analysis/old-value-paths.js';
 import { ownsField, isFreshValue } from '../analysis/ownership.js';
 import { isPerConnectionSource } from '../analysis/per-connection.js';
@@ -66,6 +67,8 @@ export const rule = createRule<Options, MessageIds>({
       names,
       initMethods: options.initMethods,
       startsUnassigned: ({ assignment }) => {
+        // Syntax first: code that runs once per instance must pass class-wide checks (a constructor passes).
+        if (!fieldEmptyWhenInitializerRuns(assignment, options.initMethods)) return false;
         const field = fieldDeclarationOf(storedMemberOf(assignment), services);
         return field !== undefined && startsUnassigned(field, tsClassOf(enclosingClass(assignment)));
       },

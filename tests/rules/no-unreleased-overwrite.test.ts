@@ -4615,3 +4615,638 @@ export function connect(host: string): SocketOptions {
     },
   ]),
 });
+
+// ── Code that runs once per instance, while the fields still hold what the class declared ──
+// A stream's `start` created in a constructor, and a private method that a guard field lets run at
+// most once (mediabunny's target.ts and media-source.ts `ensureEncoder`). See src/analysis/initializer.ts.
+ruleTester.run('no-unreleased-overwrite: code that runs once per instance', rule, {
+  valid: inFixture<ValidTestCase<Options>>([
+    {
+      name: "a WritableStream's start arrow created in the constructor runs once, during construction",
+      code: dedent(`
+        ${buf}
+        class BufferedSink {
+          buffer: Buf | null = null;
+          readonly writable: WritableStream<Uint8Array>;
+          constructor() {
+            this.writable = new WritableStream<Uint8Array>({
+              start: () => {
+                this.buffer = alloc();
+              },
+              close: () => {
+                this.buffer?.release();
+                this.buffer = null;
+              },
+            });
+          }
+        }`),
+    },
+    {
+      name: 'an async start: past the await, no other code of the class stores into the field',
+      code: dedent(`
+        ${buf}
+        declare function openBuf(path: string): Promise<Buf>;
+        class FileSink {
+          handle: Buf | null = null;
+          readonly writable: WritableStream<Uint8Array>;
+          constructor(path: string) {
+            this.writable = new WritableStream<Uint8Array>({
+              start: async () => {
+                this.handle = await openBuf(path);
+              },
+              close: async () => {
+                if (this.handle) {
+                  this.handle.release();
+                  this.handle = null;
+                }
+              },
+            });
+          }
+        }`),
+    },
+    {
+      name: "a ReadableStream's start nested in another constructor call",
+      code: dedent(`
+        ${buf}
+        declare class Wrapper { constructor(stream: ReadableStream<number>) }
+        class Source {
+          private buffer: Buf | null = null;
+          readonly wrapper: Wrapper;
+          constructor() {
+            this.wrapper = new Wrapper(new ReadableStream<number>({
+              start: () => {
+                this.buffer = alloc();
+              },
+              cancel: () => {
+                this.buffer?.release();
+              },
+            }));
+          }
+        }`),
+    },
+    {
+      name: 'a private method memoized behind a guard it sets first (an async IIFE), called only when the guard is empty',
+      code: dedent(`
+        ${buf}
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private ensureEncoderPromise: Promise<void> | null = null;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+              if (!this.ensureEncoderPromise) {
+                this.ensureEncoder(sample);
+              }
+              await this.ensureEncoderPromise;
+          }
+          private ensureEncoder(sample: number): void {
+              this.ensureEncoderPromise = (async () => {
+                await configure(sample);
+                this.encoder = alloc();
+              })();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }`),
+    },
+    {
+      name: 'a #private method behind `if (this.#ready == null)` that stores into the field itself',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          #ready: object | undefined;
+          #buffer: Buf | undefined;
+          take(): Buf | undefined {
+            if (this.#ready == null) this.#setUp();
+            return this.#buffer;
+          }
+          #setUp(): void {
+            this.#ready = {};
+            this.#buffer = alloc();
+          }
+          close(): void {
+            this.#buffer?.release();
+          }
+        }`),
+    },
+    {
+      name: 'an async private method whose promise is the guard of `??=`',
+      code: dedent(`
+        ${buf}
+        declare function openBuf(path: string): Promise<Buf>;
+        class Lazy {
+          private loading?: Promise<void>;
+          private buffer: Buf | null = null;
+          async get(path: string): Promise<Buf | null> {
+            await (this.loading ??= this.load(path));
+            return this.buffer;
+          }
+          private async load(path: string): Promise<void> {
+            this.buffer = await openBuf(path);
+          }
+          close(): void {
+            this.buffer?.release();
+          }
+        }`),
+    },
+  ]),
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: "a stream's start created in an ordinary method runs once per call of the method",
+      code: dedent(`
+        ${buf}
+        class BufferedSink {
+          buffer: Buf | null = null;
+          open(): WritableStream<Uint8Array> {
+            return new WritableStream<Uint8Array>({
+              start: () => {
+                this.buffer = alloc();
+              },
+              close: () => {
+                this.buffer?.release();
+                this.buffer = null;
+              },
+            });
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 9 }],
+      output: dedent(`
+        BUF
+        class BufferedSink {
+          buffer: Buf | null = null;
+          open(): WritableStream<Uint8Array> {
+            return new WritableStream<Uint8Array>({
+              start: () => {
+                const oldBuffer = this.buffer;
+                this.buffer = alloc();
+                if (oldBuffer !== this.buffer) oldBuffer?.release();
+              },
+              close: () => {
+                this.buffer?.release();
+                this.buffer = null;
+              },
+            });
+          }
+        }`),
+    },
+    {
+      name: "a stream's start created in a loop of the constructor runs once per stream",
+      code: dedent(`
+        ${buf}
+        class BufferedSinks {
+          buffer: Buf | null = null;
+          readonly writables: WritableStream<Uint8Array>[] = [];
+          constructor(count: number) {
+            for (let i = 0; i < count; i++) {
+              this.writables.push(new WritableStream<Uint8Array>({
+                start: () => {
+                  this.buffer = alloc();
+                },
+              }));
+            }
+          }
+          close(): void {
+            this.buffer?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 11 }],
+      output: dedent(`
+        BUF
+        class BufferedSinks {
+          buffer: Buf | null = null;
+          readonly writables: WritableStream<Uint8Array>[] = [];
+          constructor(count: number) {
+            for (let i = 0; i < count; i++) {
+              this.writables.push(new WritableStream<Uint8Array>({
+                start: () => {
+                  const oldBuffer = this.buffer;
+                  this.buffer = alloc();
+                  if (oldBuffer !== this.buffer) oldBuffer?.release();
+                },
+              }));
+            }
+          }
+          close(): void {
+            this.buffer?.release();
+          }
+        }`),
+    },
+    {
+      name: 'an async start whose field another method may fill before the await resolves',
+      code: dedent(`
+        ${buf}
+        declare function openBuf(path: string): Promise<Buf>;
+        class FileSink {
+          handle: Buf | null = null;
+          readonly writable: WritableStream<Uint8Array>;
+          constructor(path: string) {
+            this.writable = new WritableStream<Uint8Array>({
+              start: async () => {
+                this.handle = await openBuf(path);
+              },
+            });
+          }
+          reopen(path: string): void {
+            void openBuf(path).then((handle) => {
+              this.handle?.release();
+              this.handle = handle;
+            });
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 9 }],
+      output: dedent(`
+        BUF
+        declare function openBuf(path: string): Promise<Buf>;
+        class FileSink {
+          handle: Buf | null = null;
+          readonly writable: WritableStream<Uint8Array>;
+          constructor(path: string) {
+            this.writable = new WritableStream<Uint8Array>({
+              start: async () => {
+                const nextHandle = await openBuf(path);
+                const oldHandle = this.handle;
+                this.handle = nextHandle;
+                if (oldHandle !== nextHandle) oldHandle?.release();
+              },
+            });
+          }
+          reopen(path: string): void {
+            void openBuf(path).then((handle) => {
+              this.handle?.release();
+              this.handle = handle;
+            });
+          }
+        }`),
+    },
+    {
+      name: 'a memoized method whose guard a reset method clears can run again',
+      code: dedent(`
+        ${buf}
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private ensureEncoderPromise: Promise<void> | null = null;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.ensureEncoderPromise) {
+              this.ensureEncoder(sample);
+            }
+            await this.ensureEncoderPromise;
+          }
+          private ensureEncoder(sample: number): void {
+            this.ensureEncoderPromise = (async () => {
+              await configure(sample);
+              this.encoder = alloc();
+            })();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+          reset(): void {
+            this.ensureEncoderPromise = null;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 7 }],
+      output: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private ensureEncoderPromise: Promise<void> | null = null;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.ensureEncoderPromise) {
+              this.ensureEncoder(sample);
+            }
+            await this.ensureEncoderPromise;
+          }
+          private ensureEncoder(sample: number): void {
+            this.ensureEncoderPromise = (async () => {
+              await configure(sample);
+              const oldEncoder = this.encoder;
+              this.encoder = alloc();
+              if (oldEncoder !== this.encoder) oldEncoder?.release();
+            })();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+          reset(): void {
+            this.ensureEncoderPromise = null;
+          }
+        }`),
+    },
+    {
+      name: 'a memoized method also called where the guard is not tested',
+      code: dedent(`
+        ${buf}
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private ensureEncoderPromise: Promise<void> | null = null;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.ensureEncoderPromise) {
+              this.ensureEncoder(sample);
+            }
+            await this.ensureEncoderPromise;
+          }
+          private ensureEncoder(sample: number): void {
+            this.ensureEncoderPromise = (async () => {
+              await configure(sample);
+              this.encoder = alloc();
+            })();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+          flush(): void {
+            this.ensureEncoder(0);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 7 }],
+      output: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private ensureEncoderPromise: Promise<void> | null = null;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.ensureEncoderPromise) {
+              this.ensureEncoder(sample);
+            }
+            await this.ensureEncoderPromise;
+          }
+          private ensureEncoder(sample: number): void {
+            this.ensureEncoderPromise = (async () => {
+              await configure(sample);
+              const oldEncoder = this.encoder;
+              this.encoder = alloc();
+              if (oldEncoder !== this.encoder) oldEncoder?.release();
+            })();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+          flush(): void {
+            this.ensureEncoder(0);
+          }
+        }`),
+    },
+    {
+      name: 'a public method behind a guard: code outside the class may call it again',
+      code: dedent(`
+        ${buf}
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private ensureEncoderPromise: Promise<void> | null = null;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.ensureEncoderPromise) {
+              this.ensureEncoder(sample);
+            }
+            await this.ensureEncoderPromise;
+          }
+          ensureEncoder(sample: number): void {
+            this.ensureEncoderPromise = (async () => {
+              await configure(sample);
+              this.encoder = alloc();
+            })();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 7 }],
+      output: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private ensureEncoderPromise: Promise<void> | null = null;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.ensureEncoderPromise) {
+              this.ensureEncoder(sample);
+            }
+            await this.ensureEncoderPromise;
+          }
+          ensureEncoder(sample: number): void {
+            this.ensureEncoderPromise = (async () => {
+              await configure(sample);
+              const oldEncoder = this.encoder;
+              this.encoder = alloc();
+              if (oldEncoder !== this.encoder) oldEncoder?.release();
+            })();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }`),
+    },
+    {
+      name: 'a memoized method taken as a value (bind) may be called anywhere',
+      code: dedent(`
+        ${buf}
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private ensureEncoderPromise: Promise<void> | null = null;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.ensureEncoderPromise) {
+              this.ensureEncoder(sample);
+            }
+            await this.ensureEncoderPromise;
+          }
+          private ensureEncoder(sample: number): void {
+            this.ensureEncoderPromise = (async () => {
+              await configure(sample);
+              this.encoder = alloc();
+            })();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+          retryLater(): void {
+            setTimeout(this.ensureEncoder.bind(this, 0), 1000);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 7 }],
+      output: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private ensureEncoderPromise: Promise<void> | null = null;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.ensureEncoderPromise) {
+              this.ensureEncoder(sample);
+            }
+            await this.ensureEncoderPromise;
+          }
+          private ensureEncoder(sample: number): void {
+            this.ensureEncoderPromise = (async () => {
+              await configure(sample);
+              const oldEncoder = this.encoder;
+              this.encoder = alloc();
+              if (oldEncoder !== this.encoder) oldEncoder?.release();
+            })();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+          retryLater(): void {
+            setTimeout(this.ensureEncoder.bind(this, 0), 1000);
+          }
+        }`),
+    },
+    {
+      name: 'a memoized method whose field another method of the class fills',
+      code: dedent(`
+        ${buf}
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private ensureEncoderPromise: Promise<void> | null = null;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.ensureEncoderPromise) {
+              this.ensureEncoder(sample);
+            }
+            await this.ensureEncoderPromise;
+          }
+          private ensureEncoder(sample: number): void {
+            this.ensureEncoderPromise = (async () => {
+              await configure(sample);
+              this.encoder = alloc();
+            })();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+          recreate(): void {
+            this.encoder?.release();
+            this.encoder = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 7 }],
+      output: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private ensureEncoderPromise: Promise<void> | null = null;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.ensureEncoderPromise) {
+              this.ensureEncoder(sample);
+            }
+            await this.ensureEncoderPromise;
+          }
+          private ensureEncoder(sample: number): void {
+            this.ensureEncoderPromise = (async () => {
+              await configure(sample);
+              const oldEncoder = this.encoder;
+              this.encoder = alloc();
+              if (oldEncoder !== this.encoder) oldEncoder?.release();
+            })();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+          recreate(): void {
+            this.encoder?.release();
+            this.encoder = alloc();
+          }
+        }`),
+    },
+    {
+      name: 'a guarded call after other code of the class, which may have called the method already',
+      code: dedent(`
+        ${buf}
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private ensureEncoderPromise: Promise<void> | null = null;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.ensureEncoderPromise) {
+              this.warmUp();
+              this.ensureEncoder(sample);
+            }
+            await this.ensureEncoderPromise;
+          }
+          private ensureEncoder(sample: number): void {
+            this.ensureEncoderPromise = (async () => {
+              await configure(sample);
+              this.encoder = alloc();
+            })();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+          warmUp(): void {}
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 7 }],
+      output: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private ensureEncoderPromise: Promise<void> | null = null;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.ensureEncoderPromise) {
+              this.warmUp();
+              this.ensureEncoder(sample);
+            }
+            await this.ensureEncoderPromise;
+          }
+          private ensureEncoder(sample: number): void {
+            this.ensureEncoderPromise = (async () => {
+              await configure(sample);
+              const oldEncoder = this.encoder;
+              this.encoder = alloc();
+              if (oldEncoder !== this.encoder) oldEncoder?.release();
+            })();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+          warmUp(): void {}
+        }`),
+    },
+    {
+      name: '`??=` with a method that is not async: its result may be empty, so the guard stays empty',
+      code: dedent(`
+        ${buf}
+        class Lazy {
+          private loaded?: boolean;
+          private buffer: Buf | null = null;
+          get(): Buf | null {
+            this.loaded ??= this.load();
+            return this.buffer;
+          }
+          private load(): boolean | undefined {
+            this.buffer = alloc();
+            return undefined;
+          }
+          close(): void {
+            this.buffer?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 11, column: 5 }],
+      output: dedent(`
+        BUF
+        class Lazy {
+          private loaded?: boolean;
+          private buffer: Buf | null = null;
+          get(): Buf | null {
+            this.loaded ??= this.load();
+            return this.buffer;
+          }
+          private load(): boolean | undefined {
+            const oldBuffer = this.buffer;
+            this.buffer = alloc();
+            if (oldBuffer !== this.buffer) oldBuffer?.release();
+            return undefined;
+          }
+          close(): void {
+            this.buffer?.release();
+          }
+        }`),
+    },
+  ]),
+});

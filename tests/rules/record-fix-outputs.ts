@@ -18,7 +18,7 @@ const testFile = path.resolve(process.argv[2] ?? 'tests/rules/no-unreleased-over
 const fixtures = path.resolve(import.meta.dirname, '../fixtures');
 
 // Capture the cases instead of running them.
-let captured: RunTests<string, readonly unknown[]> | undefined;
+const captured: RunTests<string, readonly unknown[]>[] = [];
 RuleTester.afterAll = () => undefined;
 RuleTester.describe = (_name, run) => {
   run();
@@ -26,10 +26,10 @@ RuleTester.describe = (_name, run) => {
 RuleTester.it = () => undefined;
 RuleTester.itOnly = () => undefined;
 RuleTester.prototype.run = function capture(_name, _rule, tests) {
-  captured = tests;
+  captured.push(tests);
 };
 await import(pathToFileURL(testFile).href);
-if (!captured) throw new Error(`${testFile} did not call RuleTester.run`);
+if (captured.length === 0) throw new Error(`${testFile} did not call RuleTester.run`);
 
 const linter = new Linter({ configType: 'flat', cwd: fixtures });
 
@@ -147,7 +147,7 @@ function setProperty(object: ts.ObjectLiteralExpression, name: string, value: st
 }
 
 let recorded = 0;
-for (const testCase of captured.invalid as readonly Case[]) {
+for (const testCase of captured.flatMap((tests) => tests.invalid) as readonly Case[]) {
   const object = testCase.name === undefined ? undefined : caseObjects.get(testCase.name);
   if (!object) continue;
   const messages = lint(testCase).filter((message) => message.ruleId === 'subject/rule');

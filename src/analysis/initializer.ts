@@ -1,0 +1,505 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import {
+  isEmptyValue,
+  outermostTypeWrapper,
+  skipTypeWrappers,
+  staticMemberName,
+  storedMemberOf,
+  type OverwriteAssignment,
+} from './field-target.js';
+import { calleeName, emptinessTest } from './value-use.js';
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+type FunctionNode = TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
+
+/**
+ * Why a function runs while its instance's fields still hold what the class declared them with:
+ * - `constructor`: the constructor;
+ * - `initMethod`: a method the user named in `initMethods` (or decorated with a named decorator);
+ * - `streamStart`: the `start` arrow of an underlying sink/source/transformer created in a
+ *   constructor, which `new WritableStream(…)`/`ReadableStream`/`TransformStream` calls once, while
+ *   constructing;
+ * - `onceMethod`: a private method that a guard field lets run at most once per instance, or the
+ *   async IIFE it stores into that guard.
+ *
+ * For the last two, this answer is a candidate from the syntax around the function alone;
+ * `fieldEmptyWhenInitializerRuns` decides, per field, with the class-wide checks.
+ */
+export type InitializerKind = 'constructor' | 'initMethod' | 'streamStart' | 'onceMethod';
+
+/** Constructors whose first argument's `start` runs exactly once, during construction (WHATWG Streams). */
+const streamConstructors: ReadonlySet<string> = new Set(['WritableStream', 'ReadableStream', 'TransformStream']);
+
+export function initializerKindOf(node: TSESTree.Node, initMethods: readonly string[]): InitializerKind | undefined {
+  const parent = node.parent;
+  if (node.type === AST_NODE_TYPES.FunctionExpression && parent?.type === AST_NODE_TYPES.MethodDefinition) {
+    if (parent.value !== node || parent.static) return undefined;
+    if (parent.kind === 'constructor') return 'constructor';
+    if (parent.kind !== 'method') return undefined;
+    if (isNamedInitMethod(parent, initMethods)) return 'initMethod';
+    return onceMethodShapeOf(parent) ? 'onceMethod' : undefined;
+  }
+  if (node.type !== AST_NODE_TYPES.ArrowFunctionExpression) return undefined;
+  if (parent?.type === AST_NODE_TYPES.Property) return isStreamStartInConstructor(node) ? 'streamStart' : undefined;
+  if (parent?.type === AST_NODE_TYPES.CallExpression) {
+    const method = methodStoringGuardIife(node);
+    return method && onceMethodShapeOf(method) ? 'onceMethod' : undefined;
+  }
+  return undefined;
+}
+
+function isNamedInitMethod(method: TSESTree.MethodDefinition, initMethods: readonly string[]): boolean {
+  if (method.computed) return false;
+  const name = method.key.type === AST_NODE_TYPES.Identifier ? method.key.name : undefined;
+  if (name !== undefined && initMethods.includes(name)) return true;
+  return method.decorators.some((decorator) => {
+    const expression =
+      decorator.expression.type === AST_NODE_TYPES.CallExpression ? decorator.expression.callee : decorator.expression;
+    const decoratorName =
+      expression.type === AST_NODE_TYPES.Identifier
+        ? expression.name
+        : expression.type === AST_NODE_TYPES.MemberExpression && expression.property.type === AST_NODE_TYPES.Identifier
+          ? expression.property.name
+          : undefined;
+    return decoratorName !== undefined && initMethods.includes(`@${decoratorName}`);
+  });
+}
+
+/**
+ * `new WritableStream({ start: () => {…} })` evaluated once per constructor run: directly in the
+ * constructor's body, outside any loop or nested function. Only an arrow: a `start() {…}` method or
+ * `function` has the sink object as its `this`, so it cannot store into the instance through `this`.
+ */
+function isStreamStartInConstructor(start: TSESTree.ArrowFunctionExpression): boolean {
+  const property = start.parent;
+  if (property.type !== AST_NODE_TYPES.Property || property.value !== start || property.kind !== 'init') return false;
+  if (propertyKeyName(property) !== 'start') return false;
+  const literal = property.parent;
+  if (literal.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const argument = outermostTypeWrapper(literal);
+  const construction = argument.parent;
+  if (
+    construction?.type !== AST_NODE_TYPES.NewExpression ||
+    construction.arguments[0] !== argument ||
+    construction.callee.type !== AST_NODE_TYPES.Identifier ||
+    !streamConstructors.has(construction.callee.name)
+  ) {
+    return false;
+  }
+  for (let current: TSESTree.Node | undefined = construction.parent; current; current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+        return false;
+      case AST_NODE_TYPES.FunctionExpression:
+        return current.parent.type === AST_NODE_TYPES.MethodDefinition && current.parent.kind === 'constructor';
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.PropertyDefinition:
+      case AST_NODE_TYPES.StaticBlock:
+        return false;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+function propertyKeyName(property: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | undefined {
+  const key = property.key;
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  if (!property.computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
+  return key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' ? key.value : undefined;
+}
+
+/** A private instance method with a body: the only kind whose every caller is in the class. */
+function isPrivateMethod(method: TSESTree.MethodDefinition): boolean {
+  return (
+    method.kind === 'method' &&
+    !method.static &&
+    !method.value.generator &&
+    (method.key.type === AST_NODE_TYPES.PrivateIdentifier || method.accessibility === 'private')
+  );
+}
+
+/**
+ * The cheap syntax gate for a once-per-instance method: private, and either it stores a value that
+ * cannot be empty into a field of `this` as its first statement (the guard of `if (!this.g) this.m()`),
+ * or it is async (its result, a promise, is the guard of `this.g ??= this.m()`).
+ */
+function onceMethodShapeOf(method: TSESTree.MethodDefinition): boolean {
+  return isPrivateMethod(method) && (guardStoredFirst(method) !== undefined || method.value.async);
+}
+
+/** `this.g = <never empty>` as the method's first statement: the guard's name and the store. */
+function guardStoredFirst(
+  method: TSESTree.MethodDefinition,
+): { name: string; store: TSESTree.AssignmentExpression } | undefined {
+  const first = method.value.body?.body[0];
+  if (first?.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  const store = first.expression;
+  if (store.type !== AST_NODE_TYPES.AssignmentExpression || store.operator !== '=') return undefined;
+  const name = thisMemberName(store.left);
+  return name !== undefined && isNeverEmpty(store.right) ? { name, store } : undefined;
+}
+
+/** For the arrow of `this.g = (async () => {…})();`, the first statement of a method: that method. */
+function methodStoringGuardIife(arrow: TSESTree.ArrowFunctionExpression): TSESTree.MethodDefinition | undefined {
+  const call = arrow.parent;
+  if (!arrow.async || call.type !== AST_NODE_TYPES.CallExpression || call.callee !== arrow) return undefined;
+  const store = outermostTypeWrapper(call).parent;
+  if (store?.type !== AST_NODE_TYPES.AssignmentExpression || store.right !== outermostTypeWrapper(call)) return undefined;
+  const statement = store.parent;
+  const body = statement.parent;
+  const method = body?.parent?.parent;
+  if (
+    statement.type !== AST_NODE_TYPES.ExpressionStatement ||
+    body?.type !== AST_NODE_TYPES.BlockStatement ||
+    body.body[0] !== statement ||
+    method?.type !== AST_NODE_TYPES.MethodDefinition ||
+    method.value !== body.parent
+  ) {
+    return undefined;
+  }
+  return method;
+}
+
+/**
+ * A value that is an object whenever the store completes, so that `!this.g` and `this.g == null`
+ * are false afterwards: `new X()`, a literal object, array or function, a truthy literal, or the
+ * promise an async IIFE returns (it never throws synchronously).
+ */
+function isNeverEmpty(expression: TSESTree.Node): boolean {
+  const value = skipTypeWrappers(expression);
+  switch (value.type) {
+    case AST_NODE_TYPES.NewExpression:
+    case AST_NODE_TYPES.ObjectExpression:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+    case AST_NODE_TYPES.ClassExpression:
+      return true;
+    case AST_NODE_TYPES.Literal:
+      return Boolean(value.value) || 'regex' in value;
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = skipTypeWrappers(value.callee);
+      return (
+        (callee.type === AST_NODE_TYPES.ArrowFunctionExpression || callee.type === AST_NODE_TYPES.FunctionExpression) &&
+        callee.async &&
+        !callee.generator
+      );
+    }
+    default:
+      return false;
+  }
+}
+
+/** `this.name` / `this.#name` / `this['name']`: the name, or undefined for any other receiver. */
+function thisMemberName(node: TSESTree.Node): string | undefined {
+  const member = skipTypeWrappers(node);
+  if (member.type !== AST_NODE_TYPES.MemberExpression || member.optional) return undefined;
+  return skipTypeWrappers(member.object).type === AST_NODE_TYPES.ThisExpression ? staticMemberName(member) : undefined;
+}
+
+// ── Class-wide facts, gathered once per class, only for a class with a candidate initializer ──
+
+/** One store into a member of some name, anywhere in the class, through any receiver. */
+interface MemberStore {
+  assignment: TSESTree.Node;
+  emptyValue: boolean;
+  /** The function whose body the store is in (not counting the functions nested in it). */
+  inFunction: FunctionNode | undefined;
+}
+
+interface ClassMembers {
+  /** By member name (`#name` for private names): every store into a member of that name. */
+  stores: Map<string, MemberStore[]>;
+  /** By member name: every member expression or destructured key that names it. */
+  mentions: Map<string, TSESTree.Node[]>;
+  /** `this[key] = v`, `Object.assign(this, …)`: stores whose field the syntax does not name. */
+  hasUnnamedStores: boolean;
+  /** The once-per-instance verdict of each private method asked about. */
+  onceMethods: Map<TSESTree.MethodDefinition, boolean>;
+}
+
+const classMembersCache = new WeakMap<ClassNode, ClassMembers>();
+
+function classMembersOf(classNode: ClassNode): ClassMembers {
+  const known = classMembersCache.get(classNode);
+  if (known) return known;
+  const members: ClassMembers = { stores: new Map(), mentions: new Map(), hasUnnamedStores: false, onceMethods: new Map() };
+  const addTo = <Value>(map: Map<string, Value[]>, name: string, value: Value): void => {
+    const list = map.get(name);
+    if (list) list.push(value);
+    else map.set(name, [value]);
+  };
+  const recordStore = (target: TSESTree.Node, assignment: TSESTree.Node, emptyValue: boolean, inFunction: FunctionNode | undefined): void => {
+    const member = skipTypeWrappers(target);
+    switch (member.type) {
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = staticMemberName(member);
+        if (name !== undefined) addTo(members.stores, name, { assignment, emptyValue, inFunction });
+        else if (skipTypeWrappers(member.object).type === AST_NODE_TYPES.ThisExpression) members.hasUnnamedStores = true;
+        break;
+      }
+      case AST_NODE_TYPES.ArrayPattern:
+        for (const element of member.elements) if (element) recordStore(element, assignment, false, inFunction);
+        break;
+      case AST_NODE_TYPES.ObjectPattern:
+        for (const property of member.properties) {
+          recordStore(property.type === AST_NODE_TYPES.Property ? property.value : property, assignment, false, inFunction);
+        }
+        break;
+      case AST_NODE_TYPES.AssignmentPattern:
+        recordStore(member.left, assignment, false, inFunction);
+        break;
+      case AST_NODE_TYPES.RestElement:
+        recordStore(member.argument, assignment, false, inFunction);
+        break;
+      default:
+        break;
+    }
+  };
+  const visit = (node: TSESTree.Node, inFunction: FunctionNode | undefined): void => {
+    switch (node.type) {
+      case AST_NODE_TYPES.AssignmentExpression:
+        recordStore(node.left, node, node.operator === '=' && isEmptyValue(node.right), inFunction);
+        break;
+      case AST_NODE_TYPES.UpdateExpression:
+        recordStore(node.argument, node, false, inFunction);
+        break;
+      case AST_NODE_TYPES.UnaryExpression:
+        if (node.operator === 'delete') recordStore(node.argument, node, true, inFunction);
+        break;
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+        recordStore(node.left, node, false, inFunction);
+        break;
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = staticMemberName(node);
+        if (name !== undefined) addTo(members.mentions, name, node);
+        break;
+      }
+      case AST_NODE_TYPES.Property:
+        // `const { m } = this`: a destructured key names the member too.
+        if (node.parent.type === AST_NODE_TYPES.ObjectPattern) {
+          const name = propertyKeyName(node);
+          if (name !== undefined) addTo(members.mentions, name, node);
+        }
+        break;
+      case AST_NODE_TYPES.BinaryExpression:
+        // `#m in other`
+        if (node.left.type === AST_NODE_TYPES.PrivateIdentifier) addTo(members.mentions, `#${node.left.name}`, node);
+        break;
+      case AST_NODE_TYPES.CallExpression: {
+        const name = calleeName(node.callee);
+        const first = node.arguments[0];
+        if (
+          (name === 'Object.assign' || name === 'Object.defineProperty' || name === 'Object.defineProperties') &&
+          first !== undefined &&
+          skipTypeWrappers(first).type === AST_NODE_TYPES.ThisExpression
+        ) {
+          members.hasUnnamedStores = true;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    const inner =
+      node.type === AST_NODE_TYPES.FunctionExpression ||
+      node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+      node.type === AST_NODE_TYPES.FunctionDeclaration
+        ? node
+        : inFunction;
+    for (const child of childNodesOf(node)) visit(child, inner);
+  };
+  for (const member of classNode.body.body) visit(member, undefined);
+  classMembersCache.set(classNode, members);
+  return members;
+}
+
+/** The child nodes of a node, found by shape (ESTree nodes are plain objects with a `type`). */
+function childNodesOf(node: TSESTree.Node): TSESTree.Node[] {
+  const children: TSESTree.Node[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'parent' || value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      for (const element of value as unknown[]) if (isNode(element)) children.push(element);
+    } else if (isNode(value)) {
+      children.push(value);
+    }
+  }
+  return children;
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/**
+ * Whether a private method runs at most once per instance: every mention of it in its class is a
+ * direct `this.m(…)` call, made only while a guard field is empty, which then stays non-empty:
+ * - `if (!this.g) { this.m(…); … }` (or `this.g == null`, or the `else` of `if (this.g)`), with the
+ *   call as the branch's first statement and the method storing a never-empty value into `this.g`
+ *   as its own first statement; or
+ * - `this.g ??= this.m(…)` / `this.g ||= this.m(…)` with an async method (its result is a promise).
+ * The guard is a private field of the class, stored nowhere else in the class (not even emptied),
+ * and the call's arguments are plain reads, which cannot call the method before it runs.
+ */
+function runsOncePerInstance(classNode: ClassNode, method: TSESTree.MethodDefinition): boolean {
+  const members = classMembersOf(classNode);
+  const known = members.onceMethods.get(method);
+  if (known !== undefined) return known;
+  const verdict = decideOncePerInstance(classNode, method, members);
+  members.onceMethods.set(method, verdict);
+  return verdict;
+}
+
+function decideOncePerInstance(classNode: ClassNode, method: TSESTree.MethodDefinition, members: ClassMembers): boolean {
+  const name = propertyKeyName(method);
+  if (!isPrivateMethod(method) || name === undefined || members.hasUnnamedStores) return false;
+  const mentions = members.mentions.get(name) ?? [];
+  if (mentions.length === 0) return false;
+  const firstStore = guardStoredFirst(method);
+  const guardStores = new Set<TSESTree.Node>();
+  let guard: string | undefined;
+  for (const mention of mentions) {
+    const site = guardedCallSite(mention);
+    if (!site || (guard !== undefined && site.guard !== guard)) return false;
+    guard = site.guard;
+    if (site.store) {
+      if (!method.value.async) return false;
+      guardStores.add(site.store);
+    } else {
+      if (firstStore?.name !== guard) return false;
+      guardStores.add(firstStore.store);
+    }
+  }
+  if (guard === undefined || !declaresPrivateField(classNode, guard)) return false;
+  return (members.stores.get(guard) ?? []).every((store) => guardStores.has(store.assignment));
+}
+
+/** For a mention of a method, the guard of the guarded call it is part of, or undefined. */
+function guardedCallSite(mention: TSESTree.Node): { guard: string; store?: TSESTree.AssignmentExpression } | undefined {
+  if (mention.type !== AST_NODE_TYPES.MemberExpression || mention.computed || mention.optional) return undefined;
+  if (mention.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const call = mention.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== mention || call.optional) return undefined;
+  if (!call.arguments.every(isPlainRead)) return undefined;
+  const user = call.parent;
+  // `this.g ??= this.m(…)`: the test and the call are one expression.
+  if (
+    user.type === AST_NODE_TYPES.AssignmentExpression &&
+    (user.operator === '??=' || user.operator === '||=') &&
+    user.right === call
+  ) {
+    const guard = thisMemberName(user.left);
+    return guard === undefined ? undefined : { guard, store: user };
+  }
+  // `if (!this.g) { this.m(…); … }`: the call is the first thing the empty branch does.
+  if (user.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  const block = user.parent;
+  const branch = block.type === AST_NODE_TYPES.BlockStatement && block.body[0] === user ? block : user;
+  const test = branch.parent;
+  if (test.type !== AST_NODE_TYPES.IfStatement) return undefined;
+  const emptiness = emptinessTest(test.test);
+  if (!emptiness || emptiness.field.optional) return undefined;
+  const guard = thisMemberName(emptiness.field);
+  const emptyBranch = emptiness.emptyWhen ? test.consequent : test.alternate;
+  return guard !== undefined && emptyBranch === branch ? { guard } : undefined;
+}
+
+/** An argument that reads without running code of the class: `x`, `1`, `this.a.b`. */
+function isPlainRead(argument: TSESTree.Node): boolean {
+  const value = skipTypeWrappers(argument);
+  switch (value.type) {
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.ThisExpression:
+      return true;
+    case AST_NODE_TYPES.MemberExpression:
+      return !value.computed && isPlainRead(value.object);
+    default:
+      return false;
+  }
+}
+
+function declaresPrivateField(classNode: ClassNode, name: string): boolean {
+  return classNode.body.body.some(
+    (member) =>
+      member.type === AST_NODE_TYPES.PropertyDefinition &&
+      !member.static &&
+      propertyKeyName(member) === name &&
+      (member.key.type === AST_NODE_TYPES.PrivateIdentifier || member.accessibility === 'private'),
+  );
+}
+
+function declaresInstanceField(classNode: ClassNode, name: string): boolean {
+  return classNode.body.body.some(
+    (member) =>
+      member.type === AST_NODE_TYPES.PropertyDefinition &&
+      !member.static &&
+      propertyKeyName(member) === name,
+  );
+}
+
+function nearestFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (
+      current.type === AST_NODE_TYPES.FunctionExpression ||
+      current.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+      current.type === AST_NODE_TYPES.FunctionDeclaration
+    ) {
+      return current;
+    }
+  }
+  return undefined;
+}
+
+/** The class whose constructor creates the stream, or that declares the once-per-instance method. */
+function instanceClassOf(initializer: FunctionNode, kind: 'streamStart' | 'onceMethod'): ClassNode | undefined {
+  let method: TSESTree.MethodDefinition | undefined;
+  if (kind === 'onceMethod') {
+    method =
+      initializer.parent.type === AST_NODE_TYPES.MethodDefinition
+        ? initializer.parent
+        : initializer.type === AST_NODE_TYPES.ArrowFunctionExpression
+          ? methodStoringGuardIife(initializer)
+          : undefined;
+    const classNode = method?.parent.parent;
+    return method && classNode && runsOncePerInstance(classNode, method) ? classNode : undefined;
+  }
+  for (let current: TSESTree.Node | undefined = initializer.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.MethodDefinition) return current.parent.parent;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the field that `store` (a store into `this.<field>` in an initializer) overwrites still
+ * holds what the class declared it with when the initializer starts; the caller has already checked
+ * that the declaration gives it nothing (`= null`, no initializer). A constructor or a named init
+ * method: yes. A stream's `start` or a once-per-instance method runs once, but maybe after other
+ * code of the class (after the constructor's earlier statements, after other methods, or, past an
+ * `await`, beside them): yes only when the class declares the field itself and no other function
+ * in it stores anything but `null`/`undefined` into a member of that name.
+ */
+export function fieldEmptyWhenInitializerRuns(
+  store: OverwriteAssignment,
+  initMethods: readonly string[],
+): boolean {
+  const initializer = nearestFunction(store);
+  const kind = initializer && initializerKindOf(initializer, initMethods);
+  if (kind === 'constructor' || kind === 'initMethod') return true;
+  if (!initializer || !kind) return false;
+  const field = thisMemberName(storedMemberOf(store));
+  const classNode = instanceClassOf(initializer, kind);
+  if (field === undefined || !classNode || !declaresInstanceField(classNode, field)) return false;
+  const members = classMembersOf(classNode);
+  if (members.hasUnnamedStores) return false;
+  return (members.stores.get(field) ?? []).every((other) => other.emptyValue || other.inFunction === initializer);
+}

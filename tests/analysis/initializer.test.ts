@@ -1,0 +1,186 @@
+// Which functions run while the instance's fields still hold what the class declared them with:
+// the syntax answers of src/analysis/initializer.ts, on snippets parsed without types.
+import { parse, simpleTraverse } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { fieldEmptyWhenInitializerRuns, initializerKindOf } from '../../src/analysis/initializer.js';
+import { staticMemberName } from '../../src/analysis/field-target.js';
+
+type Store = TSESTree.AssignmentExpression & { left: TSESTree.MemberExpression };
+
+function parseWithParents(code: string): TSESTree.Program {
+  const ast = parse(code, { range: true, loc: true });
+  simpleTraverse(ast, { enter: () => undefined }, true);
+  return ast;
+}
+
+/** The first `this.<field> = …` store whose right side is `alloc()`: the store a question is asked about. */
+function allocStore(code: string, field: string): Store {
+  let found: Store | undefined;
+  simpleTraverse(parseWithParents(code), {
+    enter(node) {
+      if (
+        !found &&
+        node.type === AST_NODE_TYPES.AssignmentExpression &&
+        node.left.type === AST_NODE_TYPES.MemberExpression &&
+        staticMemberName(node.left) === field &&
+        node.right.type === AST_NODE_TYPES.CallExpression &&
+        node.right.callee.type === AST_NODE_TYPES.Identifier &&
+        node.right.callee.name === 'alloc'
+      ) {
+        found = node as Store;
+      }
+    },
+  });
+  if (!found) throw new Error(`no this.${field} = alloc() in the snippet`);
+  return found;
+}
+
+function enclosingFunction(node: TSESTree.Node): TSESTree.Node {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.ArrowFunctionExpression) {
+      return current;
+    }
+  }
+  throw new Error('the store is in no function');
+}
+
+const kindOfStoreFunction = (code: string, initMethods: string[] = []): string | undefined =>
+  initializerKindOf(enclosingFunction(allocStore(code, 'buffer')), initMethods);
+
+describe('initializerKindOf', () => {
+  it.each([
+    ['a constructor', 'class C { constructor() { this.buffer = alloc(); } }', [], 'constructor'],
+    ['a method named in initMethods', 'class C { setup() { this.buffer = alloc(); } }', ['setup'], 'initMethod'],
+    ['a method decorated with a named decorator', 'class C { @postConstruct() init() { this.buffer = alloc(); } }', ['@postConstruct'], 'initMethod'],
+    ['an ordinary method', 'class C { setup() { this.buffer = alloc(); } }', [], undefined],
+    ['a static method named in initMethods', 'class C { static setup() { this.buffer = alloc(); } }', ['setup'], undefined],
+  ])('%s', (_name, code, initMethods, kind) => {
+    expect(kindOfStoreFunction(code, initMethods)).toBe(kind);
+  });
+
+  const inConstructor = (statement: string): string => `class C { constructor() { ${statement} } }`;
+  it.each([
+    ['a WritableStream start arrow', inConstructor('this.w = new WritableStream({ start: () => { this.buffer = alloc(); } });'), 'streamStart'],
+    ['an async start arrow', inConstructor('new WritableStream({ start: async () => { this.buffer = alloc(); } });'), 'streamStart'],
+    ['a ReadableStream start arrow, typed', inConstructor('new ReadableStream<number>({ start: () => { this.buffer = alloc(); } } as UnderlyingSource<number>);'), 'streamStart'],
+    ['a TransformStream start under a string key', inConstructor("new TransformStream({ 'start': () => { this.buffer = alloc(); } });"), 'streamStart'],
+    ['inside another call of the constructor', inConstructor('wrap(new WritableStream({ start: () => { this.buffer = alloc(); } }));'), 'streamStart'],
+    ['a start method (its `this` is the sink)', inConstructor('new WritableStream({ start() { this.buffer = alloc(); } });'), undefined],
+    ['a start function expression', inConstructor('new WritableStream({ start: function () { this.buffer = alloc(); } });'), undefined],
+    ['another property', inConstructor('new WritableStream({ write: () => { this.buffer = alloc(); } });'), undefined],
+    ['the second argument', inConstructor('new WritableStream(sink, { start: () => { this.buffer = alloc(); } });'), undefined],
+    ['another constructor', inConstructor('new EventEmitter({ start: () => { this.buffer = alloc(); } });'), undefined],
+    ['a stream created in a loop', inConstructor('for (const p of ps) new WritableStream({ start: () => { this.buffer = alloc(); } });'), undefined],
+    ['a stream created in an arrow of the constructor', inConstructor('const make = () => new WritableStream({ start: () => { this.buffer = alloc(); } });'), undefined],
+    ['a stream created in a method', 'class C { open() { return new WritableStream({ start: () => { this.buffer = alloc(); } }); } }', undefined],
+    ['a stream created in a field initializer', 'class C { w = new WritableStream({ start: () => { this.buffer = alloc(); } }); }', undefined],
+  ])('stream start: %s', (_name, code, kind) => {
+    expect(kindOfStoreFunction(code)).toBe(kind);
+  });
+
+  it.each([
+    ['a private method storing a guard first', 'class C { private m() { this.g = {}; this.buffer = alloc(); } }', 'onceMethod'],
+    ['a #private method storing a guard first', 'class C { #m() { this.#g = new Set(); this.buffer = alloc(); } }', 'onceMethod'],
+    ['a private async method', 'class C { private async m() { this.buffer = alloc(); } }', 'onceMethod'],
+    ['the async IIFE stored into the guard', 'class C { private m() { this.g = (async () => { this.buffer = alloc(); })(); } }', 'onceMethod'],
+    ['a sync IIFE (its value may be empty)', 'class C { private m() { this.g = (() => { this.buffer = alloc(); })(); } }', undefined],
+    ['a public method', 'class C { m() { this.g = {}; this.buffer = alloc(); } }', undefined],
+    ['a protected method', 'class C { protected m() { this.g = {}; this.buffer = alloc(); } }', undefined],
+    ['a private method storing a maybe-empty value first', 'class C { private m() { this.g = make(); this.buffer = alloc(); } }', undefined],
+    ['a private method storing the guard second', 'class C { private m() { log(); this.g = {}; this.buffer = alloc(); } }', undefined],
+    ['a private generator', 'class C { private *m() { this.g = {}; this.buffer = alloc(); } }', undefined],
+    ['a private static method', 'class C { private static m() { this.g = {}; this.buffer = alloc(); } }', undefined],
+  ])('once-per-instance candidate: %s', (_name, code, kind) => {
+    expect(kindOfStoreFunction(code)).toBe(kind);
+  });
+});
+
+/** The ensureEncoder shape, with pieces to vary. */
+function encoder({
+  guard = 'private ready: Promise<void> | null = null;',
+  callSite = 'if (!this.ready) {\n      this.ensure(sample);\n    }',
+  method = 'private ensure(sample: number) {\n    this.ready = (async () => {\n      await configure(sample);\n      this.buffer = alloc();\n    })();\n  }',
+  more = '',
+} = {}): string {
+  return `class Encoder {
+  ${guard}
+  private buffer: Buf | null = null;
+  async encode(sample: number) {
+    ${callSite}
+    await this.ready;
+  }
+  ${method}
+  ${more}
+}`;
+}
+
+const emptyOnEntry = (code: string, field = 'buffer'): boolean => fieldEmptyWhenInitializerRuns(allocStore(code, field), []);
+
+describe('fieldEmptyWhenInitializerRuns', () => {
+  it('a constructor or init method: yes, with no class-wide check', () => {
+    expect(emptyOnEntry('class C { buffer = null; constructor() { this.buffer = alloc(); } reset() { this.buffer = alloc(); } }')).toBe(true);
+  });
+
+  it('an ordinary method: no', () => {
+    expect(emptyOnEntry('class C { buffer = null; m() { this.buffer = alloc(); } }')).toBe(false);
+  });
+
+  it.each([
+    ['the ensureEncoder shape', encoder(), true],
+    ['a guard tested with == null', encoder({ callSite: 'if (this.ready == null) this.ensure(sample);' }), true],
+    ['a guard tested with === undefined', encoder({ callSite: 'if (this.ready === undefined) { this.ensure(sample); }' }), true],
+    ['the else of a truthy test', encoder({ callSite: 'if (this.ready) {} else { this.ensure(sample); }' }), true],
+    ['the then of a truthy test', encoder({ callSite: 'if (this.ready) { this.ensure(sample); }' }), false],
+    ['an argument that reads a field', encoder({ callSite: 'if (!this.ready) this.ensure(this.options.sample);' }), true],
+    ['an argument that calls code', encoder({ callSite: 'if (!this.ready) this.ensure(this.next());' }), false],
+    ['a call that is not the first statement of the branch', encoder({ callSite: 'if (!this.ready) { this.warmUp(); this.ensure(sample); }' }), false],
+    ['a call after an await in the branch', encoder({ callSite: 'if (!this.ready) { await idle(); this.ensure(sample); }' }), false],
+    ['a guard test joined with another test', encoder({ callSite: 'if (!this.ready && sample > 0) this.ensure(sample);' }), false],
+    ['a call under no test', encoder({ callSite: 'this.ensure(sample);' }), false],
+    ['a second call site, unguarded', encoder({ more: 'flush() { this.ensure(0); }' }), false],
+    ['a second call site, guarded too', encoder({ more: 'flush() { if (!this.ready) this.ensure(0); }' }), true],
+    ['a second call site guarded by another field', encoder({ more: 'private other: object | null = null;\n  flush() { if (!this.other) this.ensure(0); }' }), false],
+    ['a reference as a value', encoder({ more: 'later() { setTimeout(this.ensure.bind(this, 0)); }' }), false],
+    ['a destructured reference', encoder({ more: 'later() { const { ensure } = this; }' }), false],
+    ['an optional call', encoder({ callSite: 'if (!this.ready) this.ensure?.(sample);' }), false],
+    ['a public guard', encoder({ guard: 'ready: Promise<void> | null = null;' }), false],
+    ['a guard declared by a base class', encoder({ guard: '' }), false],
+    ['a guard cleared elsewhere', encoder({ more: 'reset() { this.ready = null; }' }), false],
+    ['a guard deleted elsewhere', encoder({ more: 'reset() { delete this.ready; }' }), false],
+    ['a guard stored elsewhere', encoder({ more: 'reset() { this.ready = Promise.resolve(); }' }), false],
+    ['a guard stored through another receiver', encoder({ more: 'copy(other: Encoder) { other.ready = null; }' }), false],
+    ['the field emptied elsewhere', encoder({ more: 'close() { this.buffer?.release(); this.buffer = null; }' }), true],
+    ['the field filled elsewhere', encoder({ more: 'recreate() { this.buffer?.release(); this.buffer = alloc(); }' }), false],
+    ['the field filled in a callback of the method', encoder({ method: 'private ensure(sample: number) {\n    this.ready = (async () => {\n      this.buffer = alloc();\n      onLost(() => { this.buffer = make(); });\n    })();\n  }' }), false],
+    ['the field filled by the method around its IIFE', encoder({ method: 'private ensure(sample: number) {\n    this.ready = (async () => {\n      this.buffer = alloc();\n    })();\n    this.buffer = make();\n  }' }), false],
+    ['the field filled by destructuring', encoder({ more: 'swap(pair: [Buf, Buf]) { [this.buffer] = pair; }' }), false],
+    ['a store with a computed key on this', encoder({ more: 'set(key: string, value: unknown) { (this as any)[key] = value; }' }), false],
+    ['Object.assign onto this', encoder({ more: 'patch(values: object) { Object.assign(this, values); }' }), false],
+  ])('a memoized private method: %s', (_name, code, expected) => {
+    expect(emptyOnEntry(code)).toBe(expected);
+  });
+
+  it('a field that the class does not declare itself: no', () => {
+    expect(emptyOnEntry(encoder().replace('private buffer: Buf | null = null;', ''))).toBe(false);
+  });
+
+  it.each([
+    ['`??=` with an async method', 'class C { private loading?: Promise<void>; private buffer = null; get() { return this.loading ??= this.load(); } private async load() { this.buffer = alloc(); } }', true],
+    ['`||=` with an async method', 'class C { #loading?: Promise<void>; private buffer = null; get() { return this.#loading ||= this.#load(); } async #load() { this.buffer = alloc(); } }', true],
+    ['`??=` with a method that is not async', 'class C { private loading?: object; private buffer = null; get() { return this.loading ??= this.load(); } private load() { this.buffer = alloc(); return {}; } }', false],
+    ['`??=` and a reset of the guard', 'class C { private loading?: Promise<void>; private buffer = null; get() { return this.loading ??= this.load(); } reset() { this.loading = undefined; } private async load() { this.buffer = alloc(); } }', false],
+  ])('a method behind a logical assignment: %s', (_name, code, expected) => {
+    expect(emptyOnEntry(code)).toBe(expected);
+  });
+
+  it.each([
+    ['no other store', 'class C { buffer = null; constructor() { new WritableStream({ start: () => { this.buffer = alloc(); } }); } }', true],
+    ['emptied by close', 'class C { buffer = null; constructor() { new WritableStream({ start: async () => { this.buffer = alloc(); }, close: () => { this.buffer = null; } }); } }', true],
+    ['filled by the constructor too', 'class C { buffer = null; constructor() { this.buffer = make(); new WritableStream({ start: () => { this.buffer = alloc(); } }); } }', false],
+    ['filled by another method', 'class C { buffer = null; constructor() { new WritableStream({ start: async () => { this.buffer = alloc(); } }); } reopen() { this.buffer = make(); } }', false],
+    ['two streams storing the same field', 'class C { buffer = null; constructor() { new WritableStream({ start: () => { this.buffer = alloc(); } }); new ReadableStream({ start: () => { this.buffer = make(); } }); } }', false],
+  ])('a stream start in a constructor: %s', (_name, code, expected) => {
+    expect(emptyOnEntry(code)).toBe(expected);
+  });
+});
