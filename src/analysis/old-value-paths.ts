@@ -85,6 +85,14 @@ interface SegmentRecord {
   start: TSESTree.Node;
   events: PathEvent[];
   branch?: BranchFact;
+  /**
+   * For a long segment, by questioned key: the events a flow of that key must see (its own and
+   * those on no key), so that a function storing into many fields is not walked once per field
+   * event by event. Built with the function's segment index.
+   */
+  eventsByKey?: Map<string, PathEvent[]>;
+  /** The segment's events on no key, for a questioned key with none of its own here. */
+  eventsOnNoKey?: PathEvent[];
 }
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -128,6 +136,8 @@ interface SegmentIndex {
   firstOwnMethodCall: number;
   /** Edges to a segment created earlier: loops. */
   backEdges: { from: number; to: number }[];
+  /** The keys that questions are asked about: those whose events a long segment lists apart. */
+  questionedKeys: ReadonlySet<string>;
 }
 
 /**
@@ -334,6 +344,7 @@ export function oldValuePaths(
     const outputs = new Map<SegmentRecord, Set<Fact>>();
     const initialRecord = fn.bySegment.get(fn.codePath.initialSegment);
 
+    const index = segmentIndexOf(fn);
     const transfer = (
       segment: SegmentRecord,
       input: ReadonlySet<Fact>,
@@ -341,7 +352,7 @@ export function oldValuePaths(
       answer = onStore,
     ): Set<Fact> => {
       let facts = new Set(input);
-      for (const event of segment.events) {
+      for (const event of eventsOfKey(segment, key, index.questionedKeys)) {
         switch (event.kind) {
           case 'suspend':
             // Most suspensions meet no released value: rebuild the set only when one does.
@@ -378,7 +389,6 @@ export function oldValuePaths(
       return facts;
     };
 
-    const index = segmentIndexOf(fn);
     // The window of segments whose facts can differ from the initial fact and matter: from the
     // first that can change the key's facts to its last questioned store (or the end, for a
     // method's exits), widened to every loop that overlaps it, since a loop's tail flows back.
@@ -533,6 +543,7 @@ export function oldValuePaths(
       firstReceiverEvent: new Map(),
       firstOwnMethodCall: Infinity,
       backEdges: [],
+      questionedKeys: new Set(fn.questionKeys.values()),
     };
     const noteFirst = (map: Map<string, number>, key: string, at: number): void => {
       if (!map.has(key)) map.set(key, at);
@@ -553,6 +564,7 @@ export function oldValuePaths(
         const from = fn.bySegment.get(previous)?.index;
         if (from !== undefined && from >= at) index.backEdges.push({ from, to: at });
       }
+      if (segment.events.length >= minEventsToList) listEventsByKey(segment, index.questionedKeys);
     }
     segmentIndexes.set(fn, index);
     return index;
@@ -886,6 +898,46 @@ function enclosingExpressionStatement(call: TSESTree.Node): TSESTree.ExpressionS
     node = node.parent;
   }
   return node.parent?.type === AST_NODE_TYPES.ExpressionStatement ? node.parent : undefined;
+}
+
+/** Below this many events, walking a segment's events for each key costs less than listing them apart. */
+const minEventsToList = 16;
+
+/**
+ * Lists a segment's events by questioned key, each list keeping the events on no key (suspensions,
+ * calls of own methods, receivers passed on) in their place among the key's own. One pass, plus
+ * one copy of the events on no key per questioned key present.
+ */
+function listEventsByKey(segment: SegmentRecord, questionedKeys: ReadonlySet<string>): void {
+  const onNoKey: PathEvent[] = [];
+  const byKey = new Map<string, PathEvent[]>();
+  const copiedUpTo = new Map<string, number>();
+  for (const event of segment.events) {
+    if (!('key' in event)) {
+      onNoKey.push(event);
+      continue;
+    }
+    if (!questionedKeys.has(event.key)) continue;
+    let list = byKey.get(event.key);
+    if (!list) {
+      list = [];
+      byKey.set(event.key, list);
+    }
+    for (let at = copiedUpTo.get(event.key) ?? 0; at < onNoKey.length; at++) list.push(onNoKey[at] as PathEvent);
+    copiedUpTo.set(event.key, onNoKey.length);
+    list.push(event);
+  }
+  for (const [key, list] of byKey) {
+    for (let at = copiedUpTo.get(key) ?? 0; at < onNoKey.length; at++) list.push(onNoKey[at] as PathEvent);
+  }
+  segment.eventsByKey = byKey;
+  segment.eventsOnNoKey = onNoKey;
+}
+
+/** The events of a segment that a flow of `key` must see, in order. */
+function eventsOfKey(segment: SegmentRecord, key: string, questionedKeys: ReadonlySet<string>): readonly PathEvent[] {
+  if (!segment.eventsByKey || !questionedKeys.has(key)) return segment.events;
+  return segment.eventsByKey.get(key) ?? segment.eventsOnNoKey ?? segment.events;
 }
 
 function hasReleased(facts: ReadonlySet<Fact>): boolean {

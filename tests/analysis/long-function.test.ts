@@ -97,3 +97,43 @@ describe('the window of one field among others', () => {
     expect(reportsOf(lines)).toEqual([]);
   });
 });
+
+describe('a long segment, whose events are listed by field', () => {
+  it('sees each field’s own release, the suspensions and the own-method calls among many other fields’ events', () => {
+    // One segment (no branch) with far more than 16 events: each field's flow walks its own list,
+    // which must keep the events on no field (an `await`, `this.drain()`) in their place.
+    const fields = Array.from({ length: 24 }, (_, i) => `f${String(i)}`);
+    const lines = [
+      bufDeclarations,
+      'declare function tick(): Promise<void>;',
+      'class Pool {',
+      ...fields.map((field) => `  ${field}: Buf = alloc();`),
+      '  drain(): void {',
+      '    this.f3.release();',
+      '  }',
+      '  async refill(): Promise<void> {',
+    ];
+    const expected: string[] = [];
+    for (const [i, field] of fields.entries()) {
+      switch (i % 4) {
+        case 0: // released, then stored: fine
+          lines.push(`    this.${field}.release();`, `    this.${field} = alloc();`);
+          break;
+        case 1: // released, then an await, then stored: other code sees the released value
+          lines.push(`    this.${field}.release();`, '    await tick();', `    this.${field} = alloc();`);
+          expected.push(`${String(lines.length + 1)}:5`);
+          break;
+        case 2: // stored without a release: a leak
+          lines.push(`    this.${field} = alloc();`);
+          expected.push(`${String(lines.length + 1)}:5`);
+          break;
+        default: // f3 is released by the own method called just before; the others leak
+          lines.push('    this.drain();', `    this.${field} = alloc();`);
+          if (field !== 'f3') expected.push(`${String(lines.length + 1)}:5`);
+      }
+    }
+    lines.push('  }', '}');
+    // The Buf declarations take two lines, so the element at index j is on line j + 2.
+    expect(reportsOf(lines)).toEqual(expected);
+  });
+});
