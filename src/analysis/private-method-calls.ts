@@ -38,8 +38,8 @@ export interface PrivateMethodUses {
   calls: TSESTree.CallExpression[];
   /**
    * The method is also reached some other way (`setTimeout(this.m)`, `const f = this.m`,
-   * `other.m()`, `const { m } = this`), or through a name that cannot be read (`this[key]()`):
-   * its callers are not all known.
+   * `other.m()`, `const { m } = this`), or may be, through a name that cannot be read
+   * (`this[key]()`, for all but `#name` methods): its callers are not all known.
    */
   escapes: boolean;
 }
@@ -64,7 +64,7 @@ export function privateMethodUses(
     if (node.type === AST_NODE_TYPES.MemberExpression) {
       const name = staticMemberName(node);
       const onThis = skipTypeWrappers(node.object).type === AST_NODE_TYPES.ThisExpression;
-      if (name === undefined && node.computed && onThis) unreadableThisMember = true;
+      if (name === undefined && node.computed && onThis && !isSymbolOrNumber(node.property)) unreadableThisMember = true;
       const use = name === undefined ? undefined : uses.get(name);
       if (use) {
         const call = node.parent;
@@ -90,8 +90,19 @@ export function privateMethodUses(
       }
     }
   }
-  if (unreadableThisMember) for (const use of uses.values()) use.escapes = true;
+  // `this[key]` may name any method but a `#name` one.
+  if (unreadableThisMember) for (const [name, use] of uses) if (!name.startsWith('#')) use.escapes = true;
   return uses;
+}
+
+/** `this[Symbol.dispose]`, `this[0]`: a computed key that cannot be a method's name. */
+function isSymbolOrNumber(key: TSESTree.Node): boolean {
+  if (key.type === AST_NODE_TYPES.Literal) return typeof key.value === 'number';
+  return (
+    key.type === AST_NODE_TYPES.MemberExpression &&
+    key.object.type === AST_NODE_TYPES.Identifier &&
+    key.object.name === 'Symbol'
+  );
 }
 
 function isNode(value: unknown): value is TSESTree.Node {

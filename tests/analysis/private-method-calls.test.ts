@@ -111,6 +111,42 @@ describe('privateMethodUses', () => {
     ).toEqual({ m: { callLines: [5], escapes: false }, n: { callLines: [], escapes: true } });
   });
 
+  it('a computed name that may be any string makes every method but a #private one escape', () => {
+    expect(
+      usesOf(
+        `class C {
+          private m(): void {}
+          #n(): void {}
+          a(key: 'm' | 'a'): void {
+            this.m();
+            this.#n();
+            this[key]();
+          }
+        }`,
+        'm',
+        '#n',
+      ),
+    ).toEqual({ m: { callLines: [5], escapes: true }, '#n': { callLines: [6], escapes: false } });
+  });
+
+  it('a well-known symbol or a number as the computed name reaches no private method', () => {
+    expect(
+      usesOf(
+        `class C {
+          private m(): void {}
+          [Symbol.dispose](): void {}
+          0(): void {}
+          a(): void {
+            this.m();
+            this[Symbol.dispose]();
+            this[0]();
+          }
+        }`,
+        'm',
+      ),
+    ).toEqual({ m: { callLines: [6], escapes: false } });
+  });
+
   it('reads #private names as this.#m writes them', () => {
     expect(
       usesOf(
