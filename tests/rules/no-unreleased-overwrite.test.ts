@@ -4716,6 +4716,24 @@ function releasedByPrivateMethodCallers(): {
         errors: [{ messageId: 'overwrite', line: 13, column: 5 }],
       },
       {
+        name: 'with order release-after-assign, a store in a handler of the promise the release returns comes after the release',
+        options: strict,
+        code: dedent(`
+          ${cursor}
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            restart(): void {
+              void this.cursor.close().then(() => {
+                this.cursor = openCursor();
+              });
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+        errors: [{ messageId: 'releaseBeforeAssign', line: 6, column: 7 }],
+      },
+      {
         name: 'a private generator runs when it is iterated, not when its caller released the old value',
         code: dedent(`
           ${cursor}
