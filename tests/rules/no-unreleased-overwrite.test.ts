@@ -4392,22 +4392,22 @@ function releasedByPrivateMethodCallers(): {
           }`),
         errors: [{ messageId: 'overwrite', line: 9, column: 5 }],
         output: dedent(`
-        declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
-        export class Stream {
-          private cursor: Cursor = openCursor();
-          async onError(): Promise<void> {
-            await this.cursor.close();
-            await this.resume();
-          }
-          async resume(): Promise<void> {
-            const oldCursor = this.cursor;
-            this.cursor = openCursor();
-            if (oldCursor !== this.cursor) oldCursor.close();
-          }
-          async close(): Promise<void> {
-            await this.cursor.close();
-          }
-        }`),
+          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            async onError(): Promise<void> {
+              await this.cursor.close();
+              await this.resume();
+            }
+            async resume(): Promise<void> {
+              const oldCursor = this.cursor;
+              this.cursor = openCursor();
+              if (oldCursor !== this.cursor) oldCursor.close();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
       },
       {
         name: 'a private method whose one caller does not release first',
@@ -4427,21 +4427,21 @@ function releasedByPrivateMethodCallers(): {
           }`),
         errors: [{ messageId: 'overwrite', line: 8, column: 5 }],
         output: dedent(`
-        declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
-        export class Stream {
-          private cursor: Cursor = openCursor();
-          async onError(): Promise<void> {
-            await this.resume();
-          }
-          private async resume(): Promise<void> {
-            const oldCursor = this.cursor;
-            this.cursor = openCursor();
-            if (oldCursor !== this.cursor) oldCursor.close();
-          }
-          async close(): Promise<void> {
-            await this.cursor.close();
-          }
-        }`),
+          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            async onError(): Promise<void> {
+              await this.resume();
+            }
+            private async resume(): Promise<void> {
+              const oldCursor = this.cursor;
+              this.cursor = openCursor();
+              if (oldCursor !== this.cursor) oldCursor.close();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
       },
       {
         name: 'a private method that one caller reaches with a released value and another with a live one',
@@ -4485,32 +4485,33 @@ function releasedByPrivateMethodCallers(): {
           }`),
         errors: [{ messageId: 'overwrite', line: 10, column: 5 }],
         output: dedent(`
-        declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
-        export class Stream {
-          private cursor: Cursor = openCursor();
-          async onError(): Promise<void> {
-            await this.cursor.close();
-            this.reopen();
-            setTimeout(this.reopen, 10);
-          }
-          private reopen(): void {
-            const oldCursor = this.cursor;
-            this.cursor = openCursor();
-            if (oldCursor !== this.cursor) oldCursor.close();
-          }
-          async close(): Promise<void> {
-            await this.cursor.close();
-          }
-        }`),
+          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            async onError(): Promise<void> {
+              await this.cursor.close();
+              this.reopen();
+              setTimeout(this.reopen, 10);
+            }
+            private reopen(): void {
+              const oldCursor = this.cursor;
+              this.cursor = openCursor();
+              if (oldCursor !== this.cursor) oldCursor.close();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
       },
       {
-        name: 'a private method read into a local may be called from anywhere',
+        name: 'a private method also read into a local may be called from anywhere',
         code: dedent(`
           ${cursor}
           export class Stream {
             private cursor: Cursor = openCursor();
             async onError(): Promise<void> {
               await this.cursor.close();
+              this.reopen();
               const reopen = this.reopen;
               reopen.call(this);
             }
@@ -4521,25 +4522,26 @@ function releasedByPrivateMethodCallers(): {
               await this.cursor.close();
             }
           }`),
-        errors: [{ messageId: 'overwrite', line: 10, column: 5 }],
+        errors: [{ messageId: 'overwrite', line: 11, column: 5 }],
         output: dedent(`
-        declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
-        export class Stream {
-          private cursor: Cursor = openCursor();
-          async onError(): Promise<void> {
-            await this.cursor.close();
-            const reopen = this.reopen;
-            reopen.call(this);
-          }
-          private reopen(): void {
-            const oldCursor = this.cursor;
-            this.cursor = openCursor();
-            if (oldCursor !== this.cursor) oldCursor.close();
-          }
-          async close(): Promise<void> {
-            await this.cursor.close();
-          }
-        }`),
+          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            async onError(): Promise<void> {
+              await this.cursor.close();
+              this.reopen();
+              const reopen = this.reopen;
+              reopen.call(this);
+            }
+            private reopen(): void {
+              const oldCursor = this.cursor;
+              this.cursor = openCursor();
+              if (oldCursor !== this.cursor) oldCursor.close();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
       },
       {
         name: 'a private method that stores twice drops its own first value, whatever its caller did',
@@ -4561,23 +4563,23 @@ function releasedByPrivateMethodCallers(): {
           }`),
         errors: [{ messageId: 'overwrite', line: 10, column: 5 }],
         output: dedent(`
-        declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
-        export class Stream {
-          private cursor: Cursor = openCursor();
-          async onError(): Promise<void> {
-            await this.cursor.close();
-            this.reopen();
-          }
-          private reopen(): void {
-            this.cursor = openCursor();
-            const oldCursor = this.cursor;
-            this.cursor = openCursor();
-            if (oldCursor !== this.cursor) oldCursor.close();
-          }
-          async close(): Promise<void> {
-            await this.cursor.close();
-          }
-        }`),
+          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            async onError(): Promise<void> {
+              await this.cursor.close();
+              this.reopen();
+            }
+            private reopen(): void {
+              this.cursor = openCursor();
+              const oldCursor = this.cursor;
+              this.cursor = openCursor();
+              if (oldCursor !== this.cursor) oldCursor.close();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
       },
       {
         name: 'a chain of two private methods below a caller that does not release',
@@ -4600,24 +4602,24 @@ function releasedByPrivateMethodCallers(): {
           }`),
         errors: [{ messageId: 'overwrite', line: 11, column: 5 }],
         output: dedent(`
-        declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
-        export class Stream {
-          private cursor: Cursor = openCursor();
-          restart(): void {
-            this.reopen();
-          }
-          private reopen(): void {
-            this.open();
-          }
-          private open(): void {
-            const oldCursor = this.cursor;
-            this.cursor = openCursor();
-            if (oldCursor !== this.cursor) oldCursor.close();
-          }
-          async close(): Promise<void> {
-            await this.cursor.close();
-          }
-        }`),
+          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            restart(): void {
+              this.reopen();
+            }
+            private reopen(): void {
+              this.open();
+            }
+            private open(): void {
+              const oldCursor = this.cursor;
+              this.cursor = openCursor();
+              if (oldCursor !== this.cursor) oldCursor.close();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
       },
       {
         name: 'the second handler in a chain may run after the first stored a new value',
@@ -4637,21 +4639,21 @@ function releasedByPrivateMethodCallers(): {
           }`),
         errors: [{ messageId: 'overwrite', line: 8, column: 5 }],
         output: dedent(`
-        declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
-        export class Stream {
-          private cursor: Cursor = openCursor();
-          restart(): void {
-            void this.cursor.close().then(() => undefined).then(() => this.reopen());
-          }
-          private reopen(): void {
-            const oldCursor = this.cursor;
-            this.cursor = openCursor();
-            if (oldCursor !== this.cursor) oldCursor.close();
-          }
-          async close(): Promise<void> {
-            await this.cursor.close();
-          }
-        }`),
+          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            restart(): void {
+              void this.cursor.close().then(() => undefined).then(() => this.reopen());
+            }
+            private reopen(): void {
+              const oldCursor = this.cursor;
+              this.cursor = openCursor();
+              if (oldCursor !== this.cursor) oldCursor.close();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
       },
       {
         name: 'a caller that releases on one path only: reported without a fix, which would release twice',
