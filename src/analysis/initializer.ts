@@ -466,7 +466,15 @@ function declaresInstanceField(classNode: ClassNode, name: string): boolean {
   );
 }
 
-function nearestFunction(node: TSESTree.Node): FunctionNode | undefined {
+function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
+  return (
+    node.type === AST_NODE_TYPES.FunctionExpression ||
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration
+  );
+}
+
+export function nearestFunction(node: TSESTree.Node): FunctionNode | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (
       current.type === AST_NODE_TYPES.FunctionExpression ||
@@ -505,13 +513,16 @@ function instanceClassOf(initializer: FunctionNode, kind: 'streamStart' | 'onceM
  * method: yes. A stream's `start` or a once-per-instance method runs once, but maybe after other
  * code of the class (after the constructor's earlier statements, after other methods, or, past an
  * `await`, beside them): yes only when the class declares the field itself and no other function
- * in it stores anything but `null`/`undefined` into a member of that name.
+ * in it stores anything but `null`/`undefined` into a member of that name. `initializerNode` is the
+ * function whose start is asked about: the store's own, or a caller of the private method that
+ * makes the store (a constructor calling `this.open()`).
  */
 export function fieldEmptyWhenInitializerRuns(
   store: OverwriteAssignment,
+  initializerNode: TSESTree.Node,
   initMethods: readonly string[],
 ): boolean {
-  const initializer = nearestFunction(store);
+  const initializer = isFunctionNode(initializerNode) ? initializerNode : undefined;
   const kind = initializer && initializerKindOf(initializer, initMethods);
   if (kind === 'constructor' || kind === 'initMethod') return true;
   if (!initializer || !kind) return false;

@@ -9,6 +9,7 @@ import {
 } from './field-target.js';
 import type { MethodEffect } from './inherited-method.js';
 import { initializerKindOf } from './initializer.js';
+import { privateMethodOf, privateMethodUses, type PrivateMethod, type PrivateMethodUses } from './private-method-calls.js';
 import { calleeName, emptinessTest, valueUseOf, type ReleaseNames } from './value-use.js';
 
 /** What the paths reaching one store say about the value it overwrites. */
@@ -37,7 +38,7 @@ export interface OldValuePathsConfig {
   names: ReleaseNames;
   initMethods: readonly string[];
   /** Whether `this.<target>` is still unassigned when a constructor/init method starts (type question). */
-  startsUnassigned: (question: StoreQuestion) => boolean;
+  startsUnassigned: (question: StoreQuestion, initializer: TSESTree.Node) => boolean;
   /** What `this.<method>()` does to `this.<field>` when the method is declared in a base class. */
   inheritedMethodEffect: (thisClass: ClassNode, methodName: string, fieldName: string) => MethodEffect;
   /**
@@ -56,6 +57,18 @@ const live: Fact = 'live';
 const handled: Fact = 'handled';
 const empty: Fact = 'empty';
 const unassigned: Fact = 'unassigned';
+/**
+ * In a private method, what `this.f` held when the method was called: live or not depending on
+ * its callers, asked once the whole class has been walked.
+ */
+const atEntry: Fact = 'entry';
+
+/**
+ * How many private methods deep a store's old value is followed up its callers
+ * (`a()` calls `#b()`, which calls `#c()`, which stores): enough for helpers split in two or
+ * three, and a bound on recursion.
+ */
+const maxCallerDepth = 3;
 
 type PathEvent =
   | { kind: 'release'; key: string; release: number }
@@ -117,6 +130,27 @@ interface FunctionRecord {
   questionKeys: Map<StoreQuestion, string>;
   /** In the callback of `this.t = setTimeout(cb)`: `t` holds the timer that fired, nothing live. */
   firedTimerKey: string | undefined;
+  /**
+   * In a handler of the promise a release returns (`this.f.close().then(cb, onError)`): `f`'s key
+   * and the index (in `releases`) of that release, which was attempted before the handler runs.
+   */
+  releasedBeforeStart: { key: string; release: number } | undefined;
+  /** The private method whose body this is: `this.f` at entry is what its callers left there. */
+  privateMethod: PrivateMethod | undefined;
+}
+
+/**
+ * What a call of an own method does to one field, for the flow: a summary of the method's paths,
+ * or (asked only at the call sites of private methods) that it stores a new value on some path.
+ */
+type OwnCallEffect = MethodEffect | 'stores';
+
+/** A store in a private method whose old value is the one live at entry: its callers decide. */
+interface EntryQuestion {
+  fn: FunctionRecord;
+  question: StoreQuestion;
+  key: string;
+  facts: ReadonlySet<Fact>;
 }
 
 
@@ -188,6 +222,24 @@ export function oldValuePaths(
     // which ESLint would match against every node of the file.
     const loop = node.parent;
     if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.await && loop.body === node) record({ kind: 'suspend' });
+    if (node.type === AST_NODE_TYPES.CatchClause) recordReleaseAttemptedBeforeCatch(fn, node);
+  }
+
+  /**
+   * `try { await this.f.close(); } catch { … }`: code-path analysis also enters the catch from the
+   * start of the try, before the release; but when the release is the try's only statement, the
+   * catch runs only once it was attempted (a failed release is not retried by a fix either).
+   */
+  function recordReleaseAttemptedBeforeCatch(fn: FunctionRecord, clause: TSESTree.CatchClause): void {
+    const [only, ...rest] = clause.parent.block.body;
+    if (only?.type !== AST_NODE_TYPES.ExpressionStatement || rest.length > 0) return;
+    let call: TSESTree.Node = skipTypeWrappers(only.expression);
+    if (call.type === AST_NODE_TYPES.AwaitExpression) call = skipTypeWrappers(call.argument);
+    if (call.type === AST_NODE_TYPES.ChainExpression) call = call.expression;
+    if (call.type !== AST_NODE_TYPES.CallExpression) return;
+    const released = releasedFieldOf(call, config.names);
+    const field = released && fieldRefOf(released);
+    if (field) record({ kind: 'release', key: keyOf(field), release: releaseIndex(fn, call, true) });
   }
 
   function endSegment(segment: TSESLint.CodePathSegment): void {
@@ -275,6 +327,34 @@ export function oldValuePaths(
   }
 
   /**
+   * For a handler of the promise that a release returns (`this.f.close().then(onClosed, onError)`,
+   * `.catch(cb)`, `.finally(cb)`), the released field's key and the release call: the handler runs
+   * after the release was attempted. Only the first link counts: a later one may run after the
+   * first stored a new value. Called, like firedTimerKeyOf, before the handler's record is pushed.
+   */
+  function releasedBeforeHandler(node: TSESTree.Node): { key: string; call: TSESTree.CallExpression } | undefined {
+    if (node.type !== AST_NODE_TYPES.ArrowFunctionExpression && node.type !== AST_NODE_TYPES.FunctionExpression) {
+      return undefined;
+    }
+    const handler = outermostTypeWrapper(node);
+    const link = handler.parent;
+    if (link?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const position = link.arguments.indexOf(handler as TSESTree.CallExpressionArgument);
+    const callee = skipTypeWrappers(link.callee);
+    if (position < 0 || callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) {
+      return undefined;
+    }
+    const method = callee.property.name;
+    if (!(method === 'then' ? position <= 1 : (method === 'catch' || method === 'finally') && position === 0)) return undefined;
+    const release = skipTypeWrappers(callee.object);
+    if (release.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const released = releasedFieldOf(release, config.names);
+    const field = released && fieldRefOf(released);
+    if (!field || (field.onThis && node.type === AST_NODE_TYPES.FunctionExpression)) return undefined;
+    return { key: keyOf(field), call: release };
+  }
+
+  /**
    * `const o = { a: make(), b: null }`: every key of `o` is empty but `a`, which holds a value.
    * After `...s`, a key may also hold what `s` brought: `spread#<offset>`, decided by the type of
    * `s` only when a store would otherwise not be reported.
@@ -337,8 +417,9 @@ export function oldValuePaths(
     fn: FunctionRecord,
     key: string,
     initial: Fact,
-    effectOf: (name: string) => MethodEffect,
+    effectOf: (name: string) => OwnCallEffect,
     onStore?: (question: StoreQuestion, facts: ReadonlySet<Fact>) => void,
+    onOwnMethodCall?: (call: TSESTree.Node, facts: ReadonlySet<Fact>) => void,
   ): Map<SegmentRecord, Set<Fact>> {
     const inputs = new Map<SegmentRecord, Set<Fact>>();
     const outputs = new Map<SegmentRecord, Set<Fact>>();
@@ -350,6 +431,7 @@ export function oldValuePaths(
       input: ReadonlySet<Fact>,
       report: boolean,
       answer = onStore,
+      observeCall = onOwnMethodCall,
     ): Set<Fact> => {
       let facts = new Set(input);
       for (const event of eventsOfKey(segment, key, index.questionedKeys)) {
@@ -368,8 +450,14 @@ export function oldValuePaths(
             if (key.startsWith(event.receiver)) facts = event.spread === undefined ? new Set([empty]) : new Set([...facts, event.spread]);
             break;
           case 'ownMethodCall': {
+            if (report && observeCall) {
+              const call = fn.releases[event.release]?.call;
+              if (call) observeCall(call, facts);
+            }
             const effect = effectOf(event.name);
-            if (effect === 'released') facts = new Set([`released#${String(event.release)}`]);
+            // A method that stores into the field leaves a new live value behind on some path.
+            if (effect === 'stores') facts = facts.has(live) ? facts : new Set([...facts, live]);
+            else if (effect === 'released') facts = new Set([`released#${String(event.release)}`]);
             else if (effect === 'handled') facts = new Set([handled]);
             // Released on some of the method's paths: still live on others, handled on some.
             else if (effect === 'partly') facts = new Set([...facts, handled]);
@@ -395,8 +483,8 @@ export function oldValuePaths(
     let first = Math.min(index.firstEvent.get(key) ?? Infinity, index.firstOwnMethodCall);
     const receiver = key.slice(0, key.indexOf('\u0000') + 1);
     if (receiver) first = Math.min(first, index.firstReceiverEvent.get(receiver) ?? Infinity);
-    let lo = onStore ? first : 0;
-    let hi = onStore ? (index.lastQuestion.get(key) ?? -1) : fn.segments.length - 1;
+    let lo = onStore || onOwnMethodCall ? first : 0;
+    let hi = onStore && !onOwnMethodCall ? (index.lastQuestion.get(key) ?? -1) : fn.segments.length - 1;
     for (let widened = lo <= hi; widened; ) {
       widened = false;
       for (const edge of index.backEdges) {
@@ -464,19 +552,26 @@ export function oldValuePaths(
         }
       }
     }
-    if (onStore) {
+    if (onStore || onOwnMethodCall) {
       // Had the bound been hit, a store whose facts were not settled is decided as "may still be
       // live": reported, never silently skipped.
-      const report = gaveUp
-        ? (question: StoreQuestion, facts: ReadonlySet<Fact>) => {
-            onStore(question, new Set([...facts, live]));
-          }
-        : onStore;
+      const report =
+        gaveUp && onStore
+          ? (question: StoreQuestion, facts: ReadonlySet<Fact>) => {
+              onStore(question, new Set([...facts, live]));
+            }
+          : onStore;
+      const observeCall =
+        gaveUp && onOwnMethodCall
+          ? (call: TSESTree.Node, facts: ReadonlySet<Fact>) => {
+              onOwnMethodCall(call, new Set([...facts, live]));
+            }
+          : onOwnMethodCall;
       for (let i = Math.max(lo, 0); i <= hi; i++) {
         const segment = fn.segments[i];
         if (!segment?.segment.reachable) continue;
         const input = inputs.get(segment) ?? (gaveUp ? new Set([live]) : undefined);
-        if (input) transfer(segment, input, true, report);
+        if (input) transfer(segment, input, true, report, observeCall);
       }
     }
     return outputs;
@@ -489,16 +584,9 @@ export function oldValuePaths(
     if (methodEffects.has(cacheKey)) return methodEffects.get(cacheKey);
     methodEffects.set(cacheKey, undefined);
     let effect: MethodEffect;
-    const method = classNode.body.body.find(
-      (member): member is TSESTree.MethodDefinition | TSESTree.PropertyDefinition =>
-        (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) &&
-        !member.computed &&
-        memberKeyName(member.key) === name,
-    );
-    const body = method?.value;
-    const isFunction =
-      body?.type === AST_NODE_TYPES.FunctionExpression || body?.type === AST_NODE_TYPES.ArrowFunctionExpression;
-    const fn = isFunction ? functionsByNode.get(body) : undefined;
+    const method = ownMember(classNode, name);
+    const body = functionOf(method);
+    const fn = body && functionsByNode.get(body);
     if (fn) {
       const outputs = flow(fn, key, live, () => undefined);
       const exits = new Set<Fact>();
@@ -518,6 +606,21 @@ export function oldValuePaths(
     }
     methodEffects.set(cacheKey, effect);
     return effect;
+  }
+
+  function ownMember(classNode: ClassNode, name: string): TSESTree.MethodDefinition | TSESTree.PropertyDefinition | undefined {
+    return classNode.body.body.find(
+      (member): member is TSESTree.MethodDefinition | TSESTree.PropertyDefinition =>
+        (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) &&
+        !member.computed &&
+        memberKeyName(member.key) === name,
+    );
+  }
+
+  /** The function of a method or arrow field. */
+  function functionOf(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition | undefined): TSESTree.Node | undefined {
+    const body = member?.value;
+    return body?.type === AST_NODE_TYPES.FunctionExpression || body?.type === AST_NODE_TYPES.ArrowFunctionExpression ? body : undefined;
   }
 
   function savedLocalReleasedAfter(local: TSESTree.Identifier, store: TSESTree.Node): boolean {
@@ -577,12 +680,7 @@ export function oldValuePaths(
       if (!keys.has(key)) keys.set(key, question);
     }
     for (const [key, first] of keys) {
-      const initial =
-        key === fn.firedTimerKey
-          ? empty
-          : fn.isInitializer && first.target.onThis && config.startsUnassigned(first)
-            ? unassigned
-            : live;
+      const initial = initialFactOf(fn, key, first);
       const factsByQuestion = new Map<StoreQuestion, Set<Fact>>();
       flow(
         fn,
@@ -596,9 +694,151 @@ export function oldValuePaths(
         },
       );
       for (const [question, facts] of factsByQuestion) {
-        if (facts.size > 0) question.answer(verdictOf(fn, question, facts));
+        if (facts.size === 0) continue;
+        // Dropped on a path of its own whatever the callers do: no need to ask them.
+        if (facts.has(atEntry) && !facts.has(live)) entryQuestions.push({ fn, question, key, facts });
+        else question.answer(verdictOf(fn, question, facts));
       }
     }
+  }
+
+  /**
+   * What `key` holds when `fn` starts: nothing live in a fired timer's callback, released in a
+   * handler of the release's promise, unassigned in a constructor or init method, what the
+   * callers left in a private method, else a live value. `question` is a store into the key,
+   * for the type question of `startsUnassigned`.
+   */
+  function initialFactOf(fn: FunctionRecord, key: string, question: StoreQuestion): Fact {
+    if (key === fn.firedTimerKey) return empty;
+    if (key === fn.releasedBeforeStart?.key) return `released#${String(fn.releasedBeforeStart.release)}`;
+    if (fn.isInitializer && question.target.onThis && config.startsUnassigned(question, fn.node)) return unassigned;
+    if (fn.privateMethod && key.startsWith('this\u0000')) return atEntry;
+    return live;
+  }
+
+  /** Private-method stores that wait on their callers; answered when the program's path ends. */
+  const entryQuestions: EntryQuestion[] = [];
+  const usesByClass = new Map<ClassNode, Map<string, PrivateMethodUses>>();
+  /** By caller and key: the facts of the key just before each `this.m()` call in the caller. */
+  const callSiteFacts = new Map<FunctionRecord, Map<string, Map<TSESTree.Node, Set<Fact>>>>();
+
+  function answerEntryQuestions(): void {
+    // One walk per class with a store that waits on its callers, for all its private methods
+    // (a caller may itself be private and wait on its own callers).
+    for (const { fn } of entryQuestions) {
+      const classNode = fn.privateMethod?.classNode;
+      if (!classNode || usesByClass.has(classNode)) continue;
+      const names = new Set<string>();
+      for (const member of classNode.body.body) {
+        const method = member.type === AST_NODE_TYPES.MethodDefinition ? privateMethodOf(member.value) : undefined;
+        if (method) names.add(method.name);
+      }
+      usesByClass.set(classNode, privateMethodUses(classNode, names, sourceCode.visitorKeys));
+    }
+    for (const { fn, question, key, facts } of entryQuestions) {
+      const fromCallers = fn.privateMethod && callerFacts(fn.privateMethod, key, question, 1);
+      const resolved = new Set<Fact>();
+      for (const fact of facts) if (fact !== atEntry) resolved.add(fact);
+      for (const fact of fromCallers ?? [live]) resolved.add(fact);
+      question.answer(verdictOf(fn, question, resolved));
+    }
+    entryQuestions.length = 0;
+    usesByClass.clear();
+    callSiteFacts.clear();
+    storesByMethod.clear();
+  }
+
+  /**
+   * What `this.<key>` may hold when the private method is entered: the facts at each of its call
+   * sites in the class, where a released value counts as handled (the release is the caller's)
+   * and a merely saved one as live. Undefined when not every caller is known.
+   */
+  function callerFacts(method: PrivateMethod, key: string, question: StoreQuestion, depth: number): Set<Fact> | undefined {
+    const uses = usesByClass.get(method.classNode)?.get(method.name);
+    if (!uses || uses.escapes || uses.calls.length === 0) return undefined;
+    const facts = new Set<Fact>();
+    for (const call of uses.calls) {
+      const caller = codePathOf(call);
+      // `this` in the caller must be the same instance: a method (or an arrow in one) of this class.
+      if (!caller || caller.thisClass !== method.classNode || caller.staticClassName !== undefined) return undefined;
+      for (const fact of factsBeforeCall(caller, key, question, call) ?? []) {
+        if (fact === atEntry) {
+          const outer = caller.privateMethod;
+          const outerFacts = outer && depth < maxCallerDepth ? callerFacts(outer, key, question, depth + 1) : undefined;
+          if (!outerFacts) return undefined;
+          for (const outerFact of outerFacts) facts.add(outerFact);
+        } else if (fact.startsWith('released#') || fact.startsWith('suspended#')) facts.add(handled);
+        else if (fact.startsWith('saved#')) facts.add(live);
+        else facts.add(fact);
+      }
+    }
+    return facts.size > 0 ? facts : undefined;
+  }
+
+  const storesByMethod = new Map<string, boolean>();
+
+  /**
+   * Whether `this.<name>()` may leave a new value in the key (a store on some path to its end,
+   * also through the own methods it calls, a few deep): at a later call of the private method,
+   * the field then holds that value, not the one the caller released.
+   */
+  function storesNewValue(caller: FunctionRecord, name: string, key: string, depth: number): boolean {
+    const classNode = caller.thisClass;
+    if (!classNode) return false;
+    const cacheKey = `${String(classNode.range[0])}\u0000${name}\u0000${key}`;
+    const known = storesByMethod.get(cacheKey);
+    if (known !== undefined) return known;
+    // Past the bound, assume it may: that only keeps a report.
+    if (depth > maxCallerDepth) return true;
+    storesByMethod.set(cacheKey, false);
+    const body = functionOf(ownMember(classNode, name));
+    const fn = body && functionsByNode.get(body);
+    let stores = false;
+    if (fn) {
+      const outputs = flow(fn, key, atEntry, (inner) => (storesNewValue(fn, inner, key, depth + 1) ? 'stores' : undefined));
+      for (const segment of fn.codePath.returnedSegments) {
+        const exitRecord = fn.bySegment.get(segment);
+        if ((exitRecord && outputs.get(exitRecord))?.has(live)) stores = true;
+      }
+    }
+    storesByMethod.set(cacheKey, stores);
+    return stores;
+  }
+
+  /** The innermost function (code path) holding `node`. */
+  function codePathOf(node: TSESTree.Node): FunctionRecord | undefined {
+    for (let current = node.parent; current; current = current.parent) {
+      const fn = functionsByNode.get(current);
+      if (fn) return fn;
+    }
+    return undefined;
+  }
+
+  function factsBeforeCall(caller: FunctionRecord, key: string, question: StoreQuestion, call: TSESTree.Node): Set<Fact> | undefined {
+    let byKey = callSiteFacts.get(caller);
+    if (!byKey) {
+      byKey = new Map();
+      callSiteFacts.set(caller, byKey);
+    }
+    let byCall = byKey.get(key);
+    if (!byCall) {
+      const found = new Map<TSESTree.Node, Set<Fact>>();
+      flow(
+        caller,
+        key,
+        initialFactOf(caller, key, question),
+        (name) => (storesNewValue(caller, name, key, 1) ? 'stores' : methodEffect(caller, name, key)),
+        undefined,
+        (site, facts) => {
+          const all = found.get(site) ?? new Set<Fact>();
+          for (const fact of facts) all.add(fact);
+          found.set(site, all);
+        },
+      );
+      byCall = found;
+      byKey.set(key, found);
+    }
+    return byCall.get(call);
   }
 
   function verdictOf(fn: FunctionRecord, question: StoreQuestion, facts: ReadonlySet<Fact>): OldValueVerdict {
@@ -608,7 +848,7 @@ export function oldValuePaths(
     const releases = new Set<number>();
     const spreadFacts: Fact[] = [];
     for (const fact of facts) {
-      if (fact === live) dropped = true;
+      if (fact === live || fact === atEntry) dropped = true;
       else if (fact.startsWith('spread#')) spreadFacts.push(fact);
       else if (fact === handled) handledOnSomePath = true;
       else if (fact.startsWith('saved#')) {
@@ -664,7 +904,13 @@ export function oldValuePaths(
         staticClassName: staticClassNameOf(node),
         questionKeys: new Map(),
         firedTimerKey: firedTimerKeyOf(node),
+        releasedBeforeStart: undefined,
+        privateMethod: privateMethodOf(node),
       };
+      const released = releasedBeforeHandler(node);
+      if (released) {
+        fn.releasedBeforeStart = { key: released.key, release: releaseIndex(fn, released.call, false) };
+      }
       stack.push(fn);
       functionsByNode.set(node, fn);
     },
@@ -685,6 +931,7 @@ export function oldValuePaths(
       if (node.type === AST_NODE_TYPES.Program) {
         for (const waiting of deferred) decide(waiting);
         deferred.length = 0;
+        answerEntryQuestions();
         functionsByNode.clear();
         methodEffects.clear();
         spreads.clear();
@@ -877,13 +1124,17 @@ function memberKeyName(key: TSESTree.Node): string | undefined {
 function isAwaitedRelease(awaiting: TSESTree.AwaitExpression, names: ReleaseNames): boolean {
   let call: TSESTree.Node = skipTypeWrappers(awaiting.argument);
   if (call.type === AST_NODE_TYPES.ChainExpression) call = call.expression;
-  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  return call.type === AST_NODE_TYPES.CallExpression && releasedFieldOf(call, names) !== undefined;
+}
+
+/** The field that `call` releases: `this.f.close()` and `release(this.f)` give `this.f`. */
+function releasedFieldOf(call: TSESTree.CallExpression, names: ReleaseNames): TSESTree.MemberExpression | undefined {
   const callee = skipTypeWrappers(call.callee);
   const released =
     callee.type === AST_NODE_TYPES.MemberExpression ? skipTypeWrappers(callee.object) : call.arguments[0];
-  if (released?.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (released?.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const use = valueUseOf(released, names);
-  return use.kind === 'release' && use.call === call;
+  return use.kind === 'release' && use.call === call ? released : undefined;
 }
 
 function enclosingExpressionStatement(call: TSESTree.Node): TSESTree.ExpressionStatement | undefined {

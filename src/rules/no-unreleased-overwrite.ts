@@ -66,9 +66,9 @@ export const rule = createRule<Options, MessageIds>({
     const paths = oldValuePaths(context, {
       names,
       initMethods: options.initMethods,
-      startsUnassigned: ({ assignment }) => {
+      startsUnassigned: ({ assignment }, initializer) => {
         // Syntax first: code that runs once per instance must pass class-wide checks (a constructor passes).
-        if (!fieldEmptyWhenInitializerRuns(assignment, options.initMethods)) return false;
+        if (!fieldEmptyWhenInitializerRuns(assignment, initializer, options.initMethods)) return false;
         const field = fieldDeclarationOf(storedMemberOf(assignment), services);
         return field !== undefined && startsUnassigned(field, tsClassOf(enclosingClass(assignment)));
       },

@@ -3,7 +3,7 @@
 import { parse, simpleTraverse } from '@typescript-eslint/typescript-estree';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { fieldEmptyWhenInitializerRuns, initializerKindOf } from '../../src/analysis/initializer.js';
+import { fieldEmptyWhenInitializerRuns, initializerKindOf, nearestFunction } from '../../src/analysis/initializer.js';
 import { staticMemberName } from '../../src/analysis/field-target.js';
 
 type Store = TSESTree.AssignmentExpression & { left: TSESTree.MemberExpression };
@@ -115,7 +115,12 @@ function encoder({
 }`;
 }
 
-const emptyOnEntry = (code: string, field = 'buffer'): boolean => fieldEmptyWhenInitializerRuns(allocStore(code, field), []);
+const emptyOnEntry = (code: string, field = 'buffer'): boolean => {
+  const store = allocStore(code, field);
+  const initializer = nearestFunction(store);
+  if (!initializer) throw new Error('the store is in no function');
+  return fieldEmptyWhenInitializerRuns(store, initializer, []);
+};
 
 describe('fieldEmptyWhenInitializerRuns', () => {
   it('a constructor or init method: yes, with no class-wide check', () => {

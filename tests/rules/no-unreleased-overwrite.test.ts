@@ -46,6 +46,7 @@ const strict: [Partial<RuleOptions>] = [{ order: 'release-after-assign' }];
 
 ruleTester.run('no-unreleased-overwrite', rule, {
   valid: inFixture<ValidTestCase<Options>>([
+    ...releasedByPrivateMethodCallers().valid,
     // ── Release-ability of the field's type ────────────────────────────────────────────────
     {
       name: 'a primitive field',
@@ -1373,6 +1374,7 @@ ruleTester.run('no-unreleased-overwrite', rule, {
     },
   ]),
   invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    ...releasedByPrivateMethodCallers().invalid,
     // ── The motivating pattern ──────────────────────────────────────────────────────────────
     {
       name: 'the TLS server reloading this.sslContext',
@@ -5250,3 +5252,614 @@ ruleTester.run('no-unreleased-overwrite: code that runs once per instance', rule
     },
   ]),
 });
+
+/**
+ * A private method that stores into a field whose old value its callers released first (the
+ * shape of mongodb's ChangeStream._resume): the release is in the caller, which is known only
+ * because no code outside the class can call the method. Declared as a function so that the
+ * cases can sit here, at the end of the file, and still be spread into the run above.
+ */
+function releasedByPrivateMethodCallers(): {
+  valid: UserOptions<ValidTestCase<Options>>[];
+  invalid: UserOptions<InvalidTestCase<MessageIds, Options>>[];
+} {
+  // One line, so that line numbers count from the class (line 2).
+  const cursor =
+    'declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;';
+  return {
+    valid: [
+      {
+        name: 'private method: its one caller awaits the release in a try whose catch swallows the error',
+        code: dedent(`
+          ${cursor}
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            async onError(): Promise<void> {
+              try {
+                await this.cursor.close();
+              } catch (error) {
+                squash(error);
+              }
+              await this.resume();
+            }
+            private async resume(): Promise<void> {
+              await Promise.resolve();
+              this.cursor = openCursor();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+      },
+      {
+        name: 'private method: called from both handlers of the promise the release returns',
+        code: dedent(`
+          ${cursor}
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            onError(): void {
+              this.cursor.close().then(
+                () => this.resume(),
+                (error: unknown) => {
+                  squash(error);
+                  return this.resume();
+                },
+              ).then(
+                () => undefined,
+                () => undefined,
+              );
+            }
+            private async resume(): Promise<void> {
+              await Promise.resolve();
+              this.cursor = openCursor();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+      },
+      {
+        name: '#private method with both kinds of releasing callers (the ChangeStream shape)',
+        code: dedent(`
+          ${cursor}
+          export class Stream {
+            #cursor: Cursor = openCursor();
+            async nextAfterError(): Promise<void> {
+              try {
+                await this.#cursor.close();
+              } catch (error) {
+                squash(error);
+              }
+              await this.#resume();
+            }
+            emitAfterError(): void {
+              this.#cursor.close().then(
+                () => this.#resume(),
+                (error: unknown) => {
+                  squash(error);
+                  return this.#resume();
+                },
+              );
+            }
+            async #resume(): Promise<void> {
+              try {
+                await Promise.resolve();
+                this.#cursor = openCursor();
+              } catch {
+                await this.close();
+              }
+            }
+            async close(): Promise<void> {
+              await this.#cursor.close();
+            }
+          }`),
+      },
+      {
+        name: 'a chain of two private methods below a caller that releases',
+        code: dedent(`
+          ${cursor}
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            async restart(): Promise<void> {
+              await this.cursor.close();
+              this.reopen();
+            }
+            private reopen(): void {
+              this.open();
+            }
+            private open(): void {
+              this.cursor = openCursor();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+      },
+      {
+        name: 'a store after a try whose only statement is the release: the catch runs once it was attempted',
+        code: dedent(`
+          ${cursor}
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            async restart(): Promise<void> {
+              try {
+                await this.cursor.close();
+              } catch (error) {
+                squash(error);
+              }
+              this.cursor = openCursor();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+      },
+      {
+        name: 'a private method called only from the constructor, before the field holds anything',
+        code: dedent(`
+          ${cursor}
+          export class Stream {
+            private cursor: Cursor | undefined;
+            constructor() {
+              this.open();
+            }
+            private open(): void {
+              this.cursor = openCursor();
+            }
+            async close(): Promise<void> {
+              await this.cursor?.close();
+            }
+          }`),
+      },
+      {
+        name: 'a store in the handler of the promise the release returns',
+        code: dedent(`
+          ${cursor}
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            restart(): void {
+              void this.cursor.close().finally(() => {
+                this.cursor = openCursor();
+              });
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+      },
+    ],
+    invalid: [
+      {
+        name: 'a public method: code outside the class may call it with a live value',
+        code: dedent(`
+          ${cursor}
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            async onError(): Promise<void> {
+              await this.cursor.close();
+              await this.resume();
+            }
+            async resume(): Promise<void> {
+              this.cursor = openCursor();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 9, column: 5 }],
+        output: dedent(`
+          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            async onError(): Promise<void> {
+              await this.cursor.close();
+              await this.resume();
+            }
+            async resume(): Promise<void> {
+              const oldCursor = this.cursor;
+              this.cursor = openCursor();
+              if (oldCursor !== this.cursor) oldCursor.close();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+      },
+      {
+        name: 'a private method whose one caller does not release first',
+        code: dedent(`
+          ${cursor}
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            async onError(): Promise<void> {
+              await this.resume();
+            }
+            private async resume(): Promise<void> {
+              this.cursor = openCursor();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 8, column: 5 }],
+        output: dedent(`
+          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            async onError(): Promise<void> {
+              await this.resume();
+            }
+            private async resume(): Promise<void> {
+              const oldCursor = this.cursor;
+              this.cursor = openCursor();
+              if (oldCursor !== this.cursor) oldCursor.close();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+      },
+      {
+        name: 'a private method that one caller reaches with a released value and another with a live one',
+        code: dedent(`
+          ${cursor}
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            async onError(): Promise<void> {
+              await this.cursor.close();
+              await this.resume();
+            }
+            async retry(): Promise<void> {
+              await this.resume();
+            }
+            private async resume(): Promise<void> {
+              this.cursor = openCursor();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 12, column: 5 }],
+      },
+      {
+        name: 'a private method passed as a callback may run with a live value',
+        code: dedent(`
+          ${cursor}
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            async onError(): Promise<void> {
+              await this.cursor.close();
+              this.reopen();
+              setTimeout(this.reopen, 10);
+            }
+            private reopen(): void {
+              this.cursor = openCursor();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 10, column: 5 }],
+        output: dedent(`
+          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            async onError(): Promise<void> {
+              await this.cursor.close();
+              this.reopen();
+              setTimeout(this.reopen, 10);
+            }
+            private reopen(): void {
+              const oldCursor = this.cursor;
+              this.cursor = openCursor();
+              if (oldCursor !== this.cursor) oldCursor.close();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+      },
+      {
+        name: 'a private method also read into a local may be called from anywhere',
+        code: dedent(`
+          ${cursor}
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            async onError(): Promise<void> {
+              await this.cursor.close();
+              this.reopen();
+              const reopen = this.reopen;
+              reopen.call(this);
+            }
+            private reopen(): void {
+              this.cursor = openCursor();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 11, column: 5 }],
+        output: dedent(`
+          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            async onError(): Promise<void> {
+              await this.cursor.close();
+              this.reopen();
+              const reopen = this.reopen;
+              reopen.call(this);
+            }
+            private reopen(): void {
+              const oldCursor = this.cursor;
+              this.cursor = openCursor();
+              if (oldCursor !== this.cursor) oldCursor.close();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+      },
+      {
+        name: 'a private method that stores twice drops its own first value, whatever its caller did',
+        code: dedent(`
+          ${cursor}
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            async onError(): Promise<void> {
+              await this.cursor.close();
+              this.reopen();
+            }
+            private reopen(): void {
+              this.cursor = openCursor();
+              this.cursor = openCursor();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 10, column: 5 }],
+        output: dedent(`
+          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            async onError(): Promise<void> {
+              await this.cursor.close();
+              this.reopen();
+            }
+            private reopen(): void {
+              this.cursor = openCursor();
+              const oldCursor = this.cursor;
+              this.cursor = openCursor();
+              if (oldCursor !== this.cursor) oldCursor.close();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+      },
+      {
+        name: 'a chain of two private methods below a caller that does not release',
+        code: dedent(`
+          ${cursor}
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            restart(): void {
+              this.reopen();
+            }
+            private reopen(): void {
+              this.open();
+            }
+            private open(): void {
+              this.cursor = openCursor();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 11, column: 5 }],
+        output: dedent(`
+          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            restart(): void {
+              this.reopen();
+            }
+            private reopen(): void {
+              this.open();
+            }
+            private open(): void {
+              const oldCursor = this.cursor;
+              this.cursor = openCursor();
+              if (oldCursor !== this.cursor) oldCursor.close();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+      },
+      {
+        name: 'the second handler in a chain may run after the first stored a new value',
+        code: dedent(`
+          ${cursor}
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            restart(): void {
+              void this.cursor.close().then(() => undefined).then(() => this.reopen());
+            }
+            private reopen(): void {
+              this.cursor = openCursor();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 8, column: 5 }],
+        output: dedent(`
+          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            restart(): void {
+              void this.cursor.close().then(() => undefined).then(() => this.reopen());
+            }
+            private reopen(): void {
+              const oldCursor = this.cursor;
+              this.cursor = openCursor();
+              if (oldCursor !== this.cursor) oldCursor.close();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+      },
+      {
+        name: 'a caller that releases on one path only: reported without a fix, which would release twice',
+        code: dedent(`
+          ${cursor}
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            async onError(fatal: boolean): Promise<void> {
+              if (fatal) await this.cursor.close();
+              this.reopen();
+            }
+            private reopen(): void {
+              this.cursor = openCursor();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 9, column: 5 }],
+      },
+      {
+        name: 'a private method called twice after one release: the second call drops what the first stored',
+        code: dedent(`
+          ${cursor}
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            async restart(): Promise<void> {
+              await this.cursor.close();
+              this.reopen();
+              this.reopen();
+            }
+            private reopen(): void {
+              this.cursor = openCursor();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 10, column: 5 }],
+      },
+      {
+        name: 'the second call goes through another private method that stores',
+        code: dedent(`
+          ${cursor}
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            async restart(): Promise<void> {
+              await this.cursor.close();
+              this.reopen();
+              this.open();
+            }
+            private reopen(): void {
+              this.open();
+            }
+            private open(): void {
+              this.cursor = openCursor();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 13, column: 5 }],
+      },
+      {
+        name: 'with order release-after-assign, a store in a handler of the promise the release returns comes after the release',
+        options: strict,
+        code: dedent(`
+          ${cursor}
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            restart(): void {
+              void this.cursor.close().then(() => {
+                this.cursor = openCursor();
+              });
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+        errors: [{ messageId: 'releaseBeforeAssign', line: 6, column: 7 }],
+      },
+      {
+        name: 'a private generator runs when it is iterated, not when its caller released the old value',
+        code: dedent(`
+          ${cursor}
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            private steps: Iterator<void> | undefined;
+            async restart(): Promise<void> {
+              await this.cursor.close();
+              this.steps = this.reopen();
+            }
+            step(): void {
+              this.steps?.next();
+            }
+            private *reopen(): Generator<void> {
+              this.cursor = openCursor();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 13, column: 5 }],
+        output: dedent(`
+          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            private steps: Iterator<void> | undefined;
+            async restart(): Promise<void> {
+              await this.cursor.close();
+              this.steps = this.reopen();
+            }
+            step(): void {
+              this.steps?.next();
+            }
+            private *reopen(): Generator<void> {
+              const oldCursor = this.cursor;
+              this.cursor = openCursor();
+              if (oldCursor !== this.cursor) oldCursor.close();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+      },
+      {
+        name: 'a try that does more than the release: its catch may run before the release',
+        code: dedent(`
+          ${cursor}
+          declare function flush(): Promise<void>;
+          export class Stream {
+            private cursor: Cursor = openCursor();
+            async onError(): Promise<void> {
+              try {
+                await flush();
+                await this.cursor.close();
+              } catch (error) {
+                squash(error);
+              }
+              await this.resume();
+            }
+            private async resume(): Promise<void> {
+              this.cursor = openCursor();
+            }
+            async close(): Promise<void> {
+              await this.cursor.close();
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 15, column: 5 }],
+      },
+    ],
+  };
+}

@@ -1,0 +1,110 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { skipTypeWrappers, staticMemberName } from './field-target.js';
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** An instance method that code outside its class cannot call: TypeScript `private` or `#name`. */
+export interface PrivateMethod {
+  classNode: ClassNode;
+  /** As `this.<name>` names it: `#name` for an ECMAScript private method. */
+  name: string;
+}
+
+/**
+ * The private instance method whose body `node` is, if it is one. Syntax only. A generator is
+ * not one: its body runs when it is iterated, not when it is called.
+ */
+export function privateMethodOf(node: TSESTree.Node): PrivateMethod | undefined {
+  const method = node.parent;
+  if (
+    node.type !== AST_NODE_TYPES.FunctionExpression ||
+    node.generator ||
+    method?.type !== AST_NODE_TYPES.MethodDefinition ||
+    method.value !== node ||
+    method.kind !== 'method' ||
+    method.static ||
+    method.computed
+  ) {
+    return undefined;
+  }
+  if (method.key.type === AST_NODE_TYPES.PrivateIdentifier) return { classNode: method.parent.parent, name: `#${method.key.name}` };
+  if (method.accessibility !== 'private' || method.key.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return { classNode: method.parent.parent, name: method.key.name };
+}
+
+/** How a class's own code reaches one of its private methods. */
+export interface PrivateMethodUses {
+  /** Every `this.m(…)` call. */
+  calls: TSESTree.CallExpression[];
+  /**
+   * The method is also reached some other way (`setTimeout(this.m)`, `const f = this.m`,
+   * `other.m()`, `const { m } = this`), or may be, through a name that cannot be read
+   * (`this[key]()`, for all but `#name` methods): its callers are not all known.
+   */
+  escapes: boolean;
+}
+
+/**
+ * Where the class body reaches each of the named private methods: one walk of the class, done
+ * only for classes with a private method whose store waits on its callers.
+ */
+export function privateMethodUses(
+  classNode: ClassNode,
+  names: ReadonlySet<string>,
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
+): Map<string, PrivateMethodUses> {
+  const uses = new Map<string, PrivateMethodUses>();
+  for (const name of names) uses.set(name, { calls: [], escapes: false });
+  let unreadableThisMember = false;
+  // An explicit stack, not recursion: a deeply nested class must not overflow the call stack.
+  const pending: TSESTree.Node[] = [classNode.body];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (!node) break;
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      const name = staticMemberName(node);
+      const onThis = skipTypeWrappers(node.object).type === AST_NODE_TYPES.ThisExpression;
+      if (name === undefined && node.computed && onThis && !isSymbolOrNumber(node.property)) unreadableThisMember = true;
+      const use = name === undefined ? undefined : uses.get(name);
+      if (use) {
+        const call = node.parent;
+        if (onThis && node.object.type === AST_NODE_TYPES.ThisExpression && call.type === AST_NODE_TYPES.CallExpression && call.callee === node) {
+          use.calls.push(call);
+        } else {
+          use.escapes = true;
+        }
+      }
+    } else if (node.type === AST_NODE_TYPES.Property && node.parent.type === AST_NODE_TYPES.ObjectPattern) {
+      // `const { m } = this`: the method leaves as a value.
+      const key = node.key;
+      const name = key.type === AST_NODE_TYPES.Identifier && !node.computed ? key.name : undefined;
+      const use = name === undefined ? undefined : uses.get(name);
+      if (use) use.escapes = true;
+    }
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child as unknown[]) if (isNode(item)) pending.push(item);
+      } else if (isNode(child)) {
+        pending.push(child);
+      }
+    }
+  }
+  // `this[key]` may name any method but a `#name` one.
+  if (unreadableThisMember) for (const [name, use] of uses) if (!name.startsWith('#')) use.escapes = true;
+  return uses;
+}
+
+/** `this[Symbol.dispose]`, `this[0]`: a computed key that cannot be a method's name. */
+function isSymbolOrNumber(key: TSESTree.Node): boolean {
+  if (key.type === AST_NODE_TYPES.Literal) return typeof key.value === 'number';
+  return (
+    key.type === AST_NODE_TYPES.MemberExpression &&
+    key.object.type === AST_NODE_TYPES.Identifier &&
+    key.object.name === 'Symbol'
+  );
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
