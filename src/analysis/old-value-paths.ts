@@ -62,6 +62,14 @@ const unassigned: Fact = 'unassigned';
  * its callers, asked once the whole class has been walked.
  */
 const atEntry: Fact = 'entry';
+/** The same, after an `await`/`yield` in the method: a value the caller released was visible meanwhile. */
+const atEntrySuspended: Fact = 'entry-suspended';
+/**
+ * Released by a caller of the private method before the call (`-1`: not one of this function's
+ * releases, so the fix has no release statement of its own to move), and the same after a suspension.
+ */
+const releasedByCaller: Fact = 'released#-1';
+const suspendedByCaller: Fact = 'suspended#-1';
 
 /**
  * How many private methods deep a store's old value is followed up its callers
@@ -438,9 +446,7 @@ export function oldValuePaths(
         switch (event.kind) {
           case 'suspend':
             // Most suspensions meet no released value: rebuild the set only when one does.
-            if (hasReleased(facts)) {
-              facts = new Set([...facts].map((fact) => (fact.startsWith('released#') ? `suspended#${fact.slice(9)}` : fact)));
-            }
+            if (hasReleased(facts) || facts.has(atEntry)) facts = suspendedFacts(facts);
             break;
           case 'receiverPassed':
             if (key.startsWith(event.receiver)) facts = new Set([handled]);
@@ -696,7 +702,9 @@ export function oldValuePaths(
       for (const [question, facts] of factsByQuestion) {
         if (facts.size === 0) continue;
         // Dropped on a path of its own whatever the callers do: no need to ask them.
-        if (facts.has(atEntry) && !facts.has(live)) entryQuestions.push({ fn, question, key, facts });
+        if ((facts.has(atEntry) || facts.has(atEntrySuspended)) && !facts.has(live)) {
+          entryQuestions.push({ fn, question, key, facts });
+        }
         else question.answer(verdictOf(fn, question, facts));
       }
     }
@@ -736,10 +744,11 @@ export function oldValuePaths(
       usesByClass.set(classNode, privateMethodUses(classNode, names, sourceCode.visitorKeys));
     }
     for (const { fn, question, key, facts } of entryQuestions) {
-      const fromCallers = fn.privateMethod && callerFacts(fn.privateMethod, key, question, 1);
+      const fromCallers = (fn.privateMethod && callerFacts(fn.privateMethod, key, question, 1)) ?? new Set([live]);
       const resolved = new Set<Fact>();
-      for (const fact of facts) if (fact !== atEntry) resolved.add(fact);
-      for (const fact of fromCallers ?? [live]) resolved.add(fact);
+      for (const fact of facts) if (fact !== atEntry && fact !== atEntrySuspended) resolved.add(fact);
+      if (facts.has(atEntry)) for (const fact of fromCallers) resolved.add(fact);
+      if (facts.has(atEntrySuspended)) for (const fact of suspendedFacts(fromCallers)) resolved.add(fact);
       question.answer(verdictOf(fn, question, resolved));
     }
     entryQuestions.length = 0;
@@ -750,7 +759,7 @@ export function oldValuePaths(
 
   /**
    * What `this.<key>` may hold when the private method is entered: the facts at each of its call
-   * sites in the class, where a released value counts as handled (the release is the caller's)
+   * sites in the class, where a value the caller released stays released (`released#-1`: an `await` in the method before the store still shows it to other code)
    * and a merely saved one as live. Undefined when not every caller is known.
    */
   function callerFacts(method: PrivateMethod, key: string, question: StoreQuestion, depth: number): Set<Fact> | undefined {
@@ -762,12 +771,13 @@ export function oldValuePaths(
       // `this` in the caller must be the same instance: a method (or an arrow in one) of this class.
       if (!caller || caller.thisClass !== method.classNode || caller.staticClassName !== undefined) return undefined;
       for (const fact of factsBeforeCall(caller, key, question, call) ?? []) {
-        if (fact === atEntry) {
+        if (fact === atEntry || fact === atEntrySuspended) {
           const outer = caller.privateMethod;
           const outerFacts = outer && depth < maxCallerDepth ? callerFacts(outer, key, question, depth + 1) : undefined;
           if (!outerFacts) return undefined;
-          for (const outerFact of outerFacts) facts.add(outerFact);
-        } else if (fact.startsWith('released#') || fact.startsWith('suspended#')) facts.add(handled);
+          for (const outerFact of fact === atEntry ? outerFacts : suspendedFacts(outerFacts)) facts.add(outerFact);
+        } else if (fact.startsWith('released#')) facts.add(releasedByCaller);
+        else if (fact.startsWith('suspended#')) facts.add(suspendedByCaller);
         else if (fact.startsWith('saved#')) facts.add(live);
         else facts.add(fact);
       }
@@ -848,7 +858,7 @@ export function oldValuePaths(
     const releases = new Set<number>();
     const spreadFacts: Fact[] = [];
     for (const fact of facts) {
-      if (fact === live || fact === atEntry) dropped = true;
+      if (fact === live || fact === atEntry || fact === atEntrySuspended) dropped = true;
       else if (fact.startsWith('spread#')) spreadFacts.push(fact);
       else if (fact === handled) handledOnSomePath = true;
       else if (fact.startsWith('saved#')) {
@@ -1189,6 +1199,17 @@ function listEventsByKey(segment: SegmentRecord, questionedKeys: ReadonlySet<str
 function eventsOfKey(segment: SegmentRecord, key: string, questionedKeys: ReadonlySet<string>): readonly PathEvent[] {
   if (!segment.eventsByKey || !questionedKeys.has(key)) return segment.events;
   return segment.eventsByKey.get(key) ?? segment.eventsOnNoKey ?? segment.events;
+}
+
+/** After an `await`/`yield`: a released value (or the caller's, past the method's entry) was visible meanwhile. */
+function suspendedFacts(facts: ReadonlySet<Fact>): Set<Fact> {
+  const suspended = new Set<Fact>();
+  for (const fact of facts) {
+    if (fact.startsWith('released#')) suspended.add(`suspended#${fact.slice(9)}`);
+    else if (fact === atEntry) suspended.add(atEntrySuspended);
+    else suspended.add(fact);
+  }
+  return suspended;
 }
 
 function hasReleased(facts: ReadonlySet<Fact>): boolean {

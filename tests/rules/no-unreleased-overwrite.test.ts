@@ -5283,8 +5283,8 @@ function releasedByPrivateMethodCallers(): {
               await this.resume();
             }
             private async resume(): Promise<void> {
-              await Promise.resolve();
               this.cursor = openCursor();
+              await Promise.resolve();
             }
             async close(): Promise<void> {
               await this.cursor.close();
@@ -5310,8 +5310,8 @@ function releasedByPrivateMethodCallers(): {
               );
             }
             private async resume(): Promise<void> {
-              await Promise.resolve();
               this.cursor = openCursor();
+              await Promise.resolve();
             }
             async close(): Promise<void> {
               await this.cursor.close();
@@ -5343,8 +5343,8 @@ function releasedByPrivateMethodCallers(): {
             }
             async #resume(): Promise<void> {
               try {
-                await Promise.resolve();
                 this.#cursor = openCursor();
+                await Promise.resolve();
               } catch {
                 await this.close();
               }
@@ -5429,6 +5429,33 @@ function releasedByPrivateMethodCallers(): {
       },
     ],
     invalid: [
+      {
+        // mongodb's ChangeStream._resume: the callers close the cursor, then the private method awaits
+        // server selection before it stores the new one; meanwhile the field holds a closed cursor,
+        // as it would with the release and the await in one function.
+        name: 'private method: the caller released, then the method awaits before the store (released too early)',
+        code: dedent(`
+          ${cursor}
+          export class Stream {
+            #cursor: Cursor = openCursor();
+            async nextAfterError(): Promise<void> {
+              try {
+                await this.#cursor.close();
+              } catch (error) {
+                squash(error);
+              }
+              await this.#resume();
+            }
+            async #resume(): Promise<void> {
+              await Promise.resolve();
+              this.#cursor = openCursor();
+            }
+            async close(): Promise<void> {
+              await this.#cursor.close();
+            }
+          }`),
+        errors: [{ messageId: 'releasedTooEarly', line: 14, column: 5 }],
+      },
       {
         name: 'a public method: code outside the class may call it with a live value',
         code: dedent(`
