@@ -57,6 +57,8 @@ export interface CorpusFinding {
   target: string;
   type: string;
   message: string;
+  /** The report's message id: `overwrite`, `releasedTooEarly` or `releaseBeforeAssign`. */
+  kind: string;
   fixable: boolean;
   suggestions: number;
 }
@@ -64,7 +66,15 @@ export interface CorpusFinding {
 interface Judgement {
   verdict: 'real leak' | 'false positive' | 'unclear';
   why: string;
+  /** For a false positive the rule no longer reports: what in the rule changed, and its tests. */
+  fixedBy?: string;
 }
+
+const reportNames: Record<string, string> = {
+  overwrite: 'overwrite',
+  releasedTooEarly: 'released too early',
+  releaseBeforeAssign: 'release before assign',
+};
 
 function eslintFor(fix: boolean): ESLint {
   return new ESLint({ cwd: benchDir, overrideConfigFile: join(benchDir, 'eslint.corpus.config.js'), fix, cache: false });
@@ -100,6 +110,7 @@ function findingsOf(pkg: CorpusPackage, dir: string, results: ESLint.LintResult[
         target: parsed?.[1] ?? '?',
         type: parsed?.[2] ?? '?',
         message: m.message,
+        kind: m.messageId ?? '?',
         fixable: m.fix !== undefined,
         suggestions: m.suggestions?.length ?? 0,
       });
@@ -290,14 +301,33 @@ function writeFindingsDoc(all: PackageReport[]): void {
   ];
   if (findings.length === 0) lines.push('The rule reported nothing on the corpus.');
   else {
-    lines.push('| finding | field | type | fix | judgement | why |', '|---|---|---|---|---|---|');
+    lines.push('| finding | field | type | report | fix | judgement | why |', '|---|---|---|---|---|---|---|');
     for (const f of findings) {
       const j = judgements[keyOf(f)];
       lines.push(
-        `| ${f.package}/${f.file}:${String(f.line)} | \`${f.target}\` | \`${f.type.replaceAll('|', '\\|')}\` | ${f.fixable ? 'autofix' : f.suggestions > 0 ? 'suggestion' : 'none'} | ` +
-          `${j?.verdict ?? 'not yet judged'} | ${j?.why ?? ''} |`,
+        `| ${f.package}/${f.file}:${String(f.line)} | \`${f.target}\` | \`${f.type.replaceAll('|', '\\|')}\` | ${reportNames[f.kind] ?? f.kind} | ` +
+          `${f.fixable ? 'autofix' : f.suggestions > 0 ? 'suggestion' : 'none'} | ${j?.verdict ?? 'not yet judged'} | ${j?.why ?? ''} |`,
       );
     }
+  }
+  // Judged on an earlier run and no longer reported: the false positives that became rule changes.
+  const current = new Set(findings.map(keyOf));
+  const gone = Object.entries(judgements).filter(([key]) => !current.has(key));
+  if (gone.length > 0) {
+    lines.push(
+      '',
+      '## Judged earlier, no longer reported',
+      '',
+      'Findings of earlier runs (the same pinned sources) that the rule no longer reports, each with its',
+      'judgement and the change that removed it. Each change came with test cases of the same shape.',
+      '',
+      '| finding | judgement | why | fixed by |',
+      '|---|---|---|---|',
+      ...gone.map(([key, j]) => {
+        const [where = key, target = ''] = key.split(' ');
+        return `| ${where} \`${target}\` | ${j.verdict} | ${j.why} | ${j.fixedBy ?? ''} |`;
+      }),
+    );
   }
   const newErrors = all.flatMap((r) => r.newTscErrors.map((e) => `- ${r.name}: ${e}`));
   if (newErrors.length > 0) lines.push('', '## New tsc errors in the fixed copies', '', ...newErrors);
