@@ -28,7 +28,7 @@ import { fixMessages, type FixMessageIds } from '../fixes/messages.js';
 import { planRepair } from '../fixes/index.js';
 import { createRule } from './create-rule.js';
 import type { Options, RuleOptions } from './options.js';
-import { defaultRuleOptions, optionsSchema } from './options.js';
+import { checkOrder, defaultRuleOptions, optionsSchema } from './options.js';
 
 export type MessageIds = 'overwrite' | 'releasedTooEarly' | 'releaseBeforeAssign' | FixMessageIds;
 
@@ -61,6 +61,7 @@ export const rule = createRule<Options, MessageIds>({
     },
   },
   create(context, [options]) {
+    checkOrder(context.id, options.order);
     const services = ESLintUtils.getParserServices(context);
     const names = releaseNamesOf(options);
     const paths = oldValuePaths(context, {

@@ -17,6 +17,19 @@ export interface ReleaseWith {
 
 export type Order = 'any' | 'release-after-assign';
 
+const orders: readonly string[] = ['any', 'release-after-assign'] satisfies Order[];
+
+/**
+ * Throws an error that names the option and its allowed values when `order` is none of them
+ * (the schema only asks for a string, so that this message is the one the user sees).
+ */
+export function checkOrder(ruleId: string, order: string): void {
+  if (orders.includes(order)) return;
+  throw new Error(
+    `${ruleId}: option "order" is ${JSON.stringify(order)}; it must be ${orders.map((value) => `"${value}"`).join(' or ')}.`,
+  );
+}
+
 export interface RuleOptions {
   releaseMethods: string[];
   releaseFunctions: string[];
@@ -115,10 +128,10 @@ export const optionsSchema: JSONSchema4[] = [
         },
       },
       order: {
+        // Checked by `checkOrder` rather than an `enum`: ESLint prints a schema error without the
+        // property's name ("Value "x" should be equal to one of the allowed values"), which leaves
+        // the user to guess which option is wrong.
         type: 'string',
-        enum: ['any', 'release-after-assign'],
-        // ESLint prints ajv's message without the property path; this one at least lists the values.
-        pattern: '^(any|release-after-assign)$',
         description:
           '"any" accepts releasing the old value before or after the assignment; "release-after-assign" reports every release that comes before it.',
       },

@@ -22,10 +22,11 @@ describe('no-unreleased-overwrite options', () => {
     );
   });
 
-  it('rejects an order that is not one of its values', () => {
+  it('rejects an order that is not one of its values, naming the option and the values', () => {
     expect(configure({ order: 'sometimes' })).toThrow(
-      /resource-leak\/no-unreleased-overwrite[\s\S]*"sometimes" should match pattern "\^\(any\|release-after-assign\)\$"/,
+      'resource-leak/no-unreleased-overwrite: option "order" is "sometimes"; it must be "any" or "release-after-assign".',
     );
+    expect(configure({ order: 3 })).toThrow(/Value 3 should be string/);
   });
 
   it('rejects a types entry without release, naming the missing property', () => {
