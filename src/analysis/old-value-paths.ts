@@ -180,6 +180,10 @@ interface SegmentIndex {
   backEdges: { from: number; to: number }[];
   /** The keys that questions are asked about: those whose events a long segment lists apart. */
   questionedKeys: ReadonlySet<string>;
+  /** By key: the segments with a store that a question is asked about. */
+  questionSegments: Map<string, Set<number>>;
+  /** The segments that call a method of their own class. */
+  ownMethodCallSegments: Set<number>;
 }
 
 /**
@@ -428,9 +432,9 @@ export function oldValuePaths(
     effectOf: (name: string) => OwnCallEffect,
     onStore?: (question: StoreQuestion, facts: ReadonlySet<Fact>) => void,
     onOwnMethodCall?: (call: TSESTree.Node, facts: ReadonlySet<Fact>) => void,
-  ): Map<SegmentRecord, Set<Fact>> {
+  ): Map<SegmentRecord, ReadonlySet<Fact>> {
     const inputs = new Map<SegmentRecord, Set<Fact>>();
-    const outputs = new Map<SegmentRecord, Set<Fact>>();
+    const outputs = new Map<SegmentRecord, ReadonlySet<Fact>>();
     const initialRecord = fn.bySegment.get(fn.codePath.initialSegment);
 
     const index = segmentIndexOf(fn);
@@ -440,8 +444,9 @@ export function oldValuePaths(
       report: boolean,
       answer = onStore,
       observeCall = onOwnMethodCall,
-    ): Set<Fact> => {
-      let facts = new Set(input);
+    ): ReadonlySet<Fact> => {
+      // Every change below makes a new set, so a segment that changes nothing passes its input on.
+      let facts = input;
       for (const event of eventsOfKey(segment, key, index.questionedKeys)) {
         switch (event.kind) {
           case 'suspend':
@@ -573,7 +578,10 @@ export function oldValuePaths(
               onOwnMethodCall(call, new Set([...facts, live]));
             }
           : onOwnMethodCall;
+      // Only a segment with a questioned store of the key, or a call to observe, has anything to say.
+      const storing = index.questionSegments.get(key);
       for (let i = Math.max(lo, 0); i <= hi; i++) {
+        if (!storing?.has(i) && !(onOwnMethodCall && index.ownMethodCallSegments.has(i))) continue;
         const segment = fn.segments[i];
         if (!segment?.segment.reachable) continue;
         const input = inputs.get(segment) ?? (gaveUp ? new Set([live]) : undefined);
@@ -653,6 +661,8 @@ export function oldValuePaths(
       firstOwnMethodCall: Infinity,
       backEdges: [],
       questionedKeys: new Set(fn.questionKeys.values()),
+      questionSegments: new Map(),
+      ownMethodCallSegments: new Set(),
     };
     const noteFirst = (map: Map<string, number>, key: string, at: number): void => {
       if (!map.has(key)) map.set(key, at);
@@ -663,10 +673,17 @@ export function oldValuePaths(
       for (const event of segment.events) {
         if (event.kind === 'suspend') continue;
         if (event.kind === 'receiverPassed' || event.kind === 'newObject') noteFirst(index.firstReceiverEvent, event.receiver, at);
-        else if (event.kind === 'ownMethodCall') index.firstOwnMethodCall = Math.min(index.firstOwnMethodCall, at);
-        else {
+        else if (event.kind === 'ownMethodCall') {
+          index.firstOwnMethodCall = Math.min(index.firstOwnMethodCall, at);
+          index.ownMethodCallSegments.add(at);
+        } else {
           noteFirst(index.firstEvent, event.key, at);
-          if (event.kind === 'store' && event.question) index.lastQuestion.set(event.key, at);
+          if (event.kind === 'store' && event.question) {
+            index.lastQuestion.set(event.key, at);
+            const storing = index.questionSegments.get(event.key);
+            if (storing) storing.add(at);
+            else index.questionSegments.set(event.key, new Set([at]));
+          }
         }
       }
       for (const previous of segment.segment.prevSegments) {
@@ -972,6 +989,8 @@ export function oldValuePaths(
   const nodeListeners: TSESLint.RuleListener = {
     'MemberExpression:exit'(member) {
       if (releasedBeforeFork.delete(member)) return;
+      // `x.m()`: the method read is neither a field use nor a test (`x` has its own event).
+      if (member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member) return;
       const field = fieldRefOf(member);
       if (!field) return;
       const holder = outermostTypeWrapper(member);
