@@ -114,6 +114,9 @@ interface SegmentRecord {
   eventsByKey?: Map<string, PathEvent[]>;
   /** The segment's events on no key, for a questioned key with none of its own here. */
   eventsOnNoKey?: PathEvent[];
+  /** The function's records of the segments before and after this one (built with the segment index). */
+  previousRecords: SegmentRecord[];
+  nextIndices: number[];
 }
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -225,7 +228,14 @@ export function oldValuePaths(
   function startSegment(segment: TSESLint.CodePathSegment, node: TSESTree.Node): void {
     const fn = top();
     if (!fn) return;
-    const segmentRecord: SegmentRecord = { segment, index: fn.segments.length, start: node, events: [] };
+    const segmentRecord: SegmentRecord = {
+      segment,
+      index: fn.segments.length,
+      start: node,
+      events: [],
+      previousRecords: [],
+      nextIndices: [],
+    };
     fn.segments.push(segmentRecord);
     fn.bySegment.set(segment, segmentRecord);
     fn.current.push(segmentRecord);
@@ -432,9 +442,10 @@ export function oldValuePaths(
     effectOf: (name: string) => OwnCallEffect,
     onStore?: (question: StoreQuestion, facts: ReadonlySet<Fact>) => void,
     onOwnMethodCall?: (call: TSESTree.Node, facts: ReadonlySet<Fact>) => void,
-  ): Map<SegmentRecord, ReadonlySet<Fact>> {
-    const inputs = new Map<SegmentRecord, Set<Fact>>();
-    const outputs = new Map<SegmentRecord, ReadonlySet<Fact>>();
+  ): (ReadonlySet<Fact> | undefined)[] {
+    // By segment index: what flows in and out (only the window's segments are ever set).
+    const inputs: (Set<Fact> | undefined)[] = [];
+    const outputs: (ReadonlySet<Fact> | undefined)[] = [];
     const initialRecord = fn.bySegment.get(fn.codePath.initialSegment);
 
     const index = segmentIndexOf(fn);
@@ -509,14 +520,16 @@ export function oldValuePaths(
     const initialFacts: ReadonlySet<Fact> = new Set([initial]);
 
     const inputOf = (segment: SegmentRecord): Set<Fact> => {
-      const input = new Set<Fact>(inputs.get(segment));
+      const input = new Set<Fact>(inputs[segment.index]);
       if (segment === initialRecord) input.add(initial);
-      for (const previous of segment.segment.prevSegments) {
-        const previousRecord = fn.bySegment.get(previous);
-        if (!previousRecord) continue;
+      for (const previousRecord of segment.previousRecords) {
         // Before the window nothing has touched the key: it still holds its initial fact.
         const output =
-          previousRecord.index < lo ? (previous.reachable ? initialFacts : undefined) : outputs.get(previousRecord);
+          previousRecord.index < lo
+            ? previousRecord.segment.reachable
+              ? initialFacts
+              : undefined
+            : outputs[previousRecord.index];
         if (!output) continue;
         const branch = previousRecord.branch;
         const emptied =
@@ -532,16 +545,16 @@ export function oldValuePaths(
     // A worklist in creation order (a min-heap of indices): one pass settles straight-line code
     // and branches; a segment is visited again only when the output of a predecessor grew.
     const pending: number[] = [];
-    const queued = new Set<number>();
+    const queued = new Uint8Array(fn.segments.length);
     for (let i = Math.max(lo, 0); i <= hi; i++) {
       pending.push(i); // ascending: already a heap
-      queued.add(i);
+      queued[i] = 1;
     }
     let visitsLeft = (hi - lo + 1) * maxVisitsPerSegment;
     let gaveUp = false;
     while (pending.length > 0) {
       const at = popSmallest(pending);
-      queued.delete(at);
+      queued[at] = 0;
       const segment = fn.segments[at];
       if (!segment?.segment.reachable) continue;
       if (visitsLeft-- <= 0) {
@@ -549,17 +562,16 @@ export function oldValuePaths(
         break;
       }
       const input = inputOf(segment);
-      const before = outputs.get(segment);
-      if (before && input.size === (inputs.get(segment)?.size ?? -1)) continue;
-      inputs.set(segment, input);
+      const before = outputs[at];
+      if (before && input.size === (inputs[at]?.size ?? -1)) continue;
+      inputs[at] = input;
       const output = transfer(segment, input, false);
-      outputs.set(segment, output);
+      outputs[at] = output;
       if (before?.size === output.size) continue;
-      for (const next of segment.segment.nextSegments) {
-        const nextIndex = fn.bySegment.get(next)?.index;
-        if (nextIndex !== undefined && nextIndex >= lo && nextIndex <= hi && !queued.has(nextIndex)) {
+      for (const nextIndex of segment.nextIndices) {
+        if (nextIndex >= lo && nextIndex <= hi && queued[nextIndex] === 0) {
           pushIndex(pending, nextIndex);
-          queued.add(nextIndex);
+          queued[nextIndex] = 1;
         }
       }
     }
@@ -584,7 +596,7 @@ export function oldValuePaths(
         if (!storing?.has(i) && !(onOwnMethodCall && index.ownMethodCallSegments.has(i))) continue;
         const segment = fn.segments[i];
         if (!segment?.segment.reachable) continue;
-        const input = inputs.get(segment) ?? (gaveUp ? new Set([live]) : undefined);
+        const input = inputs[i] ?? (gaveUp ? new Set([live]) : undefined);
         if (input) transfer(segment, input, true, report, observeCall);
       }
     }
@@ -606,7 +618,7 @@ export function oldValuePaths(
       const exits = new Set<Fact>();
       for (const segment of fn.codePath.returnedSegments) {
         const exitRecord = fn.bySegment.get(segment);
-        for (const fact of (exitRecord && outputs.get(exitRecord)) ?? []) exits.add(fact);
+        for (const fact of (exitRecord && outputs[exitRecord.index]) ?? []) exits.add(fact);
       }
       const facts = [...exits];
       if (facts.length > 0 && facts.every((fact) => fact === handled || fact === empty || fact.startsWith('released#') || fact.startsWith('suspended#'))) {
@@ -687,8 +699,11 @@ export function oldValuePaths(
         }
       }
       for (const previous of segment.segment.prevSegments) {
-        const from = fn.bySegment.get(previous)?.index;
-        if (from !== undefined && from >= at) index.backEdges.push({ from, to: at });
+        const previousRecord = fn.bySegment.get(previous);
+        if (!previousRecord) continue;
+        segment.previousRecords.push(previousRecord);
+        previousRecord.nextIndices.push(at);
+        if (previousRecord.index >= at) index.backEdges.push({ from: previousRecord.index, to: at });
       }
       if (segment.events.length >= minEventsToList) listEventsByKey(segment, index.questionedKeys);
     }
@@ -825,7 +840,7 @@ export function oldValuePaths(
       const outputs = flow(fn, key, atEntry, (inner) => (storesNewValue(fn, inner, key, depth + 1) ? 'stores' : undefined));
       for (const segment of fn.codePath.returnedSegments) {
         const exitRecord = fn.bySegment.get(segment);
-        if ((exitRecord && outputs.get(exitRecord))?.has(live)) stores = true;
+        if ((exitRecord && outputs[exitRecord.index])?.has(live)) stores = true;
       }
     }
     storesByMethod.set(cacheKey, stores);
