@@ -70,7 +70,7 @@ export const rule = createRule<Options, MessageIds>({
       startsUnassigned: ({ assignment }, initializer) => {
         // Syntax first: code that runs once per instance must pass class-wide checks (a constructor passes).
         if (!fieldEmptyWhenInitializerRuns(assignment, initializer, options.initMethods)) return false;
-        const field = fieldDeclarationOf(storedMemberOf(assignment), services);
+        const field = declarationOfStore(assignment);
         return field !== undefined && startsUnassigned(field, tsClassOf(enclosingClass(assignment)));
       },
       spreadMayBring: (spread, name) =>
@@ -83,6 +83,15 @@ export const rule = createRule<Options, MessageIds>({
         );
       },
     });
+
+    /** Asked twice for a constructor's first store (does it start empty? is it release-able?): once of the checker. */
+    const declarations = new WeakMap<OverwriteAssignment, FieldDeclaration | undefined>();
+    function declarationOfStore(store: OverwriteAssignment): FieldDeclaration | undefined {
+      if (declarations.has(store)) return declarations.get(store);
+      const field = fieldDeclarationOf(storedMemberOf(store), services);
+      declarations.set(store, field);
+      return field;
+    }
 
     /** The kind of report the paths call for, or undefined when the old value is handled. */
     function findingKindOf(verdict: OldValueVerdict): FindingKind | undefined {
@@ -112,7 +121,7 @@ export const rule = createRule<Options, MessageIds>({
       const kind = findingKindOf(oldValue);
       if (!kind) return undefined;
       const member = storedMemberOf(store);
-      const field = fieldDeclarationOf(member, services);
+      const field = declarationOfStore(store);
       if (!field) return undefined;
       // `new Holder().f = v`: like the constructor's first store, into a field that holds nothing yet.
       if (skipTypeWrappers(member.object).type === AST_NODE_TYPES.NewExpression && startsUnassigned(field, undefined)) {
