@@ -20,7 +20,7 @@ import { fieldEmptyWhenInitializerRuns } from '../analysis/initializer.js';
 import { oldValuePaths, type OldValueVerdict } from '../analysis/old-value-paths.js';
 import { ownsField, isFreshValue } from '../analysis/ownership.js';
 import { isPerConnectionSource } from '../analysis/per-connection.js';
-import { storesIntoPrimitiveField } from '../analysis/primitive-field.js';
+import { ownFieldStartsEmpty, storesIntoPrimitiveField } from '../analysis/own-field.js';
 import { isNullableType, releaseCallFor, releaseCallText } from '../analysis/releasable.js';
 import { analysisStats, findingObservers } from '../analysis/stats.js';
 import type { ReleaseNames } from '../analysis/value-use.js';
@@ -70,6 +70,9 @@ export const rule = createRule<Options, MessageIds>({
       startsUnassigned: ({ assignment }, initializer) => {
         // Syntax first: code that runs once per instance must pass class-wide checks (a constructor passes).
         if (!fieldEmptyWhenInitializerRuns(assignment, initializer, options.initMethods)) return false;
+        // A field the class declares itself: its declaration says it, without the checker.
+        const fromOwnBody = ownFieldStartsEmpty(storedMemberOf(assignment));
+        if (fromOwnBody !== undefined) return fromOwnBody;
         const field = declarationOfStore(assignment);
         return field !== undefined && startsUnassigned(field, tsClassOf(enclosingClass(assignment)));
       },

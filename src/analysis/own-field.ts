@@ -1,14 +1,16 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isPrimitiveValue, skipTypeWrappers } from './field-target.js';
+import { isEmptyValue, isPrimitiveValue, skipTypeWrappers } from './field-target.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
+/** A field declared in a class body: a property definition, or a constructor's parameter property. */
+type OwnFieldDeclaration = TSESTree.PropertyDefinition | TSESTree.TSParameterProperty;
+
 /**
- * By class body, the names of the fields it declares with a primitive type (`pos: number`,
- * `state: 'open' | 'closed'`, `done = false`); static fields under `static ` + name. Built once
- * per class, on the first store into one of its fields.
+ * By class body, its own field declarations by name (static ones under `static ` + name). Built
+ * once per class, on the first store into one of its fields.
  */
-const primitiveFieldsByClass = new WeakMap<TSESTree.ClassBody, ReadonlySet<string>>();
+const ownFieldsByClass = new WeakMap<TSESTree.ClassBody, ReadonlyMap<string, OwnFieldDeclaration>>();
 
 /**
  * Whether `this.<name> = v` stores into a field that the class around it declares, in its own
@@ -18,9 +20,35 @@ const primitiveFieldsByClass = new WeakMap<TSESTree.ClassBody, ReadonlySet<strin
  * Syntax only: a field declared in a base class, or with a named type, is left to the checker.
  */
 export function storesIntoPrimitiveField(left: TSESTree.MemberExpression): boolean {
-  if (skipTypeWrappers(left.object).type !== AST_NODE_TYPES.ThisExpression) return false;
+  const declaration = ownFieldDeclarationOf(left);
+  if (!declaration) return false;
+  if (declaration.type === AST_NODE_TYPES.PropertyDefinition) {
+    return isPrimitiveDeclaration(declaration.typeAnnotation, declaration.value);
+  }
+  const { binding, value } = parameterPropertyParts(declaration);
+  return isPrimitiveDeclaration(binding.typeAnnotation, value);
+}
+
+/**
+ * Whether `this.<name>` holds nothing when the constructor of the class around the store starts,
+ * answered from the class's own body: a property declared without an initializer or with
+ * `= null`/`= undefined`/`= void 0` does; one with another initializer, or a parameter property,
+ * does not. Undefined when the class does not declare the field itself (a base class may), so
+ * the checker must answer. A constructor's first stores are most of a class's stores: this
+ * spares the checker a question for each.
+ */
+export function ownFieldStartsEmpty(left: TSESTree.MemberExpression): boolean | undefined {
+  const declaration = ownFieldDeclarationOf(left);
+  if (!declaration) return undefined;
+  if (declaration.type === AST_NODE_TYPES.TSParameterProperty || declaration.static) return false;
+  return declaration.value === null || isEmptyValue(declaration.value);
+}
+
+/** The declaration, in the class around `this`, of the field that `this.<name>` names. */
+function ownFieldDeclarationOf(left: TSESTree.MemberExpression): OwnFieldDeclaration | undefined {
+  if (skipTypeWrappers(left.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
   const owner = thisOwnerOf(left);
-  if (!owner) return false;
+  if (!owner) return undefined;
   const property = left.property;
   const name =
     property.type === AST_NODE_TYPES.PrivateIdentifier
@@ -28,8 +56,8 @@ export function storesIntoPrimitiveField(left: TSESTree.MemberExpression): boole
       : !left.computed && property.type === AST_NODE_TYPES.Identifier
         ? property.name
         : undefined;
-  if (name === undefined) return false;
-  return primitiveFieldsOf(owner.classNode.body).has(owner.isStatic ? `static ${name}` : name);
+  if (name === undefined) return undefined;
+  return ownFieldsOf(owner.classNode.body).get(owner.isStatic ? `static ${name}` : name);
 }
 
 /**
@@ -63,29 +91,35 @@ function thisOwnerOf(node: TSESTree.Node): { classNode: ClassNode; isStatic: boo
   return undefined;
 }
 
-function primitiveFieldsOf(body: TSESTree.ClassBody): ReadonlySet<string> {
-  let names = primitiveFieldsByClass.get(body);
-  if (names) return names;
-  const found = new Set<string>();
+function ownFieldsOf(body: TSESTree.ClassBody): ReadonlyMap<string, OwnFieldDeclaration> {
+  let fields = ownFieldsByClass.get(body);
+  if (fields) return fields;
+  const found = new Map<string, OwnFieldDeclaration>();
   for (const member of body.body) {
     if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed) {
       const key = member.key;
       const name = key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${key.name}` : key.type === AST_NODE_TYPES.Identifier ? key.name : undefined;
-      if (name !== undefined && isPrimitiveDeclaration(member.typeAnnotation, member.value)) {
-        found.add(member.static ? `static ${name}` : name);
-      }
+      if (name !== undefined) found.set(member.static ? `static ${name}` : name, member);
     } else if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
       for (const parameter of member.value.params) {
         if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) continue;
-        const binding = parameter.parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.parameter.left : parameter.parameter;
-        const value = parameter.parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.parameter.right : null;
-        if (isPrimitiveDeclaration(binding.typeAnnotation, value)) found.add(binding.name);
+        found.set(parameterPropertyParts(parameter).binding.name, parameter);
       }
     }
   }
-  names = found;
-  primitiveFieldsByClass.set(body, names);
-  return names;
+  fields = found;
+  ownFieldsByClass.set(body, fields);
+  return fields;
+}
+
+function parameterPropertyParts(parameter: TSESTree.TSParameterProperty): {
+  binding: TSESTree.Identifier;
+  value: TSESTree.Expression | null;
+} {
+  // A parameter property binds one name, possibly with a default (`private x = 0`).
+  const inner = parameter.parameter;
+  if (inner.type === AST_NODE_TYPES.AssignmentPattern) return { binding: inner.left, value: inner.right };
+  return { binding: inner, value: null };
 }
 
 /** `: number`, `: 'a' | 'b' | null`, or no annotation and a primitive initializer (`= 0`, `= ''`). */

@@ -1,7 +1,7 @@
 import { parse, simpleTraverse } from '@typescript-eslint/typescript-estree';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { storesIntoPrimitiveField } from '../../src/analysis/primitive-field.js';
+import { ownFieldStartsEmpty, storesIntoPrimitiveField } from '../../src/analysis/own-field.js';
 
 /** The left side of the one `this.<...> = make()` store marked `/*here*\/` in the code. */
 function markedStore(code: string): TSESTree.MemberExpression {
@@ -46,5 +46,28 @@ describe('storesIntoPrimitiveField', () => {
     ['a named type alias', 'class A { pos: Offset = 0; m() { /*here*/ this.pos = open(); } }'],
   ])('is false for %s', (_name, code) => {
     expect(storesIntoPrimitiveField(markedStore(code))).toBe(false);
+  });
+});
+
+describe('ownFieldStartsEmpty', () => {
+  it.each([
+    ['no initializer', 'class A { conn: Conn; constructor() { /*here*/ this.conn = open(); } }', true],
+    ['= null', 'class A { conn: Conn | null = null; constructor() { /*here*/ this.conn = open(); } }', true],
+    ['= undefined', 'class A { conn?: Conn = undefined; constructor() { /*here*/ this.conn = open(); } }', true],
+    ['definite assignment', 'class A { #conn!: Conn; constructor() { /*here*/ this.#conn = open(); } }', true],
+    ['in an arrow of the constructor', 'class A { conn: Conn; constructor() { run(() => { /*here*/ this.conn = open(); }); } }', true],
+    ['another initializer', 'class A { conn = open(); constructor() { /*here*/ this.conn = open(); } }', false],
+    ['a parameter property', 'class A { constructor(private conn: Conn) { /*here*/ this.conn = open(); } }', false],
+    ['a static field', 'class A { static conn: Conn; static { /*here*/ this.conn = open(); } }', false],
+  ])('from the class body: %s', (_name, code, expected) => {
+    expect(ownFieldStartsEmpty(markedStore(code))).toBe(expected);
+  });
+
+  it.each([
+    ['a field of a base class', 'class A extends Base { constructor() { super(); /*here*/ this.conn = open(); } }'],
+    ["a `function`'s own this", 'class A { conn: Conn; m() { return function () { /*here*/ this.conn = open(); }; } }'],
+    ['a receiver that is not this', 'class A { conn: Conn; m(other: A) { /*here*/ other.conn = open(); } }'],
+  ])('leaves it to the checker for %s', (_name, code) => {
+    expect(ownFieldStartsEmpty(markedStore(code))).toBeUndefined();
   });
 });
