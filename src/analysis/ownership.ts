@@ -71,6 +71,11 @@ export function releasedFieldsOf(classNode: ts.ClassLikeDeclaration, names: Rele
           if (field !== undefined) released.add(field);
         }
       }
+      // `this.child.kill('SIGTERM')`: a class that ends a child process owns it, whatever the signal.
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'kill') {
+        const field = releasedFieldOf(callee.expression);
+        if (field !== undefined) released.add(field);
+      }
       const firstArgument = node.arguments[0];
       if (firstArgument && names.functions.has(entityText(callee))) {
         const field = releasedFieldOf(firstArgument);
@@ -115,7 +120,8 @@ function entityText(expression: ts.Expression): string {
 /**
  * Whether the stored value is freshly made, so the field owns it: a `new`, or a call (or an
  * `await` of one) that is not a borrowing read such as `Map.prototype.get` or
- * `WeakRef.prototype.deref`. Looks through `as`, `!`, `satisfies`, `?:` and `??`.
+ * `WeakRef.prototype.deref`, nor a detached child process. Looks through `as`, `!`,
+ * `satisfies`, `?:` and `??`.
  */
 export function isFreshValue(value: TSESTree.Node, services: ParserServicesWithTypeInformation): boolean {
   const expression = skipTypeWrappers(value);
@@ -137,7 +143,7 @@ export function isFreshValue(value: TSESTree.Node, services: ParserServicesWithT
       return last !== undefined && isFreshValue(last, services);
     }
     case AST_NODE_TYPES.CallExpression:
-      return !isBorrowingRead(expression, services);
+      return !isBorrowingRead(expression, services) && !isDetachedChildProcess(expression, services);
     default:
       return false;
   }
@@ -153,4 +159,51 @@ function isBorrowingRead(call: TSESTree.CallExpression, services: ParserServices
   if (!containers) return false;
   const receiverType = services.getTypeAtLocation(callee.object);
   return isBuiltinSymbolLike(services.program, receiverType, containers);
+}
+
+const childProcessFactories = new Set(['spawn', 'fork', 'exec', 'execFile']);
+
+/**
+ * `spawn(cmd, args, { detached: true })` (also `fork`, `exec`, `execFile`) from node:child_process:
+ * a daemon meant to outlive this process, so storing it is not owning it; killing it on overwrite
+ * would end what the program started on purpose. The class still owns it when it kills or
+ * releases the field somewhere (`ownsField`). Syntax first, the checker only for a match.
+ */
+export function isDetachedChildProcess(call: TSESTree.CallExpression, services: ParserServicesWithTypeInformation): boolean {
+  const callee = skipTypeWrappers(call.callee);
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression
+        ? staticMemberName(callee)
+        : undefined;
+  if (name === undefined || !childProcessFactories.has(name)) return false;
+  if (!call.arguments.some(isDetachedOptions)) return false;
+  const declarations = services.getTypeAtLocation(callee).getSymbol()?.declarations ?? [];
+  return declarations.length > 0 && declarations.every(isInChildProcessModule);
+}
+
+/** An options object literal that says `detached: true`. */
+function isDetachedOptions(argument: TSESTree.CallExpressionArgument): boolean {
+  const options = skipTypeWrappers(argument);
+  if (options.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return options.properties.some(
+    (property) =>
+      property.type === AST_NODE_TYPES.Property &&
+      !property.computed &&
+      ((property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'detached') ||
+        (property.key.type === AST_NODE_TYPES.Literal && property.key.value === 'detached')) &&
+      property.value.type === AST_NODE_TYPES.Literal &&
+      property.value.value === true,
+  );
+}
+
+/** Declared inside `declare module 'child_process'` (or 'node:child_process'), as @types/node does. */
+function isInChildProcessModule(declaration: ts.Declaration): boolean {
+  for (let node: ts.Node = declaration; !ts.isSourceFile(node); node = node.parent) {
+    if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name)) {
+      return node.name.text === 'child_process' || node.name.text === 'node:child_process';
+    }
+  }
+  return false;
 }

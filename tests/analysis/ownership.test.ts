@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { isFreshValue, ownsField, releasedFieldsOf } from '../../src/analysis/ownership.js';
+import { isDetachedChildProcess, isFreshValue, ownsField, releasedFieldsOf } from '../../src/analysis/ownership.js';
 import type { ReleaseNames } from '../../src/analysis/value-use.js';
 import { nodesOfType, parseTyped } from './parse.js';
 
@@ -70,5 +70,69 @@ describe('isFreshValue', () => {
 
   it.each(elementsOf('borrowed').map((element, index) => [index, element] as const))('borrowed value #%i', (_index, element) => {
     expect(isFreshValue(element, parsed.services)).toBe(false);
+  });
+});
+
+// A detached child process outlives this one: storing it is not owning it, unless the class kills it.
+const children = parseTyped(`
+import * as childProcess from 'node:child_process';
+import { spawn, fork, exec, execFile } from 'node:child_process';
+declare const launcher: { spawn(command: string, options: { detached: boolean }): childProcess.ChildProcess };
+class Supervisor {
+  daemon?: childProcess.ChildProcess; worker?: childProcess.ChildProcess; helper?: childProcess.ChildProcess;
+  stop(): void {
+    this.daemon?.kill('SIGTERM');
+    const worker = this.worker;
+    worker?.kill();
+  }
+}
+function starts() {
+  const detached = [
+    spawn('d', [], { stdio: 'ignore', detached: true }),
+    childProcess.spawn('d', { detached: true }),
+    fork('d.js', [], { 'detached': true }),
+    exec('d', { detached: true } as childProcess.ExecOptions),
+    execFile('d', [], { detached: true } as childProcess.ExecFileOptions),
+  ];
+  const attached = [
+    spawn('d', [], { stdio: 'ignore' }),
+    spawn('d', [], { detached: false }),
+    spawn('d', [], { detached: Math.random() > 0.5 }),
+    launcher.spawn('d', { detached: true }),
+  ];
+}
+`);
+
+function callsOf(name: string) {
+  const declarator = nodesOfType(children.ast, AST_NODE_TYPES.VariableDeclarator).find(
+    (node) => node.id.type === AST_NODE_TYPES.Identifier && node.id.name === name,
+  );
+  if (declarator?.init?.type !== AST_NODE_TYPES.ArrayExpression) throw new Error(`no array ${name}`);
+  return declarator.init.elements.flatMap((element) => (element?.type === AST_NODE_TYPES.CallExpression ? [element] : []));
+}
+
+describe('isDetachedChildProcess', () => {
+  it.each(callsOf('detached').map((call, index) => [index, call] as const))('detached child #%i: detached, not fresh', (_index, call) => {
+    expect(isDetachedChildProcess(call, children.services)).toBe(true);
+    expect(isFreshValue(call, children.services)).toBe(false);
+  });
+
+  it.each(callsOf('attached').map((call, index) => [index, call] as const))('attached or not child_process #%i: fresh', (_index, call) => {
+    expect(isDetachedChildProcess(call, children.services)).toBe(false);
+    expect(isFreshValue(call, children.services)).toBe(true);
+  });
+
+  it('finds five detached and four other calls (the fixture parsed as meant)', () => {
+    expect([callsOf('detached').length, callsOf('attached').length]).toEqual([5, 4]);
+  });
+});
+
+describe('a class that kills a field owns it', () => {
+  it('counts kill(), with or without a signal, on the field or a const read from it', () => {
+    const supervisor = nodesOfType(children.ast, AST_NODE_TYPES.ClassDeclaration).find((node) => node.id?.name === 'Supervisor');
+    const supervisorTs = supervisor && (children.services.esTreeNodeToTSNodeMap.get(supervisor) as ts.ClassLikeDeclaration);
+    if (!supervisorTs) throw new Error('no class');
+    expect([...releasedFieldsOf(supervisorTs, names)].sort()).toEqual(['daemon', 'worker']);
+    expect(ownsField([supervisorTs], 'helper', names)).toBe(false);
   });
 });

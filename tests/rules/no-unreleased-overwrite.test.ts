@@ -5890,3 +5890,139 @@ function releasedByPrivateMethodCallers(): {
     ],
   };
 }
+
+// ── Detached child processes (mongodb mongocryptd_manager.ts) ──────────────────────────────────
+// `spawn(…, { detached: true })` starts a daemon meant to outlive this process: the field that
+// stores it does not own it, so overwriting it is no leak, and killing it would be wrong. It is
+// owned again when the class kills or releases the field itself.
+ruleTester.run('no-unreleased-overwrite: detached child processes', rule, {
+  valid: inFixture<ValidTestCase<Options>>([
+    {
+      name: 'a detached, unref()ed daemon (mongodb mongocryptd_manager.ts)',
+      code: dedent(`
+        import { spawn, type ChildProcess } from 'node:child_process';
+        export class MongocryptdManager {
+          _child?: ChildProcess;
+          spawnArgs: string[] = [];
+          spawn(): void {
+            this._child = spawn('mongocryptd', this.spawnArgs, { stdio: 'ignore', detached: true });
+            this._child.on('error', () => undefined);
+            this._child.unref();
+          }
+        }`),
+    },
+    {
+      name: 'a detached fork whose factory is destructured from a typed require()',
+      code: dedent(`
+        import type { ChildProcess } from 'node:child_process';
+        export class Launcher {
+          private daemon: ChildProcess | undefined;
+          launch(): void {
+            const { fork } = require('child_process') as typeof import('child_process');
+            this.daemon = fork('./daemon.js', [], { 'detached': true, stdio: 'ignore' });
+            this.daemon.unref();
+          }
+        }`),
+    },
+  ]),
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'a child that is not detached dies with this process: the field owns it',
+      code: dedent(`
+        import { spawn, type ChildProcess } from 'node:child_process';
+        export class Worker {
+          private child?: ChildProcess;
+          restart(): void {
+            this.child = spawn('worker', [], { stdio: 'ignore' });
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 5, column: 5 }],
+      output: dedent(`
+        import { spawn, type ChildProcess } from 'node:child_process';
+        export class Worker {
+          private child?: ChildProcess;
+          restart(): void {
+            const oldChild = this.child;
+            this.child = spawn('worker', [], { stdio: 'ignore' });
+            if (oldChild !== this.child) oldChild?.[Symbol.dispose]();
+          }
+        }`),
+    },
+    {
+      name: 'detached: false is not detached',
+      code: dedent(`
+        import { spawn, type ChildProcess } from 'node:child_process';
+        export class Worker {
+          private child?: ChildProcess;
+          restart(): void {
+            this.child = spawn('worker', [], { detached: false });
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 5, column: 5 }],
+      output: dedent(`
+        import { spawn, type ChildProcess } from 'node:child_process';
+        export class Worker {
+          private child?: ChildProcess;
+          restart(): void {
+            const oldChild = this.child;
+            this.child = spawn('worker', [], { detached: false });
+            if (oldChild !== this.child) oldChild?.[Symbol.dispose]();
+          }
+        }`),
+    },
+    {
+      name: 'a detached child that the class kills in close() is owned by the class',
+      code: dedent(`
+        import { spawn, type ChildProcess } from 'node:child_process';
+        export class MongocryptdManager {
+          _child?: ChildProcess;
+          spawn(): void {
+            this._child = spawn('mongocryptd', [], { stdio: 'ignore', detached: true });
+            this._child.unref();
+          }
+          close(): void {
+            this._child?.kill('SIGTERM');
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 5, column: 5 }],
+      output: dedent(`
+        import { spawn, type ChildProcess } from 'node:child_process';
+        export class MongocryptdManager {
+          _child?: ChildProcess;
+          spawn(): void {
+            const oldChild = this._child;
+            this._child = spawn('mongocryptd', [], { stdio: 'ignore', detached: true });
+            if (oldChild !== this._child) oldChild?.[Symbol.dispose]();
+            this._child.unref();
+          }
+          close(): void {
+            this._child?.kill('SIGTERM');
+          }
+        }`),
+    },
+    {
+      name: 'a spawn() of its own with detached: true is not node:child_process',
+      code: dedent(`
+        import type { ChildProcess } from 'node:child_process';
+        declare function spawn(command: string, options: { detached: boolean }): ChildProcess;
+        export class Worker {
+          private child?: ChildProcess;
+          restart(): void {
+            this.child = spawn('worker', { detached: true });
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5 }],
+      output: dedent(`
+        import type { ChildProcess } from 'node:child_process';
+        declare function spawn(command: string, options: { detached: boolean }): ChildProcess;
+        export class Worker {
+          private child?: ChildProcess;
+          restart(): void {
+            const oldChild = this.child;
+            this.child = spawn('worker', { detached: true });
+            if (oldChild !== this.child) oldChild?.[Symbol.dispose]();
+          }
+        }`),
+    },
+  ]),
+});
