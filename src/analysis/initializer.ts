@@ -339,7 +339,7 @@ const notCode: ReadonlySet<string> = new Set([
  * The child nodes of a node that hold code, found by shape (ESTree nodes are plain objects with a
  * `type`). A `for…in` over the node allocates nothing per key, which matters on large classes.
  */
-function childNodesOf(node: TSESTree.Node): TSESTree.Node[] {
+export function childNodesOf(node: TSESTree.Node): TSESTree.Node[] {
   const children: TSESTree.Node[] = [];
   const fields = node as unknown as Record<string, unknown>;
   for (const key in fields) {

@@ -65,7 +65,7 @@ function ownFieldDeclarationOf(left: TSESTree.MemberExpression): OwnFieldDeclara
  * nearest enclosing method, field initializer or static block, looking out through arrow
  * functions. Undefined inside a `function`, whose `this` is its own.
  */
-function thisOwnerOf(node: TSESTree.Node): { classNode: ClassNode; isStatic: boolean } | undefined {
+export function thisOwnerOf(node: TSESTree.Node): { classNode: ClassNode; isStatic: boolean } | undefined {
   let child: TSESTree.Node = node;
   for (let current = node.parent; current; child = current, current = current.parent) {
     switch (current.type) {

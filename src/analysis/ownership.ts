@@ -1,6 +1,7 @@
 import { isBuiltinSymbolLike } from '@typescript-eslint/type-utils';
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
+import { isValueKeptInOwnField } from './cached-value.js';
 import { skipTypeWrappers, staticMemberName } from './field-target.js';
 import type { ReleaseNames } from './value-use.js';
 
@@ -143,7 +144,11 @@ export function isFreshValue(value: TSESTree.Node, services: ParserServicesWithT
       return last !== undefined && isFreshValue(last, services);
     }
     case AST_NODE_TYPES.CallExpression:
-      return !isBorrowingRead(expression, services) && !isDetachedChildProcess(expression, services);
+      return (
+        !isBorrowingRead(expression, services) &&
+        !isDetachedChildProcess(expression, services) &&
+        !isValueKeptInOwnField(expression)
+      );
     default:
       return false;
   }

@@ -136,3 +136,65 @@ describe('a class that kills a field owns it', () => {
     expect(ownsField([supervisorTs], 'helper', names)).toBe(false);
   });
 });
+
+// A method that hands out what the class keeps in a field (a memoizing getter) gives a borrowed
+// value: mongodb's Encrypter stores `this.getInternalClient()` into the caller's options.
+const getters = parseTyped(`
+declare class Client { close(): void }
+class Pool {
+  private client: Client | null = null;
+  private other: Client | null = null;
+  cached(): Client {
+    let client = this.client;
+    if (client == null) {
+      client = new Client();
+      this.client = client;
+    }
+    return client;
+  }
+  field(): Client | null { return this.client; }
+  #assigned(): Client { this.client = new Client(); return this.client; }
+  made(): Client { return new Client(); }
+  replaced(): Client {
+    let client = this.client;
+    if (client == null) {
+      client = new Client();
+      this.client = client;
+    }
+    client = new Client();
+    return client;
+  }
+  twoFields(flag: boolean): Client | null { return flag ? this.client : this.other; }
+  mixed(flag: boolean): Client | null { if (flag) return this.client; return this.other; }
+  nested(): () => Client | null { return () => this.client; }
+  values() {
+    const kept = [this.cached(), this.field(), this.#assigned()];
+    const made = [this.made(), this.replaced(), this.mixed(true), this.twoFields(true), this.nested()];
+    return [kept, made];
+  }
+}
+`);
+
+function callsIn(name: string) {
+  const declarator = nodesOfType(getters.ast, AST_NODE_TYPES.VariableDeclarator).find(
+    (node) => node.id.type === AST_NODE_TYPES.Identifier && node.id.name === name,
+  );
+  if (declarator?.init?.type !== AST_NODE_TYPES.ArrayExpression) throw new Error(`no array ${name}`);
+  return declarator.init.elements.flatMap((element) => (element ? [element] : []));
+}
+
+describe('isFreshValue of a call to an own method', () => {
+  it.each(callsIn('kept').map((element, index) => [index, element] as const))(
+    'borrowed: method #%i hands out a value its class keeps in a field',
+    (_index, element) => {
+      expect(isFreshValue(element, getters.services)).toBe(false);
+    },
+  );
+
+  it.each(callsIn('made').map((element, index) => [index, element] as const))(
+    'fresh: method #%i makes, replaces or mixes fields',
+    (_index, element) => {
+      expect(isFreshValue(element, getters.services)).toBe(true);
+    },
+  );
+});
