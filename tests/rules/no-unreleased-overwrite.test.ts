@@ -6169,6 +6169,20 @@ ruleTester.run('no-unreleased-overwrite: receivers that are missing or reassigne
       ],
     },
     {
+      name: 'a for…of loop rebinds the receiver: after it, h may be any element, whose buffer nothing released',
+      code: dedent(`
+        ${buf}
+        class Holder { buffer: Buf = alloc() }
+        export function refill(first: Holder, rest: Holder[]): void {
+          let h = first;
+          h.buffer.release();
+          for (h of rest) if (h.buffer.refCnt() > 1) break;
+          h.buffer = alloc();
+        }`),
+      output: null,
+      errors: [{ messageId: 'overwrite', line: 8, column: 3 }],
+    },
+    {
       name: 'a receiver reassigned between the release and the store: first.buffer was released, second.buffer is dropped',
       code: dedent(`
         ${buf}
