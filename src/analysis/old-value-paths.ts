@@ -88,11 +88,22 @@ type PathEvent =
   | { kind: 'receiverPassed'; receiver: string }
   /** a fresh object literal stored in a local: its keys start empty (or, after a spread, may hold what it brings) */
   | { kind: 'newObject'; receiver: string; spread?: Fact }
-  | { kind: 'ownMethodCall'; name: string; release: number };
+  | { kind: 'ownMethodCall'; name: string; release: number }
+  /**
+   * a local variable was written (`h = other`, `i++`, a declaration, a `for…of` binding): a key whose
+   * receiver path names it (`h.f`, `this.items[i].f`) now names another object's field
+   */
+  | { kind: 'localWrite'; name: string };
 
 /** How a test at the end of a segment splits its successors into "test true" and "test false". */
 interface BranchFact {
-  key: string;
+  /** The field tested, if the test is of a field (`this.f`); undefined for a local (`holder`). */
+  key: string | undefined;
+  /**
+   * The receiver path tested (`holder`, `this.slot`): when it is missing, every field through it
+   * (`holder.f`, `this.slot.f`, `holder.a.f`) holds nothing either; a store there would throw.
+   */
+  receiver: string | undefined;
   emptyWhen: boolean;
   isTrueEdge: (successorStart: TSESTree.Node) => boolean;
   /** Valid only while the segment has exactly this many events (the test is its last act). */
@@ -175,8 +186,12 @@ interface SegmentIndex {
   firstEvent: Map<string, number>;
   /** By key: the last segment with a store that a question is asked about. */
   lastQuestion: Map<string, number>;
-  /** By receiver prefix (`name\u0000`): the first segment that passes it on or makes it new. */
+  /** By receiver prefix (`name\u0000`): the first segment that passes it on, makes it new or tests it. */
   firstReceiverEvent: Map<string, number>;
+  /** By local name: the first segment that writes it. */
+  firstLocalWrite: Map<string, number>;
+  /** By local name: the questioned keys whose receiver path names it (`h.f`, `this.items[i].f`). */
+  questionedKeysByLocal: Map<string, string[]>;
   /** The first segment that calls a method of its own class, which may touch any field. */
   firstOwnMethodCall: number;
   /** Edges to a segment created earlier: loops. */
@@ -244,6 +259,11 @@ export function oldValuePaths(
     // which ESLint would match against every node of the file.
     const loop = node.parent;
     if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.await && loop.body === node) record({ kind: 'suspend' });
+    // `for (h of list)`, `for (const [k, h] of map)`: each iteration binds the names anew.
+    if ((loop?.type === AST_NODE_TYPES.ForOfStatement || loop?.type === AST_NODE_TYPES.ForInStatement) && loop.body === node) {
+      recordLocalWrites(loop.left);
+    }
+    if (loop?.type === AST_NODE_TYPES.MemberExpression && loop.optional && loop.property === node) recordOptionalFork(fn, segment, loop);
     if (node.type === AST_NODE_TYPES.CatchClause) recordReleaseAttemptedBeforeCatch(fn, node);
   }
 
@@ -264,6 +284,69 @@ export function oldValuePaths(
     if (field) record({ kind: 'release', key: keyOf(field), release: releaseIndex(fn, call, true) });
   }
 
+  function recordLocalBranch(local: TSESTree.Identifier): void {
+    const fn = top();
+    if (!fn) return;
+    const split = branchSplitOf(local);
+    if (!split) return;
+    for (const segment of fn.current) {
+      segment.branch = { key: undefined, receiver: local.name, ...split, atEvent: segment.events.length };
+    }
+  }
+
+  /**
+   * `holder?.f…`: code-path analysis forks after `holder` is read, and the segment of `.f` starts
+   * here. On the other edge `holder` is missing, so no field through it holds anything (this is what
+   * makes `holder?.buffer.release(); if (holder) holder.buffer = alloc()` handled on both paths).
+   */
+  function recordOptionalFork(fn: FunctionRecord, segment: TSESLint.CodePathSegment, member: TSESTree.MemberExpression): void {
+    const tested = skipTypeWrappers(member.object);
+    const receiver = receiverPathOf(tested);
+    if (receiver === undefined) return;
+    const field = tested.type === AST_NODE_TYPES.MemberExpression ? fieldRefOf(tested) : undefined;
+    const property = member.property;
+    for (const previous of segment.prevSegments) {
+      const forked = fn.bySegment.get(previous);
+      // A test that ends the segment already (none is known to): keep it.
+      if (!forked || forked.branch?.atEvent === forked.events.length) continue;
+      forked.branch = {
+        key: field && keyOf(field),
+        receiver,
+        emptyWhen: false,
+        isTrueEdge: (start) => start === property,
+        atEvent: forked.events.length,
+      };
+    }
+  }
+
+  /** Every name a declaration, assignment target or `for…of` left side writes, as `localWrite` events. */
+  function recordLocalWrites(target: TSESTree.Node): void {
+    switch (target.type) {
+      case AST_NODE_TYPES.Identifier:
+        record({ kind: 'localWrite', name: target.name });
+        break;
+      case AST_NODE_TYPES.VariableDeclaration:
+        for (const declarator of target.declarations) recordLocalWrites(declarator.id);
+        break;
+      case AST_NODE_TYPES.ArrayPattern:
+        for (const element of target.elements) if (element) recordLocalWrites(element);
+        break;
+      case AST_NODE_TYPES.ObjectPattern:
+        for (const property of target.properties) {
+          recordLocalWrites(property.type === AST_NODE_TYPES.Property ? property.value : property);
+        }
+        break;
+      case AST_NODE_TYPES.AssignmentPattern:
+        recordLocalWrites(target.left);
+        break;
+      case AST_NODE_TYPES.RestElement:
+        recordLocalWrites(target.argument);
+        break;
+      default:
+        break;
+    }
+  }
+
   function endSegment(segment: TSESLint.CodePathSegment): void {
     const fn = top();
     if (!fn) return;
@@ -276,7 +359,7 @@ export function oldValuePaths(
     const split = branchSplitOf(member);
     if (!split) return;
     for (const segment of fn.current) {
-      segment.branch = { key, ...split, atEvent: segment.events.length };
+      segment.branch = { key, receiver: receiverPathOf(member), ...split, atEvent: segment.events.length };
     }
   }
 
@@ -449,6 +532,7 @@ export function oldValuePaths(
     const initialRecord = fn.bySegment.get(fn.codePath.initialSegment);
 
     const index = segmentIndexOf(fn);
+    const locals = receiverLocalsOf(key);
     const transfer = (
       segment: SegmentRecord,
       input: ReadonlySet<Fact>,
@@ -466,6 +550,10 @@ export function oldValuePaths(
             break;
           case 'receiverPassed':
             if (key.startsWith(event.receiver)) facts = new Set([handled]);
+            break;
+          case 'localWrite':
+            // The key now names another object's field, whose value nothing here has touched.
+            if (locals.includes(event.name) && !(facts.size === 1 && facts.has(live))) facts = new Set([live]);
             break;
           case 'newObject':
             // A key the spread does not bring keeps what the literal gave it before.
@@ -505,6 +593,7 @@ export function oldValuePaths(
     let first = Math.min(index.firstEvent.get(key) ?? Infinity, index.firstOwnMethodCall);
     const receiver = key.slice(0, key.indexOf('\u0000') + 1);
     if (receiver) first = Math.min(first, index.firstReceiverEvent.get(receiver) ?? Infinity);
+    for (const local of locals) first = Math.min(first, index.firstLocalWrite.get(local) ?? Infinity);
     let lo = onStore || onOwnMethodCall ? first : 0;
     let hi = onStore && !onOwnMethodCall ? (index.lastQuestion.get(key) ?? -1) : fn.segments.length - 1;
     for (let widened = lo <= hi; widened; ) {
@@ -533,7 +622,8 @@ export function oldValuePaths(
         if (!output) continue;
         const branch = previousRecord.branch;
         const emptied =
-          branch?.key === key &&
+          branch !== undefined &&
+          (branch.key === key || (branch.receiver !== undefined && isThroughReceiver(key, branch.receiver))) &&
           branch.atEvent === previousRecord.events.length &&
           branch.isTrueEdge(segment.start) === branch.emptyWhen;
         if (emptied) input.add(empty);
@@ -670,6 +760,8 @@ export function oldValuePaths(
       firstEvent: new Map(),
       lastQuestion: new Map(),
       firstReceiverEvent: new Map(),
+      firstLocalWrite: new Map(),
+      questionedKeysByLocal: new Map(),
       firstOwnMethodCall: Infinity,
       backEdges: [],
       questionedKeys: new Set(fn.questionKeys.values()),
@@ -679,12 +771,22 @@ export function oldValuePaths(
     const noteFirst = (map: Map<string, number>, key: string, at: number): void => {
       if (!map.has(key)) map.set(key, at);
     };
+    for (const key of index.questionedKeys) {
+      for (const local of receiverLocalsOf(key)) {
+        const keys = index.questionedKeysByLocal.get(local);
+        if (keys) keys.push(key);
+        else index.questionedKeysByLocal.set(local, [key]);
+      }
+    }
     for (const segment of fn.segments) {
       const at = segment.index;
-      if (segment.branch) noteFirst(index.firstEvent, segment.branch.key, at);
+      const branch = segment.branch;
+      if (branch?.key !== undefined) noteFirst(index.firstEvent, branch.key, at);
+      if (branch?.receiver !== undefined) noteFirst(index.firstReceiverEvent, `${branch.receiver}\u0000`, at);
       for (const event of segment.events) {
         if (event.kind === 'suspend') continue;
-        if (event.kind === 'receiverPassed' || event.kind === 'newObject') noteFirst(index.firstReceiverEvent, event.receiver, at);
+        if (event.kind === 'localWrite') noteFirst(index.firstLocalWrite, event.name, at);
+        else if (event.kind === 'receiverPassed' || event.kind === 'newObject') noteFirst(index.firstReceiverEvent, event.receiver, at);
         else if (event.kind === 'ownMethodCall') {
           index.firstOwnMethodCall = Math.min(index.firstOwnMethodCall, at);
           index.ownMethodCallSegments.add(at);
@@ -705,7 +807,7 @@ export function oldValuePaths(
         previousRecord.nextIndices.push(at);
         if (previousRecord.index >= at) index.backEdges.push({ from: previousRecord.index, to: at });
       }
-      if (segment.events.length >= minEventsToList) listEventsByKey(segment, index.questionedKeys);
+      if (segment.events.length >= minEventsToList) listEventsByKey(segment, index);
     }
     segmentIndexes.set(fn, index);
     return index;
@@ -981,29 +1083,8 @@ export function oldValuePaths(
     },
   };
 
-  /** `this.a?.b.release()`: releases recorded when `this.a` was read, before the `?.` fork. */
-  const releasedBeforeFork = new Set<TSESTree.Node>();
-
-  /**
-   * `this.a?.b.release()` runs the release only when `this.a` is there; when it is not, `this.a.b`
-   * holds nothing either. Record the release when `this.a` is read, before the `?.` fork, the way
-   * `this.f?.release()` is recorded when `this.f` is read.
-   */
-  function recordReleaseBeforeFork(receiver: TSESTree.MemberExpression): void {
-    const link = outermostTypeWrapper(receiver).parent;
-    if (link?.type !== AST_NODE_TYPES.MemberExpression || !link.optional || link.object !== outermostTypeWrapper(receiver)) return;
-    const field = fieldRefOf(link);
-    const fn = top();
-    if (!field || !fn) return;
-    const use = valueUseOf(link, config.names);
-    if (use.kind !== 'release') return;
-    releasedBeforeFork.add(link);
-    record({ kind: 'release', key: keyOf(field), release: releaseIndex(fn, use.call, true) });
-  }
-
   const nodeListeners: TSESLint.RuleListener = {
     'MemberExpression:exit'(member) {
-      if (releasedBeforeFork.delete(member)) return;
       // `x.m()`: the method read is neither a field use nor a test (`x` has its own event).
       if (member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member) return;
       const field = fieldRefOf(member);
@@ -1012,7 +1093,6 @@ export function oldValuePaths(
       if (holder.parent?.type === AST_NODE_TYPES.AssignmentExpression && holder.parent.left === holder) return;
       const fn = top();
       if (!fn) return;
-      recordReleaseBeforeFork(member);
       const key = keyOf(field);
       const use = valueUseOf(member, config.names);
       if (use.kind === 'release') {
@@ -1029,11 +1109,13 @@ export function oldValuePaths(
     'AssignmentExpression:exit'(assignment) {
       // `(this.f as T) = v`, `this.f! = v`: a store into the field under the wrapper.
       const left = skipTypeWrappers(assignment.left);
-      if (left.type === AST_NODE_TYPES.Identifier && assignment.operator === '=') {
-        recordObjectLiteral(left.name, assignment.right);
+      if (left.type === AST_NODE_TYPES.Identifier) {
+        record({ kind: 'localWrite', name: left.name });
+        if (assignment.operator === '=') recordObjectLiteral(left.name, assignment.right);
         return;
       }
       if (left.type !== AST_NODE_TYPES.MemberExpression) {
+        recordLocalWrites(left);
         recordPatternStores(left);
         return;
       }
@@ -1057,6 +1139,32 @@ export function oldValuePaths(
         ...(question ? { question } : {}),
       });
     },
+    // `if (holder)`, `!holder`, `holder == null`: when the test says the local is missing, no field
+    // through it holds anything. Only an identifier whose parent can make it a test is looked at.
+    'Identifier:exit'(identifier: TSESTree.Identifier) {
+      const parent = identifier.parent;
+      switch (parent.type) {
+        case AST_NODE_TYPES.IfStatement:
+        case AST_NODE_TYPES.ConditionalExpression:
+        case AST_NODE_TYPES.WhileStatement:
+        case AST_NODE_TYPES.DoWhileStatement:
+        case AST_NODE_TYPES.ForStatement:
+          if (parent.test !== identifier) return;
+          break;
+        case AST_NODE_TYPES.LogicalExpression:
+        case AST_NODE_TYPES.UnaryExpression:
+        case AST_NODE_TYPES.BinaryExpression:
+        case AST_NODE_TYPES.TSNonNullExpression:
+        case AST_NODE_TYPES.TSAsExpression:
+          break;
+        default:
+          return;
+      }
+      recordLocalBranch(identifier);
+    },
+    'UpdateExpression:exit'(update) {
+      if (update.argument.type === AST_NODE_TYPES.Identifier) record({ kind: 'localWrite', name: update.argument.name });
+    },
     'UnaryExpression:exit'(unary) {
       if (unary.operator !== 'delete' || unary.argument.type !== AST_NODE_TYPES.MemberExpression) return;
       const field = fieldRefOf(unary.argument);
@@ -1069,6 +1177,7 @@ export function oldValuePaths(
     },
     // A local object literal: its keys hold what the literal gives them, and nothing else.
     'VariableDeclarator:exit'(declarator: TSESTree.VariableDeclarator) {
+      recordLocalWrites(declarator.id);
       if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init) {
         recordObjectLiteral(declarator.id.name, declarator.init);
       }
@@ -1109,12 +1218,35 @@ export function oldValuePaths(
   };
 }
 
-/** For a field read in a test position, how the test's outcome shows on each successor segment. */
+/**
+ * When `test` decides whether the local `holder` is missing: `holder`, `!holder`, `holder == null`,
+ * `holder !== undefined` (the local counterpart of value-use's emptinessTest for fields).
+ */
+function localEmptinessTest(test: TSESTree.Node): { local: TSESTree.Identifier; emptyWhen: boolean } | undefined {
+  const expression = skipTypeWrappers(test);
+  if (expression.type === AST_NODE_TYPES.Identifier) return { local: expression, emptyWhen: false };
+  if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === '!') {
+    const inner = localEmptinessTest(expression.argument);
+    return inner && { local: inner.local, emptyWhen: !inner.emptyWhen };
+  }
+  if (expression.type !== AST_NODE_TYPES.BinaryExpression) return undefined;
+  const equality = expression.operator === '==' || expression.operator === '===';
+  if (!equality && expression.operator !== '!=' && expression.operator !== '!==') return undefined;
+  const isNullish = (node: TSESTree.Node): boolean =>
+    (node.type === AST_NODE_TYPES.Literal && node.value === null && !('regex' in node)) ||
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
+  const [localSide, emptySide] = isNullish(expression.right) ? [expression.left, expression.right] : [expression.right, expression.left];
+  const local = skipTypeWrappers(localSide);
+  if (!isNullish(emptySide) || local.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return { local, emptyWhen: equality };
+}
+
+/** For a field or local read in a test position, how the test's outcome shows on each successor segment. */
 function branchSplitOf(
-  member: TSESTree.MemberExpression,
+  read: TSESTree.MemberExpression | TSESTree.Identifier,
 ): Pick<BranchFact, 'emptyWhen' | 'isTrueEdge'> | undefined {
   // Climb from the read to the whole test: `!this.f`, `this.f == null`, `this.f?.x`…
-  let test: TSESTree.Node = outermostTypeWrapper(member);
+  let test: TSESTree.Node = outermostTypeWrapper(read);
   for (;;) {
     const parent = test.parent;
     if (
@@ -1128,8 +1260,8 @@ function branchSplitOf(
       test = parent;
     } else break;
   }
-  const emptiness = emptinessTest(test);
-  if (emptiness?.field !== member) return undefined;
+  const emptiness = read.type === AST_NODE_TYPES.Identifier ? localEmptinessTest(test) : emptinessTest(test);
+  if (!emptiness || ('local' in emptiness ? emptiness.local : emptiness.field) !== read) return undefined;
   // The right operand of && / || decides the whole logical expression when it is evaluated.
   let decided: TSESTree.Node = test;
   while (decided.parent?.type === AST_NODE_TYPES.LogicalExpression && decided.parent.right === decided && decided.parent.operator !== '??') {
@@ -1203,30 +1335,81 @@ const minEventsToList = 16;
  * calls of own methods, receivers passed on) in their place among the key's own. One pass, plus
  * one copy of the events on no key per questioned key present.
  */
-function listEventsByKey(segment: SegmentRecord, questionedKeys: ReadonlySet<string>): void {
+function listEventsByKey(segment: SegmentRecord, index: SegmentIndex): void {
   const onNoKey: PathEvent[] = [];
   const byKey = new Map<string, PathEvent[]>();
   const copiedUpTo = new Map<string, number>();
+  const listOn = (key: string, event: PathEvent): void => {
+    let list = byKey.get(key);
+    if (!list) {
+      list = [];
+      byKey.set(key, list);
+    }
+    for (let at = copiedUpTo.get(key) ?? 0; at < onNoKey.length; at++) list.push(onNoKey[at] as PathEvent);
+    copiedUpTo.set(key, onNoKey.length);
+    list.push(event);
+  };
   for (const event of segment.events) {
+    // A write of a local goes only to the keys through it (usually none), not to every key.
+    if (event.kind === 'localWrite') {
+      for (const key of index.questionedKeysByLocal.get(event.name) ?? []) listOn(key, event);
+      continue;
+    }
     if (!('key' in event)) {
       onNoKey.push(event);
       continue;
     }
-    if (!questionedKeys.has(event.key)) continue;
-    let list = byKey.get(event.key);
-    if (!list) {
-      list = [];
-      byKey.set(event.key, list);
-    }
-    for (let at = copiedUpTo.get(event.key) ?? 0; at < onNoKey.length; at++) list.push(onNoKey[at] as PathEvent);
-    copiedUpTo.set(event.key, onNoKey.length);
-    list.push(event);
+    if (index.questionedKeys.has(event.key)) listOn(event.key, event);
   }
   for (const [key, list] of byKey) {
     for (let at = copiedUpTo.get(key) ?? 0; at < onNoKey.length; at++) list.push(onNoKey[at] as PathEvent);
   }
   segment.eventsByKey = byKey;
   segment.eventsOnNoKey = onNoKey;
+}
+
+/**
+ * The receiver path of an expression, as keys spell it (`holder`, `this`, `this.slot`), or
+ * undefined for one no key can name.
+ */
+function receiverPathOf(expression: TSESTree.Node): string | undefined {
+  const receiver = skipTypeWrappers(expression);
+  if (receiver.type === AST_NODE_TYPES.Identifier) return receiver.name;
+  if (receiver.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  if (receiver.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  // A field's key is its receiver's path and its static name: the path of the field itself.
+  return fieldRefOf(receiver)?.key.replace('\u0000', '.');
+}
+
+/** `holder\u0000f` and `holder.a\u0000f` are through `holder`; `holders\u0000f` is not. */
+function isThroughReceiver(key: string, receiver: string): boolean {
+  if (!key.startsWith(receiver)) return false;
+  const next = key.charAt(receiver.length);
+  return next === '\u0000' || next === '.' || next === '[';
+}
+
+const receiverLocalsCache = new Map<string, readonly string[]>();
+
+/**
+ * The names in a key's receiver path that a local write can change: its root (`h` in `h.f`) and
+ * its element indices (`i` in `this.items[i].f`). `this`, static member names and number indices
+ * are not.
+ */
+function receiverLocalsOf(key: string): readonly string[] {
+  const known = receiverLocalsCache.get(key);
+  if (known) return known;
+  const receiver = key.slice(0, Math.max(key.indexOf('\u0000'), 0));
+  const locals: string[] = [];
+  const root = /^[^.[]+/.exec(receiver)?.[0];
+  if (root !== undefined && root !== 'this' && !root.startsWith('\u0001')) locals.push(root);
+  for (const match of receiver.matchAll(/\[([^\]]+)\]/g)) {
+    const index = match[1];
+    if (index !== undefined && !/^\d+$/.test(index) && !locals.includes(index)) locals.push(index);
+  }
+  // Bounded: keys come from source text, but a long lint run should not keep them all.
+  if (receiverLocalsCache.size > 10_000) receiverLocalsCache.clear();
+  receiverLocalsCache.set(key, locals);
+  return locals;
 }
 
 /** The events of a segment that a flow of `key` must see, in order. */

@@ -6026,3 +6026,387 @@ ruleTester.run('no-unreleased-overwrite: detached child processes', rule, {
     },
   ]),
 });
+
+// ── Receivers: a local or parameter that may be missing, and one reassigned between release and store ──
+ruleTester.run('no-unreleased-overwrite: receivers that are missing or reassigned', rule, {
+  valid: inFixture<ValidTestCase<Options>>([
+    {
+      name: 'local?.b.release(): when the local is missing, local.b holds nothing; the store is guarded by if (local)',
+      code: dedent(`
+        ${buf}
+        class Holder { buffer: Buf = alloc() }
+        declare function find(): Holder | undefined;
+        export function refill(): void {
+          const holder = find();
+          holder?.buffer.release();
+          if (holder) holder.buffer = alloc();
+        }`),
+    },
+    {
+      name: 'parameter?.b.release(), then a store guarded by if (parameter)',
+      code: dedent(`
+        ${buf}
+        class Holder { buffer: Buf = alloc() }
+        export function refill(holder: Holder | undefined): void {
+          holder?.buffer.release();
+          if (holder) holder.buffer = alloc();
+        }`),
+    },
+    {
+      name: 'parameter?.b.release(), then an unguarded store: where the parameter is missing the store throws and overwrites nothing',
+      code: dedent(`
+        ${buf}
+        class Holder { buffer: Buf = alloc() }
+        export function refill(holder: Holder | undefined): void {
+          holder?.buffer.release();
+          holder!.buffer = alloc();
+        }`),
+    },
+    {
+      name: 'local?.a.b.release(): a field two steps through the missing local holds nothing either',
+      code: dedent(`
+        ${buf}
+        class Slot { buffer: Buf = alloc() }
+        class Holder { slot = new Slot() }
+        export function refill(holder: Holder | undefined): void {
+          holder?.slot.buffer.release();
+          if (holder) holder.slot.buffer = alloc();
+        }`),
+    },
+    {
+      name: 'a local written between release and store that is not part of the receiver',
+      code: dedent(`
+        ${buf}
+        class Holder { buffer: Buf = alloc() }
+        declare function count(n: number): void;
+        export function refill(holder: Holder, first: number): void {
+          let refills = first;
+          holder.buffer.release();
+          refills++;
+          refills += 1;
+          holder.buffer = alloc();
+          count(refills);
+        }`),
+    },
+    {
+      name: 'a local written with the name of a field in the receiver path (this.h.b): fields are not locals',
+      code: dedent(`
+        ${buf}
+        class Slot { buffer: Buf = alloc() }
+        declare function next(): Slot;
+        export class Holder {
+          h = new Slot();
+          refill(): void {
+            let h = next();
+            this.h.buffer.release();
+            h = next();
+            this.h.buffer = alloc();
+            h.buffer.release();
+          }
+        }`),
+    },
+    {
+      name: 'a receiver reassigned, then the new receiver released before its store',
+      code: dedent(`
+        ${buf}
+        class Holder { buffer: Buf = alloc() }
+        export function refill(first: Holder, second: Holder): void {
+          let h = first;
+          h.buffer.release();
+          h = second;
+          h.buffer.release();
+          h.buffer = alloc();
+        }`),
+    },
+    {
+      name: 'an element index written elsewhere (j), not the one in the receiver (this.items[i])',
+      code: dedent(`
+        ${buf}
+        class Slot { buffer: Buf = alloc() }
+        declare function count(n: number): void;
+        export class Pool {
+          items: Slot[] = [];
+          refill(i: number): void {
+            let j = i;
+            this.items[i].buffer.release();
+            j++;
+            this.items[i].buffer = alloc();
+            count(j);
+          }
+        }`),
+    },
+    {
+      name: 'if (parameter) releases its field; a later if (parameter) stores: where it is missing, its field holds nothing',
+      code: dedent(`
+        ${buf}
+        class Holder { buffer: Buf = alloc() }
+        export function refill(holder: Holder | undefined): void {
+          if (holder) holder.buffer.release();
+          if (holder) holder.buffer = alloc();
+        }`),
+    },
+    {
+      name: 'local && local.b.release(), then a store under if (local != null)',
+      code: dedent(`
+        ${buf}
+        class Holder { buffer: Buf = alloc() }
+        declare function find(): Holder | undefined;
+        export function refill(): void {
+          const holder = find();
+          holder && holder.buffer.release();
+          if (holder != null) holder.buffer = alloc();
+        }`),
+    },
+    {
+      name: 'if (this.a) this.a.b.release(): where this.a is missing, this.a.b holds nothing',
+      code: dedent(`
+        ${buf}
+        class Slot { buffer: Buf = alloc() }
+        export class Holder {
+          slot: Slot | undefined;
+          refill(): void {
+            if (this.slot) this.slot.buffer.release();
+            if (this.slot) this.slot.buffer = alloc();
+          }
+        }`),
+    },
+  ]),
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'local?.b.release() of another receiver than the one stored into',
+      code: dedent(`
+        ${buf}
+        class Holder { buffer: Buf = alloc() }
+        export function refill(holder: Holder | undefined, other: Holder | undefined): void {
+          other?.buffer.release();
+          if (holder) holder.buffer = alloc();
+        }`),
+      output: dedent(`
+        BUF
+        class Holder { buffer: Buf = alloc() }
+        export function refill(holder: Holder | undefined, other: Holder | undefined): void {
+          other?.buffer.release();
+          if (holder) {
+            const oldBuffer = holder.buffer;
+            holder.buffer = alloc();
+            if (oldBuffer !== holder.buffer) oldBuffer.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 15 }],
+    },
+    {
+      name: 'local?.b.release(), then the local reassigned and an unguarded store into the new one',
+      code: dedent(`
+        ${buf}
+        class Holder { buffer: Buf = alloc() }
+        declare function find(): Holder | undefined;
+        export function refill(): void {
+          let holder = find();
+          holder?.buffer.release();
+          holder = new Holder();
+          holder.buffer = alloc();
+        }`),
+      output: dedent(`
+        BUF
+        class Holder { buffer: Buf = alloc() }
+        declare function find(): Holder | undefined;
+        export function refill(): void {
+          let holder = find();
+          holder?.buffer.release();
+          holder = new Holder();
+          const oldBuffer = holder.buffer;
+          holder.buffer = alloc();
+          if (oldBuffer !== holder.buffer) oldBuffer.release();
+        }`),
+      errors: [{ messageId: 'overwrite', line: 9, column: 3 }],
+    },
+    {
+      name: 'local?.b read without a release: the other edge of the ?. empties it, this one does not release it',
+      code: dedent(`
+        ${buf}
+        class Holder { buffer: Buf = alloc() }
+        export function refill(holder: Holder | undefined): void {
+          if (holder?.buffer.refCnt() === 0) return;
+          if (holder) holder.buffer = alloc();
+        }`),
+      output: dedent(`
+        BUF
+        class Holder { buffer: Buf = alloc() }
+        export function refill(holder: Holder | undefined): void {
+          if (holder?.buffer.refCnt() === 0) return;
+          if (holder) {
+            const oldBuffer = holder.buffer;
+            holder.buffer = alloc();
+            if (oldBuffer !== holder.buffer) oldBuffer.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 15 }],
+    },
+    {
+      name: 'if (local) releases through the local, which is then reassigned before the guarded store',
+      code: dedent(`
+        ${buf}
+        class Holder { buffer: Buf = alloc() }
+        export function refill(first: Holder | undefined, second: Holder): void {
+          let holder = first;
+          if (holder) holder.buffer.release();
+          holder = second;
+          if (holder) holder.buffer = alloc();
+        }`),
+      output: dedent(`
+        BUF
+        class Holder { buffer: Buf = alloc() }
+        export function refill(first: Holder | undefined, second: Holder): void {
+          let holder = first;
+          if (holder) holder.buffer.release();
+          holder = second;
+          if (holder) {
+            const oldBuffer = holder.buffer;
+            holder.buffer = alloc();
+            if (oldBuffer !== holder.buffer) oldBuffer.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 15 }],
+    },
+    {
+      name: 'an element index advanced with += between the release and the store',
+      code: dedent(`
+        ${buf}
+        class Slot { buffer: Buf = alloc() }
+        export function refill(items: Slot[]): void {
+          let i = 0;
+          items[i].buffer.release();
+          i += 1;
+          items[i].buffer = alloc();
+        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 8,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestHoistObject',
+              output: dedent(`
+                BUF
+                class Slot { buffer: Buf = alloc() }
+                export function refill(items: Slot[]): void {
+                  let i = 0;
+                  items[i].buffer.release();
+                  i += 1;
+                  const bufferOwner = items[i];
+                  const oldBuffer = bufferOwner.buffer;
+                  bufferOwner.buffer = alloc();
+                  if (oldBuffer !== bufferOwner.buffer) oldBuffer.release();
+                }`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a for…of loop rebinds the receiver: after it, h may be any element, whose buffer nothing released',
+      code: dedent(`
+        ${buf}
+        class Holder { buffer: Buf = alloc() }
+        export function refill(first: Holder, rest: Holder[]): void {
+          let h = first;
+          h.buffer.release();
+          for (h of rest) if (h.buffer.refCnt() > 1) break;
+          h.buffer = alloc();
+        }`),
+      output: null,
+      errors: [{ messageId: 'overwrite', line: 8, column: 3 }],
+    },
+    {
+      name: 'a receiver reassigned between the release and the store: first.buffer was released, second.buffer is dropped',
+      code: dedent(`
+        ${buf}
+        class Holder { buffer: Buf = alloc() }
+        export function refill(first: Holder, second: Holder): void {
+          let h = first;
+          h.buffer.release();
+          h = second;
+          h.buffer = alloc();
+        }`),
+      output: dedent(`
+        BUF
+        class Holder { buffer: Buf = alloc() }
+        export function refill(first: Holder, second: Holder): void {
+          let h = first;
+          h.buffer.release();
+          h = second;
+          const oldBuffer = h.buffer;
+          h.buffer = alloc();
+          if (oldBuffer !== h.buffer) oldBuffer.release();
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 3 }],
+    },
+    {
+      name: 'a receiver reassigned by destructuring between the release and the store',
+      code: dedent(`
+        ${buf}
+        class Holder { buffer: Buf = alloc() }
+        export function refill(first: Holder, second: Holder): void {
+          let h = first;
+          h.buffer.release();
+          [h] = [second];
+          h.buffer = alloc();
+        }`),
+      output: dedent(`
+        BUF
+        class Holder { buffer: Buf = alloc() }
+        export function refill(first: Holder, second: Holder): void {
+          let h = first;
+          h.buffer.release();
+          [h] = [second];
+          const oldBuffer = h.buffer;
+          h.buffer = alloc();
+          if (oldBuffer !== h.buffer) oldBuffer.release();
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 3 }],
+    },
+    {
+      name: 'an element index incremented between the release and the store: this.items[i] is another element',
+      code: dedent(`
+        ${buf}
+        class Slot { buffer: Buf = alloc() }
+        export class Pool {
+          items: Slot[] = [];
+          refill(start: number): void {
+            let i = start;
+            this.items[i].buffer.release();
+            i++;
+            this.items[i].buffer = alloc();
+          }
+        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 10,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestHoistObject',
+              output: dedent(`
+                BUF
+                class Slot { buffer: Buf = alloc() }
+                export class Pool {
+                  items: Slot[] = [];
+                  refill(start: number): void {
+                    let i = start;
+                    this.items[i].buffer.release();
+                    i++;
+                    const bufferOwner = this.items[i];
+                    const oldBuffer = bufferOwner.buffer;
+                    bufferOwner.buffer = alloc();
+                    if (oldBuffer !== bufferOwner.buffer) oldBuffer.release();
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
+    },
+  ]),
+});
