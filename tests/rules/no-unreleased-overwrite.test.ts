@@ -6410,3 +6410,64 @@ ruleTester.run('no-unreleased-overwrite: receivers that are missing or reassigne
     },
   ]),
 });
+
+// ── A value handed out by a memoizing getter of the class is borrowed ──────────────────────────
+// mongodb's Encrypter: `options.metadataClient = this.getInternalClient(…)`, where the method returns
+// the client the class keeps in `this.internalClient` (and releases in close()).
+ruleTester.run('no-unreleased-overwrite: values a memoizing getter hands out', rule, {
+  valid: inFixture<ValidTestCase<Options>>([
+    {
+      name: "a caller's option set to the client the class keeps (the old value is the caller's)",
+      code: dedent(`
+        ${buf}
+        interface Options { buffer?: Buf }
+        export class Encrypter {
+          private kept: Buf | null = null;
+          constructor(options: Options) {
+            options.buffer = this.shared();
+          }
+          shared(): Buf {
+            let kept = this.kept;
+            if (kept == null) {
+              kept = alloc();
+              this.kept = kept;
+            }
+            return kept;
+          }
+          close(): void {
+            this.kept?.release();
+          }
+        }`),
+    },
+  ]),
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'a method that makes a new value each call hands out a fresh one',
+      code: dedent(`
+        ${buf}
+        interface Options { buffer?: Buf }
+        export class Encrypter {
+          constructor(options: Options) {
+            options.buffer = this.make();
+          }
+          make(): Buf {
+            return alloc();
+          }
+        }`),
+      output: dedent(`
+        BUF
+        interface Options { buffer?: Buf }
+        export class Encrypter {
+          constructor(options: Options) {
+            const oldBuffer = options.buffer;
+            options.buffer = this.make();
+            if (oldBuffer !== options.buffer) oldBuffer?.release();
+          }
+          make(): Buf {
+            return alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5 }],
+    },
+  ]),
+});
