@@ -126,8 +126,8 @@ interface SegmentRecord {
   /** The segment's events on no key, for a questioned key with none of its own here. */
   eventsOnNoKey?: PathEvent[];
   /** The function's records of the segments before and after this one (built with the segment index). */
-  previousRecords: SegmentRecord[];
-  nextIndices: number[];
+  previousRecords: readonly SegmentRecord[];
+  nextIndices: readonly number[];
 }
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -248,8 +248,9 @@ export function oldValuePaths(
       index: fn.segments.length,
       start: node,
       events: [],
-      previousRecords: [],
-      nextIndices: [],
+      // Filled by segmentIndexOf, for the functions that are decided.
+      previousRecords: noRecords,
+      nextIndices: noIndices,
     };
     fn.segments.push(segmentRecord);
     fn.bySegment.set(segment, segmentRecord);
@@ -353,11 +354,13 @@ export function oldValuePaths(
     fn.current = fn.current.filter((current) => current.segment !== segment);
   }
 
-  function recordBranch(member: TSESTree.MemberExpression, key: string): void {
+  function recordBranch(
+    member: TSESTree.MemberExpression,
+    key: string,
+    split: Pick<BranchFact, 'emptyWhen' | 'isTrueEdge'>,
+  ): void {
     const fn = top();
     if (!fn) return;
-    const split = branchSplitOf(member);
-    if (!split) return;
     for (const segment of fn.current) {
       segment.branch = { key, receiver: receiverPathOf(member), ...split, atEvent: segment.events.length };
     }
@@ -778,6 +781,8 @@ export function oldValuePaths(
         else index.questionedKeysByLocal.set(local, [key]);
       }
     }
+    const previousOf = fn.segments.map((): SegmentRecord[] => []);
+    const nextOf = fn.segments.map((): number[] => []);
     for (const segment of fn.segments) {
       const at = segment.index;
       const branch = segment.branch;
@@ -803,11 +808,15 @@ export function oldValuePaths(
       for (const previous of segment.segment.prevSegments) {
         const previousRecord = fn.bySegment.get(previous);
         if (!previousRecord) continue;
-        segment.previousRecords.push(previousRecord);
-        previousRecord.nextIndices.push(at);
+        previousOf[at]?.push(previousRecord);
+        nextOf[previousRecord.index]?.push(at);
         if (previousRecord.index >= at) index.backEdges.push({ from: previousRecord.index, to: at });
       }
       if (segment.events.length >= minEventsToList) listEventsByKey(segment, index);
+    }
+    for (const segment of fn.segments) {
+      segment.previousRecords = previousOf[segment.index] ?? noRecords;
+      segment.nextIndices = nextOf[segment.index] ?? noIndices;
     }
     segmentIndexes.set(fn, index);
     return index;
@@ -1087,14 +1096,18 @@ export function oldValuePaths(
     'MemberExpression:exit'(member) {
       // `x.m()`: the method read is neither a field use nor a test (`x` has its own event).
       if (member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member) return;
-      const field = fieldRefOf(member);
-      if (!field) return;
       const holder = outermostTypeWrapper(member);
       if (holder.parent?.type === AST_NODE_TYPES.AssignmentExpression && holder.parent.left === holder) return;
       const fn = top();
       if (!fn) return;
-      const key = keyOf(field);
+      // What the read does first: most reads neither release, hand off, save nor test the value, and
+      // need no key (building one for every member read of a file is most of this listener's cost).
       const use = valueUseOf(member, config.names);
+      const split = use.kind === 'release' || use.kind === 'handoff' || use.kind === 'save' ? undefined : branchSplitOf(member);
+      if (!split && use.kind !== 'release' && use.kind !== 'handoff' && use.kind !== 'save') return;
+      const field = fieldRefOf(member);
+      if (!field) return;
+      const key = keyOf(field);
       if (use.kind === 'release') {
         record({ kind: 'release', key, release: releaseIndex(fn, use.call, true) });
       } else if (use.kind === 'handoff') {
@@ -1102,8 +1115,8 @@ export function oldValuePaths(
       } else if (use.kind === 'save') {
         fn.saves.push(use.local);
         record({ kind: 'save', key, save: fn.saves.length - 1 });
-      } else {
-        recordBranch(member, key);
+      } else if (split) {
+        recordBranch(member, key, split);
       }
     },
     'AssignmentExpression:exit'(assignment) {
@@ -1326,6 +1339,10 @@ function enclosingExpressionStatement(call: TSESTree.Node): TSESTree.ExpressionS
   }
   return node.parent?.type === AST_NODE_TYPES.ExpressionStatement ? node.parent : undefined;
 }
+
+/** Until a function is decided, its segments share these empty lists (most functions never are). */
+const noRecords: readonly SegmentRecord[] = Object.freeze([]);
+const noIndices: readonly number[] = Object.freeze([]);
 
 /** Below this many events, walking a segment's events for each key costs less than listing them apart. */
 const minEventsToList = 16;
