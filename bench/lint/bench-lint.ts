@@ -106,7 +106,14 @@ if (!skip.has('overhead')) {
     const targets = chosen.map((p) => join(ensureCorpusCopy(p), 'src'));
     const corpus = args.whole ? 'all' : chosen.map((p) => p.name).join(',');
     const runs = {} as Record<Variant, LintRun>;
-    for (const variant of ['A', 'B', 'C'] as const) {
+    // The order turns from one visit of a package to the next (A B C, B C A, C A B): a run's place in
+    // a round shifts its time by a few per cent on this machine (three A runs in a row: the second
+    // and third took 1.6-4% more CPU than the first, median of 4 rounds), which would otherwise
+    // always count against B and C.
+    const visit = Math.floor(round / (args.whole ? 1 : packages.length));
+    const order: Variant[] = ['A', 'B', 'C'];
+    for (let turn = 0; turn < visit % order.length; turn++) order.push(order.shift() ?? 'A');
+    for (const variant of order) {
       const run = lintOnce(variant, targets);
       runs[variant] = run;
       console.log(
@@ -130,7 +137,7 @@ if (!skip.has('overhead')) {
       (args.whole
         ? 'Every round lints all of it. '
         : `Each round lints one package, in turn (${packages.map((p) => p.name).join(' → ')}), so every package is linted ${rounds % packages.length === 0 ? String(rounds / packages.length) : `${String(Math.floor(rounds / packages.length))}–${String(Math.ceil(rounds / packages.length))}`} times per variant. `) +
-      `${String(rounds)} rounds, A, B, C interleaved within each round; each run is a fresh \`node\` process timing \`ESLint#lintFiles\` with \`stats: true\`. ` +
+      `${String(rounds)} rounds, A, B, C interleaved within each round, their order turning from one visit of a package to the next (A B C, B C A, C A B) so that no variant always runs first; each run is a fresh \`node\` process timing \`ESLint#lintFiles\` with \`stats: true\`. ` +
       'Wall time is what a user waits; CPU time (user + system, all threads of the process) is less disturbed by other load on this shared machine.',
   );
   say();
