@@ -1,9 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { skipTypeWrappers, staticMemberName } from './field-target.js';
-import { childNodesOf } from './initializer.js';
 import { thisOwnerOf } from './own-field.js';
-
-type FunctionNode = TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
+import { childNodesOf, declaredKeyName, isFunctionNode } from './syntax-walk.js';
 
 /** By method: the field whose value it hands out, or null; found once per method. */
 const keptFieldByMethod = new WeakMap<TSESTree.FunctionExpression, string | null>();
@@ -27,8 +25,7 @@ export function isValueKeptInOwnField(call: TSESTree.CallExpression): boolean {
       member.type === AST_NODE_TYPES.MethodDefinition &&
       member.kind === 'method' &&
       member.static === owner.isStatic &&
-      !member.computed &&
-      (member.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.key.name}` : member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : undefined) === name,
+      declaredKeyName(member) === name,
   );
   return method?.value.type === AST_NODE_TYPES.FunctionExpression && fieldKeptBy(method.value) !== null;
 }
@@ -69,7 +66,7 @@ function fieldKeptBy(method: TSESTree.FunctionExpression): string | null {
         break;
     }
     // A nested function's returns are its own, and its `this` may be another object.
-    for (const child of childNodesOf(node)) if (!isFunction(child)) visit(child);
+    for (const child of childNodesOf(node)) if (!isFunctionNode(child)) visit(child);
   };
   visit(method.body);
 
@@ -108,12 +105,4 @@ function thisFieldRead(value: TSESTree.Node): string | undefined {
 
 function isLocal(value: TSESTree.Node, name: string): boolean {
   return value.type === AST_NODE_TYPES.Identifier && value.name === name;
-}
-
-function isFunction(node: TSESTree.Node): node is FunctionNode {
-  return (
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionDeclaration
-  );
 }

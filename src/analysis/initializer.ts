@@ -7,10 +7,10 @@ import {
   storedMemberOf,
   type OverwriteAssignment,
 } from './field-target.js';
+import { childNodesOf, declaredKeyName, isFunctionNode, patternTargetsOf, type FunctionNode } from './syntax-walk.js';
 import { calleeName, emptinessTest } from './value-use.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
-type FunctionNode = TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
 
 /**
  * Why a function runs while its instance's fields still hold what the class declared them with:
@@ -73,7 +73,7 @@ function isNamedInitMethod(method: TSESTree.MethodDefinition, initMethods: reado
 function isStreamStartInConstructor(start: TSESTree.ArrowFunctionExpression): boolean {
   const property = start.parent;
   if (property.type !== AST_NODE_TYPES.Property || property.value !== start || property.kind !== 'init') return false;
-  if (propertyKeyName(property) !== 'start') return false;
+  if (declaredKeyName(property) !== 'start') return false;
   const literal = property.parent;
   if (literal.type !== AST_NODE_TYPES.ObjectExpression) return false;
   const argument = outermostTypeWrapper(literal);
@@ -106,13 +106,6 @@ function isStreamStartInConstructor(start: TSESTree.ArrowFunctionExpression): bo
     }
   }
   return false;
-}
-
-function propertyKeyName(property: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | undefined {
-  const key = property.key;
-  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
-  if (!property.computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
-  return key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' ? key.value : undefined;
 }
 
 /** A private instance method with a body: the only kind whose every caller is in the class. */
@@ -237,32 +230,18 @@ function classMembersOf(classNode: ClassNode): ClassMembers {
     else map.set(name, [value]);
   };
   const recordStore = (target: TSESTree.Node, assignment: TSESTree.Node, emptyValue: boolean, inFunction: FunctionNode | undefined): void => {
-    const member = skipTypeWrappers(target);
-    switch (member.type) {
-      case AST_NODE_TYPES.MemberExpression: {
-        const name = staticMemberName(member);
-        if (name !== undefined) addTo(members.stores, name, { assignment, emptyValue, inFunction });
-        else if (skipTypeWrappers(member.object).type === AST_NODE_TYPES.ThisExpression) members.hasUnnamedStores = true;
-        break;
-      }
-      case AST_NODE_TYPES.ArrayPattern:
-        for (const element of member.elements) if (element) recordStore(element, assignment, false, inFunction);
-        break;
-      case AST_NODE_TYPES.ObjectPattern:
-        for (const property of member.properties) {
-          recordStore(property.type === AST_NODE_TYPES.Property ? property.value : property, assignment, false, inFunction);
-        }
-        break;
-      case AST_NODE_TYPES.AssignmentPattern:
-        recordStore(member.left, assignment, false, inFunction);
-        break;
-      case AST_NODE_TYPES.RestElement:
-        recordStore(member.argument, assignment, false, inFunction);
-        break;
-      default:
-        break;
+    const places = patternTargetsOf(target);
+    // Only a plain target can be emptied by the store (`this.f = null`); a pattern place gets a part of a value.
+    const storesEmpty = emptyValue && places.length === 1 && places[0] === target;
+    for (const place of places) {
+      const member = skipTypeWrappers(place);
+      if (member.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const name = staticMemberName(member);
+      if (name !== undefined) addTo(members.stores, name, { assignment, emptyValue: storesEmpty, inFunction });
+      else if (skipTypeWrappers(member.object).type === AST_NODE_TYPES.ThisExpression) members.hasUnnamedStores = true;
     }
   };
+
   const visit = (node: TSESTree.Node, inFunction: FunctionNode | undefined): void => {
     switch (node.type) {
       case AST_NODE_TYPES.AssignmentExpression:
@@ -286,7 +265,7 @@ function classMembersOf(classNode: ClassNode): ClassMembers {
       case AST_NODE_TYPES.Property:
         // `const { m } = this`: a destructured key names the member too.
         if (node.parent.type === AST_NODE_TYPES.ObjectPattern) {
-          const name = propertyKeyName(node);
+          const name = declaredKeyName(node);
           if (name !== undefined) addTo(members.mentions, name, node);
         }
         break;
@@ -322,43 +301,6 @@ function classMembersOf(classNode: ClassNode): ClassMembers {
   return members;
 }
 
-/** Keys that never lead to code that runs: the parent link, positions, and type-level syntax. */
-const notCode: ReadonlySet<string> = new Set([
-  'parent',
-  'loc',
-  'range',
-  'typeAnnotation',
-  'returnType',
-  'typeParameters',
-  'typeArguments',
-  'superTypeArguments',
-  'implements',
-]);
-
-/**
- * The child nodes of a node that hold code, found by shape (ESTree nodes are plain objects with a
- * `type`). A `for…in` over the node allocates nothing per key, which matters on large classes.
- */
-export function childNodesOf(node: TSESTree.Node): TSESTree.Node[] {
-  const children: TSESTree.Node[] = [];
-  const fields = node as unknown as Record<string, unknown>;
-  for (const key in fields) {
-    if (notCode.has(key)) continue;
-    const value = fields[key];
-    if (value === null || typeof value !== 'object') continue;
-    if (Array.isArray(value)) {
-      for (const element of value as unknown[]) if (isNode(element)) children.push(element);
-    } else if (isNode(value)) {
-      children.push(value);
-    }
-  }
-  return children;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
-
 /**
  * Whether a private method runs at most once per instance: every mention of it in its class is a
  * direct `this.m(…)` call, made only while a guard field is empty, which then stays non-empty:
@@ -379,7 +321,7 @@ function runsOncePerInstance(classNode: ClassNode, method: TSESTree.MethodDefini
 }
 
 function decideOncePerInstance(classNode: ClassNode, method: TSESTree.MethodDefinition, members: ClassMembers): boolean {
-  const name = propertyKeyName(method);
+  const name = declaredKeyName(method);
   if (!isPrivateMethod(method) || name === undefined || members.hasUnnamedStores) return false;
   const mentions = members.mentions.get(name) ?? [];
   if (mentions.length === 0) return false;
@@ -452,7 +394,7 @@ function declaresPrivateField(classNode: ClassNode, name: string): boolean {
     (member) =>
       member.type === AST_NODE_TYPES.PropertyDefinition &&
       !member.static &&
-      propertyKeyName(member) === name &&
+      declaredKeyName(member) === name &&
       (member.key.type === AST_NODE_TYPES.PrivateIdentifier || member.accessibility === 'private'),
   );
 }
@@ -462,27 +404,13 @@ function declaresInstanceField(classNode: ClassNode, name: string): boolean {
     (member) =>
       member.type === AST_NODE_TYPES.PropertyDefinition &&
       !member.static &&
-      propertyKeyName(member) === name,
-  );
-}
-
-function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
-  return (
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionDeclaration
+      declaredKeyName(member) === name,
   );
 }
 
 export function nearestFunction(node: TSESTree.Node): FunctionNode | undefined {
   for (let current = node.parent; current; current = current.parent) {
-    if (
-      current.type === AST_NODE_TYPES.FunctionExpression ||
-      current.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-      current.type === AST_NODE_TYPES.FunctionDeclaration
-    ) {
-      return current;
-    }
+    if (isFunctionNode(current)) return current;
   }
   return undefined;
 }

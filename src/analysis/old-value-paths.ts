@@ -10,6 +10,8 @@ import {
 import type { MethodEffect } from './inherited-method.js';
 import { initializerKindOf } from './initializer.js';
 import { privateMethodOf, privateMethodUses, type PrivateMethod, type PrivateMethodUses } from './private-method-calls.js';
+import { thisMemberOf } from './own-field.js';
+import { declaredKeyName, patternTargetsOf } from './syntax-walk.js';
 import { calleeName, emptinessTest, valueUseOf, type ReleaseNames } from './value-use.js';
 
 /** What the paths reaching one store say about the value it overwrites. */
@@ -322,29 +324,12 @@ export function oldValuePaths(
 
   /** Every name a declaration, assignment target or `for…of` left side writes, as `localWrite` events. */
   function recordLocalWrites(target: TSESTree.Node): void {
-    switch (target.type) {
-      case AST_NODE_TYPES.Identifier:
-        record({ kind: 'localWrite', name: target.name });
-        break;
-      case AST_NODE_TYPES.VariableDeclaration:
-        for (const declarator of target.declarations) recordLocalWrites(declarator.id);
-        break;
-      case AST_NODE_TYPES.ArrayPattern:
-        for (const element of target.elements) if (element) recordLocalWrites(element);
-        break;
-      case AST_NODE_TYPES.ObjectPattern:
-        for (const property of target.properties) {
-          recordLocalWrites(property.type === AST_NODE_TYPES.Property ? property.value : property);
-        }
-        break;
-      case AST_NODE_TYPES.AssignmentPattern:
-        recordLocalWrites(target.left);
-        break;
-      case AST_NODE_TYPES.RestElement:
-        recordLocalWrites(target.argument);
-        break;
-      default:
-        break;
+    if (target.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of target.declarations) recordLocalWrites(declarator.id);
+      return;
+    }
+    for (const place of patternTargetsOf(target)) {
+      if (place.type === AST_NODE_TYPES.Identifier) record({ kind: 'localWrite', name: place.name });
     }
   }
 
@@ -364,25 +349,6 @@ export function oldValuePaths(
     for (const segment of fn.current) {
       segment.branch = { key, receiver: receiverPathOf(member), ...split, atEvent: segment.events.length };
     }
-  }
-
-  /**
-   * The class member that gives `this` its meaning in a code path starting at `node`: a method, a
-   * field initializer or a static block, looking out through arrow functions (which keep the
-   * `this` around them, also in a field initializer of a class nested in a method). Syntax only.
-   */
-  function thisMemberOf(
-    node: TSESTree.Node,
-  ): TSESTree.MethodDefinition | TSESTree.PropertyDefinition | TSESTree.StaticBlock | undefined {
-    for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
-      const parent: TSESTree.Node | undefined = current.parent;
-      if (current.type === AST_NODE_TYPES.StaticBlock) return current;
-      if (parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === current) return parent;
-      if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
-        return parent?.type === AST_NODE_TYPES.MethodDefinition && parent.value === current ? parent : undefined;
-      }
-    }
-    return undefined;
   }
 
   function thisClassOf(node: TSESTree.Node): ClassNode | undefined {
@@ -490,28 +456,9 @@ export function oldValuePaths(
 
   /** `[this.a, this.b] = pair`, `({ x: this.f } = o)`: stores that no question is asked about. */
   function recordPatternStores(pattern: TSESTree.Node): void {
-    switch (pattern.type) {
-      case AST_NODE_TYPES.MemberExpression: {
-        const field = fieldRefOf(pattern);
-        if (field) record({ kind: 'store', key: keyOf(field), emptyValue: false });
-        break;
-      }
-      case AST_NODE_TYPES.ArrayPattern:
-        for (const element of pattern.elements) if (element) recordPatternStores(element);
-        break;
-      case AST_NODE_TYPES.ObjectPattern:
-        for (const property of pattern.properties) {
-          recordPatternStores(property.type === AST_NODE_TYPES.Property ? property.value : property);
-        }
-        break;
-      case AST_NODE_TYPES.AssignmentPattern:
-        recordPatternStores(pattern.left);
-        break;
-      case AST_NODE_TYPES.RestElement:
-        recordPatternStores(pattern.argument);
-        break;
-      default:
-        break;
+    for (const place of patternTargetsOf(pattern)) {
+      const field = place.type === AST_NODE_TYPES.MemberExpression ? fieldRefOf(place) : undefined;
+      if (field) record({ kind: 'store', key: keyOf(field), emptyValue: false });
     }
   }
 
@@ -732,7 +679,7 @@ export function oldValuePaths(
       (member): member is TSESTree.MethodDefinition | TSESTree.PropertyDefinition =>
         (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) &&
         !member.computed &&
-        memberKeyName(member.key) === name,
+        declaredKeyName(member) === name,
     );
   }
 
@@ -884,7 +831,7 @@ export function oldValuePaths(
         const method = member.type === AST_NODE_TYPES.MethodDefinition ? privateMethodOf(member.value) : undefined;
         if (method) names.add(method.name);
       }
-      usesByClass.set(classNode, privateMethodUses(classNode, names, sourceCode.visitorKeys));
+      usesByClass.set(classNode, privateMethodUses(classNode, names));
     }
     for (const { fn, question, key, facts } of entryQuestions) {
       const fromCallers = (fn.privateMethod && callerFacts(fn.privateMethod, key, question, 1)) ?? new Set([live]);
@@ -1301,12 +1248,6 @@ function branchSplitOf(
     return { emptyWhen: emptiness.emptyWhen, isTrueEdge: (start) => (start === right) === and };
   }
   return undefined;
-}
-
-function memberKeyName(key: TSESTree.Node): string | undefined {
-  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
-  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
-  return key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' ? key.value : undefined;
 }
 
 /** `await this.f.close()`, `await this.f?.[Symbol.asyncDispose]()`, `await release(this.f)`. */

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isEmptyValue, isPrimitiveValue, skipTypeWrappers } from './field-target.js';
+import { declaredKeyName } from './syntax-walk.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -61,34 +62,30 @@ function ownFieldDeclarationOf(left: TSESTree.MemberExpression): OwnFieldDeclara
 }
 
 /**
- * The class whose instance (or constructor, in a static member) `this` is at `node`: the
- * nearest enclosing method, field initializer or static block, looking out through arrow
- * functions. Undefined inside a `function`, whose `this` is its own.
+ * The class member that gives `this` its meaning at `node`: a method, a field initializer or a
+ * static block, looking out through arrow functions (which keep the `this` around them, also in a
+ * field initializer of a class nested in a method). Undefined inside a `function`, whose `this` is
+ * its own, and outside classes. Syntax only.
  */
-export function thisOwnerOf(node: TSESTree.Node): { classNode: ClassNode; isStatic: boolean } | undefined {
-  let child: TSESTree.Node = node;
-  for (let current = node.parent; current; child = current, current = current.parent) {
-    switch (current.type) {
-      case AST_NODE_TYPES.FunctionExpression: {
-        const method = current.parent;
-        return method.type === AST_NODE_TYPES.MethodDefinition && method.value === current
-          ? { classNode: method.parent.parent, isStatic: method.static }
-          : undefined;
-      }
-      case AST_NODE_TYPES.FunctionDeclaration:
-        return undefined;
-      case AST_NODE_TYPES.PropertyDefinition:
-        return current.value === child ? { classNode: current.parent.parent, isStatic: current.static } : undefined;
-      case AST_NODE_TYPES.StaticBlock:
-        return { classNode: current.parent.parent, isStatic: true };
-      case AST_NODE_TYPES.ClassBody:
-        // A computed key or a decorator: `this` is the one outside the class.
-        return undefined;
-      default:
-        break;
+export function thisMemberOf(
+  node: TSESTree.Node,
+): TSESTree.MethodDefinition | TSESTree.PropertyDefinition | TSESTree.StaticBlock | undefined {
+  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (current.type === AST_NODE_TYPES.StaticBlock) return current;
+    if (parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === current) return parent;
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
+      return parent?.type === AST_NODE_TYPES.MethodDefinition && parent.value === current ? parent : undefined;
     }
   }
   return undefined;
+}
+
+/** The class whose instance (or constructor, in a static member) `this` is at `node`. */
+export function thisOwnerOf(node: TSESTree.Node): { classNode: ClassNode; isStatic: boolean } | undefined {
+  const member = thisMemberOf(node);
+  if (!member) return undefined;
+  return { classNode: member.parent.parent, isStatic: member.type === AST_NODE_TYPES.StaticBlock || member.static };
 }
 
 function ownFieldsOf(body: TSESTree.ClassBody): ReadonlyMap<string, OwnFieldDeclaration> {
@@ -97,8 +94,7 @@ function ownFieldsOf(body: TSESTree.ClassBody): ReadonlyMap<string, OwnFieldDecl
   const found = new Map<string, OwnFieldDeclaration>();
   for (const member of body.body) {
     if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed) {
-      const key = member.key;
-      const name = key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${key.name}` : key.type === AST_NODE_TYPES.Identifier ? key.name : undefined;
+      const name = declaredKeyName(member);
       if (name !== undefined) found.set(member.static ? `static ${name}` : name, member);
     } else if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
       for (const parameter of member.value.params) {

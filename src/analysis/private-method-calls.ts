@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { skipTypeWrappers, staticMemberName } from './field-target.js';
+import { childNodesOf } from './syntax-walk.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -51,7 +52,6 @@ export interface PrivateMethodUses {
 export function privateMethodUses(
   classNode: ClassNode,
   names: ReadonlySet<string>,
-  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
 ): Map<string, PrivateMethodUses> {
   const uses = new Map<string, PrivateMethodUses>();
   for (const name of names) uses.set(name, { calls: [], escapes: false });
@@ -81,14 +81,7 @@ export function privateMethodUses(
       const use = name === undefined ? undefined : uses.get(name);
       if (use) use.escapes = true;
     }
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child as unknown[]) if (isNode(item)) pending.push(item);
-      } else if (isNode(child)) {
-        pending.push(child);
-      }
-    }
+    pending.push(...childNodesOf(node));
   }
   // `this[key]` may name any method but a `#name` one.
   if (unreadableThisMember) for (const [name, use] of uses) if (!name.startsWith('#')) use.escapes = true;
@@ -103,8 +96,4 @@ function isSymbolOrNumber(key: TSESTree.Node): boolean {
     key.object.type === AST_NODE_TYPES.Identifier &&
     key.object.name === 'Symbol'
   );
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

@@ -1,13 +1,9 @@
 // Which private methods a class may call with a value its callers left, and from where: the
 // syntax question asked before a private method's store is judged by its call sites.
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { parseForESLint } from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 import { privateMethodOf, privateMethodUses } from '../../src/analysis/private-method-calls.js';
 import { nodesOfType, parseTyped } from './parse.js';
-
-// The visitor keys ESLint gets from the parser (the rule reads them from `sourceCode.visitorKeys`).
-const { visitorKeys } = parseForESLint('', {});
 
 function onlyClass(code: string): TSESTree.ClassDeclaration {
   const [classNode] = nodesOfType(parseTyped(code).ast, AST_NODE_TYPES.ClassDeclaration);
@@ -30,7 +26,7 @@ function privateMethodNames(code: string): Record<string, string | undefined> {
 
 /** The lines of the `this.m()` calls found, and whether m escapes, for each name asked about. */
 function usesOf(code: string, ...names: string[]): Record<string, { callLines: number[]; escapes: boolean }> {
-  const uses = privateMethodUses(onlyClass(code), new Set(names), visitorKeys);
+  const uses = privateMethodUses(onlyClass(code), new Set(names));
   const result: Record<string, { callLines: number[]; escapes: boolean }> = {};
   for (const [name, use] of uses) {
     result[name] = { callLines: use.calls.map((call) => call.loc.start.line).sort((a, b) => a - b), escapes: use.escapes };

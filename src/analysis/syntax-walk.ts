@@ -1,0 +1,84 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+export type FunctionNode = TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
+
+export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
+  return (
+    node.type === AST_NODE_TYPES.FunctionExpression ||
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration
+  );
+}
+
+/** Keys that never lead to code that runs: the parent link, positions, and type-level syntax. */
+const notCode: ReadonlySet<string> = new Set([
+  'parent',
+  'loc',
+  'range',
+  'typeAnnotation',
+  'returnType',
+  'typeParameters',
+  'typeArguments',
+  'superTypeArguments',
+  'implements',
+]);
+
+/**
+ * The child nodes of a node that hold code, found by shape (ESTree nodes are plain objects with a
+ * `type`), for the class-wide scans that run outside ESLint's traversal. A `for…in` over the node
+ * allocates nothing per key, which matters on large classes.
+ */
+export function childNodesOf(node: TSESTree.Node): TSESTree.Node[] {
+  const children: TSESTree.Node[] = [];
+  const fields = node as unknown as Record<string, unknown>;
+  for (const key in fields) {
+    if (notCode.has(key)) continue;
+    const value = fields[key];
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      for (const element of value as unknown[]) if (isNode(element)) children.push(element);
+    } else if (isNode(value)) {
+      children.push(value);
+    }
+  }
+  return children;
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/**
+ * The places a destructuring target writes to (`[a, this.b] = …`, `({ x: c = 1, ...rest } = …)`):
+ * its identifiers and member expressions, through array and object patterns, defaults and rests.
+ * A plain target is its own only place.
+ */
+export function patternTargetsOf(target: TSESTree.Node): TSESTree.Node[] {
+  switch (target.type) {
+    case AST_NODE_TYPES.ArrayPattern:
+      return target.elements.flatMap((element) => (element ? patternTargetsOf(element) : []));
+    case AST_NODE_TYPES.ObjectPattern:
+      return target.properties.flatMap((property) =>
+        patternTargetsOf(property.type === AST_NODE_TYPES.Property ? property.value : property),
+      );
+    case AST_NODE_TYPES.AssignmentPattern:
+      return patternTargetsOf(target.left);
+    case AST_NODE_TYPES.RestElement:
+      return patternTargetsOf(target.argument);
+    default:
+      return [target];
+  }
+}
+
+/**
+ * The name a class member or object property declares: `#name`, an identifier, or a string
+ * literal key (also computed: `['name']`); undefined for any other computed key.
+ */
+export function declaredKeyName(
+  member: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,
+): string | undefined {
+  const key = member.key;
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  if (!member.computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
+  return key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' ? key.value : undefined;
+}
