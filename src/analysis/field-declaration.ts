@@ -29,7 +29,7 @@ export function fieldDeclarationOf(
     // The member of the receiver's declared type: cheaper than checking the access expression,
     // which would narrow the receiver through the flow graph. Fall back to that when it fails.
     const receiver = declaredTypeOf(access.expression, checker);
-    symbol = receiver && checker.getPropertyOfType(checker.getNonNullableType(receiver), access.name.text);
+    symbol = receiver && checker.getPropertyOfType(nonNullable(receiver, checker), access.name.text);
     symbol ??= checker.getSymbolAtLocation(access.name);
   } else if (ts.isPropertyAccessExpression(access)) {
     symbol = checker.getSymbolAtLocation(access.name);
@@ -57,6 +57,11 @@ export function fieldDeclarationOf(
     declaringClass,
     mayBeUnset: declaration !== undefined && mayBeUnset(declaration, services.program),
   };
+}
+
+/** `T | null | undefined` without its empty members; a type that has none is returned as it is. */
+function nonNullable(type: ts.Type, checker: ts.TypeChecker): ts.Type {
+  return type.isUnion() ? checker.getNonNullableType(type) : type;
 }
 
 /**
@@ -110,7 +115,7 @@ function declaredTypeOf(expression: ts.Expression, checker: ts.TypeChecker, dept
   if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.name)) {
     const receiver = declaredTypeOf(expression.expression, checker, depth + 1);
     // `a?.b.f`, `a.b!.f`: the member of the value that is there when the store runs.
-    const member = receiver && checker.getPropertyOfType(checker.getNonNullableType(receiver), expression.name.text);
+    const member = receiver && checker.getPropertyOfType(nonNullable(receiver, checker), expression.name.text);
     return member && checker.getTypeOfSymbol(member);
   }
   return undefined;

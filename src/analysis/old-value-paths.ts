@@ -222,7 +222,12 @@ const maxVisitsPerSegment = 64;
 export function oldValuePaths(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   config: OldValuePathsConfig,
-): { listeners: TSESLint.RuleListener; whenOldValueKnown: (question: StoreQuestion) => void } {
+): {
+  listeners: TSESLint.RuleListener;
+  whenOldValueKnown: (question: StoreQuestion) => void;
+  /** Whether the code being walked is a constructor or init method, where fields start unassigned. */
+  inInitializer: () => boolean;
+} {
   const sourceCode = context.sourceCode;
   const stack: FunctionRecord[] = [];
   const questions = new Map<TSESTree.AssignmentExpression, StoreQuestion>();
@@ -1175,6 +1180,7 @@ export function oldValuePaths(
     whenOldValueKnown(question) {
       questions.set(question.assignment, question);
     },
+    inInitializer: () => top()?.isInitializer ?? false,
   };
 }
 

@@ -7,7 +7,7 @@ import type { Finding } from './finding.js';
 export interface AnalysisStats {
   /** `=`/`&&=` stores into a named field that passed the syntax question. */
   overwritesSeen: number;
-  /** Of those with a live old value, stores whose field type the checker resolved to something other than `any`. */
+  /** Of those, stores whose field type the checker resolved to something other than `any`. */
   fieldsTyped: number;
   /** Stores whose field type was release-able. */
   releasableFields: number;

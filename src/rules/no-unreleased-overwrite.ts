@@ -14,7 +14,7 @@ import {
   type FieldRef,
   type OverwriteAssignment,
 } from '../analysis/field-target.js';
-import type { Finding, FindingKind } from '../analysis/finding.js';
+import type { Finding, FindingKind, ReleaseCall } from '../analysis/finding.js';
 import { inheritedMethodEffect } from '../analysis/inherited-method.js';
 import { fieldEmptyWhenInitializerRuns } from '../analysis/initializer.js';
 import { oldValuePaths, type OldValueVerdict } from '../analysis/old-value-paths.js';
@@ -33,6 +33,12 @@ import { checkOrder, defaultRuleOptions, optionsSchema } from './options.js';
 export type MessageIds = 'overwrite' | 'releasedTooEarly' | 'releaseBeforeAssign' | FixMessageIds;
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** A store's field whose declared type is release-able, and how to release it. */
+interface ReleasableField {
+  field: FieldDeclaration;
+  release: ReleaseCall;
+}
 
 export const rule = createRule<Options, MessageIds>({
   name: 'no-unreleased-overwrite',
@@ -116,24 +122,38 @@ export const rule = createRule<Options, MessageIds>({
     }
 
     /**
-     * The finding for a store whose old value the paths have judged, or undefined when there is
-     * nothing to report. Types are asked only here, after syntax and paths: the target must be a
-     * data property whose declared type is release-able, and the field must own its value.
+     * The release-able field a store overwrites, or undefined: the target must be a data property
+     * whose declared type is release-able. Asked before the paths, so that only the few stores into
+     * release-able fields cost a path analysis (most stores of a file are into other fields).
      */
-    function findingFor(store: OverwriteAssignment, target: FieldRef, oldValue: OldValueVerdict): Finding | undefined {
-      const kind = findingKindOf(oldValue);
-      if (!kind) return undefined;
-      const member = storedMemberOf(store);
+    function releasableFieldOf(store: OverwriteAssignment): ReleasableField | undefined {
       const field = declarationOfStore(store);
       if (!field) return undefined;
-      // `new Holder().f = v`: like the constructor's first store, into a field that holds nothing yet.
-      if (skipTypeWrappers(member.object).type === AST_NODE_TYPES.NewExpression && startsUnassigned(field, undefined)) {
-        return undefined;
-      }
       if ((field.type.flags & ts.TypeFlags.Any) === 0) analysisStats.fieldsTyped++;
       const release = releaseCallFor(field.type, services.program, options);
       if (!release) return undefined;
       analysisStats.releasableFields++;
+      return { field, release };
+    }
+
+    /**
+     * The finding for a store into a release-able field whose old value the paths have judged, or
+     * undefined when there is nothing to report (the old value is handled, the field holds nothing
+     * yet, or it does not own its value).
+     */
+    function findingFor(
+      store: OverwriteAssignment,
+      target: FieldRef,
+      { field, release }: ReleasableField,
+      oldValue: OldValueVerdict,
+    ): Finding | undefined {
+      const kind = findingKindOf(oldValue);
+      if (!kind) return undefined;
+      const member = storedMemberOf(store);
+      // `new Holder().f = v`: like the constructor's first store, into a field that holds nothing yet.
+      if (skipTypeWrappers(member.object).type === AST_NODE_TYPES.NewExpression && startsUnassigned(field, undefined)) {
+        return undefined;
+      }
       if (!owns(store, target.name, field)) return undefined;
       return {
         kind,
@@ -173,12 +193,20 @@ export const rule = createRule<Options, MessageIds>({
         const store = assignment as OverwriteAssignment;
         // A field the class declares as a number, a string, a flag…: nothing to release, ever.
         if (storesIntoPrimitiveField(storedMemberOf(store))) return;
-        // Then the paths (decided when the function's code path ends), then the types.
+        // A constructor's first stores, most stores of a class, are settled by the paths ("nothing
+        // there yet") without the checker: paths first, then the type. Elsewhere most stores are into
+        // fields that hold no release-able value: the type first, so that only the rest cost a path
+        // analysis.
+        const pathsFirst = target.onThis && paths.inInitializer();
+        const releasable = pathsFirst ? undefined : releasableFieldOf(store);
+        if (!pathsFirst && !releasable) return;
         paths.whenOldValueKnown({
           assignment: store,
           target,
           answer(oldValue) {
-            const finding = findingFor(store, target, oldValue);
+            if (findingKindOf(oldValue) === undefined) return;
+            const field = releasable ?? releasableFieldOf(store);
+            const finding = field && findingFor(store, target, field, oldValue);
             if (finding) report(finding);
           },
         });
