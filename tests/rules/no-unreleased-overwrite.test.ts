@@ -6984,6 +6984,35 @@ function releasedStateCases(): {
         errors: [{ messageId: 'overwrite', line: 5, column: 37, suggestions: [] }],
       },
       {
+        name: 'released-state test after a release and an await: still released too early',
+        code: dedent(`
+          ${codec}
+          declare function tick(): Promise<void>;
+          export class Session {
+            codec: Codec = openCodec();
+            async reopen(): Promise<void> {
+              this.codec.close();
+              await tick();
+              if (this.codec.closed) this.codec = openCodec();
+            }
+          }`),
+        errors: [{ messageId: 'releasedTooEarly', line: 8, column: 28, suggestions: [] }],
+      },
+      {
+        name: 'released-state test with the strict order: the release inside the if cannot move, no fix',
+        code: dedent(`
+          ${codec}
+          export class Session {
+            codec: Codec = openCodec();
+            reopen(): void {
+              if (this.codec.state !== 'closed') this.codec.close();
+              this.codec = openCodec();
+            }
+          }`),
+        options: [{ order: 'release-after-assign' }],
+        errors: [{ messageId: 'releaseBeforeAssign', line: 6, column: 5, suggestions: [] }],
+      },
+      {
         name: 'released-state test in the caller of a private method, whose other call drops a live value',
         code: dedent(`
           ${codec}
