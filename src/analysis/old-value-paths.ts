@@ -342,6 +342,9 @@ export function oldValuePaths(
     fn.current = fn.current.filter((current) => current.segment !== segment);
   }
 
+  /** Tests through an optional chain, waiting for the chain's end. */
+  const branchesAtChainEnd = new Map<TSESTree.ChainExpression, Omit<BranchFact, 'atEvent'>[]>();
+
   /**
    * A test of a field that ends the current segments: an emptiness test (`!this.f`, `this.f?.g`) or
    * a release-state test (`this.f.state !== 'closed'`). A test through an optional chain ends only
@@ -359,9 +362,6 @@ export function oldValuePaths(
     if (!fn) return;
     for (const segment of fn.current) addBranch(segment, { ...branch, atEvent: segment.events.length });
   }
-
-  /** Tests through an optional chain, waiting for the chain's end. */
-  const branchesAtChainEnd = new Map<TSESTree.ChainExpression, Omit<BranchFact, 'atEvent'>[]>();
 
   function thisClassOf(node: TSESTree.Node): ClassNode | undefined {
     return thisMemberOf(node)?.parent.parent;
