@@ -12,7 +12,7 @@ import { initializerKindOf } from './initializer.js';
 import { privateMethodOf, privateMethodUses, type PrivateMethod, type PrivateMethodUses } from './private-method-calls.js';
 import { thisMemberOf } from './own-field.js';
 import { declaredKeyName, patternTargetsOf } from './syntax-walk.js';
-import { calleeName, emptinessTest, valueUseOf, type ReleaseNames } from './value-use.js';
+import { calleeName, emptinessTest, releasedStateTest, valueUseOf, type ReleaseNames } from './value-use.js';
 
 /** What the paths reaching one store say about the value it overwrites. */
 export interface OldValueVerdict {
@@ -106,7 +106,13 @@ interface BranchFact {
    * (`holder.f`, `this.slot.f`, `holder.a.f`) holds nothing either; a store there would throw.
    */
   receiver: string | undefined;
-  emptyWhen: boolean;
+  /**
+   * What the test tells on one outcome: that the field (or receiver) holds nothing (`!this.f`), or
+   * that the field's value has already been released (`this.f.state === 'closed'`).
+   */
+  known: 'empty' | 'released';
+  /** The outcome on which `known` holds. */
+  knownWhen: boolean;
   isTrueEdge: (successorStart: TSESTree.Node) => boolean;
   /** Valid only while the segment has exactly this many events (the test is its last act). */
   atEvent: number;
@@ -118,7 +124,8 @@ interface SegmentRecord {
   index: number;
   start: TSESTree.Node;
   events: PathEvent[];
-  branch?: BranchFact;
+  /** The tests that end the segment (`if (this.f.closed)` tests both `this.f` and `this.f.closed`). */
+  branches?: BranchFact[];
   /**
    * For a long segment, by questioned key: the events a flow of that key must see (its own and
    * those on no key), so that a function storing into many fields is not walked once per field
@@ -293,13 +300,8 @@ export function oldValuePaths(
   }
 
   function recordLocalBranch(local: TSESTree.Identifier): void {
-    const fn = top();
-    if (!fn) return;
     const split = branchSplitOf(local);
-    if (!split) return;
-    for (const segment of fn.current) {
-      segment.branch = { key: undefined, receiver: local.name, ...split, atEvent: segment.events.length };
-    }
+    if (split) recordBranch({ key: undefined, receiver: local.name, known: 'empty', knownWhen: split.knownWhen, isTrueEdge: split.isTrueEdge }, split.chain);
   }
 
   /**
@@ -316,14 +318,15 @@ export function oldValuePaths(
     for (const previous of segment.prevSegments) {
       const forked = fn.bySegment.get(previous);
       // A test that ends the segment already (none is known to): keep it.
-      if (!forked || forked.branch?.atEvent === forked.events.length) continue;
-      forked.branch = {
+      if (!forked || testsEnding(forked).length > 0) continue;
+      addBranch(forked, {
         key: field && keyOf(field),
         receiver,
-        emptyWhen: false,
+        known: 'empty',
+        knownWhen: false,
         isTrueEdge: (start) => start === property,
         atEvent: forked.events.length,
-      };
+      });
     }
   }
 
@@ -344,16 +347,25 @@ export function oldValuePaths(
     fn.current = fn.current.filter((current) => current.segment !== segment);
   }
 
-  function recordBranch(
-    member: TSESTree.MemberExpression,
-    key: string,
-    split: Pick<BranchFact, 'emptyWhen' | 'isTrueEdge'>,
-  ): void {
+  /** Tests through an optional chain, waiting for the chain's end. */
+  const branchesAtChainEnd = new Map<TSESTree.ChainExpression, Omit<BranchFact, 'atEvent'>[]>();
+
+  /**
+   * A test of a field that ends the current segments: an emptiness test (`!this.f`, `this.f?.g`) or
+   * a release-state test (`this.f.state !== 'closed'`). A test through an optional chain ends only
+   * where the chain ends: code-path analysis joins the chain's paths there, and that joined segment
+   * is the one whose successors the test splits.
+   */
+  function recordBranch(branch: Omit<BranchFact, 'atEvent'>, chain: TSESTree.ChainExpression | undefined): void {
+    if (chain) {
+      const waiting = branchesAtChainEnd.get(chain);
+      if (waiting) waiting.push(branch);
+      else branchesAtChainEnd.set(chain, [branch]);
+      return;
+    }
     const fn = top();
     if (!fn) return;
-    for (const segment of fn.current) {
-      segment.branch = { key, receiver: receiverPathOf(member), ...split, atEvent: segment.events.length };
-    }
+    for (const segment of fn.current) addBranch(segment, { ...branch, atEvent: segment.events.length });
   }
 
   function thisClassOf(node: TSESTree.Node): ClassNode | undefined {
@@ -575,13 +587,15 @@ export function oldValuePaths(
               : undefined
             : outputs[previousRecord.index];
         if (!output) continue;
-        const branch = previousRecord.branch;
-        const emptied =
-          branch !== undefined &&
-          (branch.key === key || (branch.receiver !== undefined && isThroughReceiver(key, branch.receiver))) &&
-          branch.atEvent === previousRecord.events.length &&
-          branch.isTrueEdge(segment.start) === branch.emptyWhen;
+        let emptied = false;
+        let released = false;
+        for (const branch of testsEnding(previousRecord)) {
+          if (branch.isTrueEdge(segment.start) !== branch.knownWhen) continue;
+          if (branch.known === 'released') released ||= branch.key === key;
+          else emptied ||= branch.key === key || (branch.receiver !== undefined && isThroughReceiver(key, branch.receiver));
+        }
         if (emptied) input.add(empty);
+        else if (released) for (const fact of output) input.add(releasedStateFact(fact));
         else for (const fact of output) input.add(fact);
       }
       return input;
@@ -737,9 +751,10 @@ export function oldValuePaths(
     const nextOf = fn.segments.map((): number[] => []);
     for (const segment of fn.segments) {
       const at = segment.index;
-      const branch = segment.branch;
-      if (branch?.key !== undefined) noteFirst(index.firstEvent, branch.key, at);
-      if (branch?.receiver !== undefined) noteFirst(index.firstReceiverEvent, `${branch.receiver}\u0000`, at);
+      for (const branch of segment.branches ?? noBranches) {
+        if (branch.key !== undefined) noteFirst(index.firstEvent, branch.key, at);
+        if (branch.receiver !== undefined) noteFirst(index.firstReceiverEvent, `${branch.receiver}\u0000`, at);
+      }
       for (const event of segment.events) {
         if (event.kind === 'suspend') continue;
         if (event.kind === 'localWrite') noteFirst(index.firstLocalWrite, event.name, at);
@@ -1055,11 +1070,19 @@ export function oldValuePaths(
       // What the read does first: most reads neither release, hand off, save nor test the value, and
       // need no key (building one for every member read of a file is most of this listener's cost).
       const use = valueUseOf(member, config.names);
-      const split = use.kind === 'release' || use.kind === 'handoff' || use.kind === 'save' ? undefined : branchSplitOf(member);
-      if (!split && use.kind !== 'release' && use.kind !== 'handoff' && use.kind !== 'save') return;
+      const moves = use.kind === 'release' || use.kind === 'handoff' || use.kind === 'save';
+      const split = moves ? undefined : branchSplitOf(member);
+      const releasedTest = moves || split ? undefined : releasedStateTest(member);
+      const releasedSplit = releasedTest && splitAtTest(releasedTest.test, releasedTest.releasedWhen);
+      if (!split && !releasedSplit && !moves) return;
       const field = fieldRefOf(member);
       if (!field) return;
       const key = keyOf(field);
+      if (releasedSplit) {
+        // On the outcome that says so, the field's value is already released: nothing live to drop.
+        recordBranch({ key, receiver: undefined, known: 'released', ...releasedSplit }, releasedTest.chain);
+        return;
+      }
       if (use.kind === 'release') {
         record({ kind: 'release', key, release: releaseIndex(fn, use.call, true) });
       } else if (use.kind === 'handoff') {
@@ -1068,7 +1091,8 @@ export function oldValuePaths(
         fn.saves.push(use.local);
         record({ kind: 'save', key, save: fn.saves.length - 1 });
       } else if (split) {
-        recordBranch(member, key, split);
+        const receiver = receiverPathOf(member);
+        recordBranch({ key, receiver, known: 'empty', knownWhen: split.knownWhen, isTrueEdge: split.isTrueEdge }, split.chain);
       }
     },
     'AssignmentExpression:exit'(assignment) {
@@ -1126,6 +1150,12 @@ export function oldValuePaths(
           return;
       }
       recordLocalBranch(identifier);
+    },
+    'ChainExpression:exit'(chain: TSESTree.ChainExpression) {
+      const waiting = branchesAtChainEnd.get(chain);
+      if (!waiting) return;
+      branchesAtChainEnd.delete(chain);
+      for (const branch of waiting) recordBranch(branch, undefined);
     },
     'UpdateExpression:exit'(update) {
       if (update.argument.type === AST_NODE_TYPES.Identifier) record({ kind: 'localWrite', name: update.argument.name });
@@ -1207,12 +1237,16 @@ function localEmptinessTest(test: TSESTree.Node): { local: TSESTree.Identifier; 
   return { local, emptyWhen: equality };
 }
 
-/** For a field or local read in a test position, how the test's outcome shows on each successor segment. */
+/**
+ * For a field or local read in a test position, how the test's outcome shows on each successor
+ * segment, and the optional chain the test passes through (`this.f?.g`), if any.
+ */
 function branchSplitOf(
   read: TSESTree.MemberExpression | TSESTree.Identifier,
-): Pick<BranchFact, 'emptyWhen' | 'isTrueEdge'> | undefined {
+): (Pick<BranchFact, 'knownWhen' | 'isTrueEdge'> & { chain: TSESTree.ChainExpression | undefined }) | undefined {
   // Climb from the read to the whole test: `!this.f`, `this.f == null`, `this.f?.x`…
   let test: TSESTree.Node = outermostTypeWrapper(read);
+  let chain: TSESTree.ChainExpression | undefined;
   for (;;) {
     const parent = test.parent;
     if (
@@ -1223,11 +1257,21 @@ function branchSplitOf(
         parent.type === AST_NODE_TYPES.TSNonNullExpression ||
         parent.type === AST_NODE_TYPES.TSAsExpression)
     ) {
+      if (parent.type === AST_NODE_TYPES.ChainExpression) chain = parent;
       test = parent;
     } else break;
   }
   const emptiness = read.type === AST_NODE_TYPES.Identifier ? localEmptinessTest(test) : emptinessTest(test);
   if (!emptiness || ('local' in emptiness ? emptiness.local : emptiness.field) !== read) return undefined;
+  const split = splitAtTest(test, emptiness.emptyWhen);
+  return split && { ...split, chain };
+}
+
+/**
+ * How the successors of the segment that `test` ends split into its outcomes, with `knownWhen`
+ * the outcome on which what the test tells holds; undefined when the test decides no branch.
+ */
+function splitAtTest(test: TSESTree.Node, knownWhen: boolean): Pick<BranchFact, 'knownWhen' | 'isTrueEdge'> | undefined {
   // The right operand of && / || decides the whole logical expression when it is evaluated.
   let decided: TSESTree.Node = test;
   while (decided.parent?.type === AST_NODE_TYPES.LogicalExpression && decided.parent.right === decided && decided.parent.operator !== '??') {
@@ -1237,7 +1281,7 @@ function branchSplitOf(
   if (!parent) return undefined;
   if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.test === decided) {
     const consequent = parent.consequent;
-    return { emptyWhen: emptiness.emptyWhen, isTrueEdge: (start) => start === consequent };
+    return { knownWhen, isTrueEdge: (start) => start === consequent };
   }
   if (
     (parent.type === AST_NODE_TYPES.WhileStatement ||
@@ -1246,12 +1290,12 @@ function branchSplitOf(
     parent.test === decided
   ) {
     const body = parent.body;
-    return { emptyWhen: emptiness.emptyWhen, isTrueEdge: (start) => start === body };
+    return { knownWhen, isTrueEdge: (start) => start === body };
   }
   if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.left === decided && parent.operator !== '??') {
     const right = parent.right;
     const and = parent.operator === '&&';
-    return { emptyWhen: emptiness.emptyWhen, isTrueEdge: (start) => (start === right) === and };
+    return { knownWhen, isTrueEdge: (start) => (start === right) === and };
   }
   return undefined;
 }
@@ -1285,6 +1329,33 @@ function enclosingExpressionStatement(call: TSESTree.Node): TSESTree.ExpressionS
     node = node.parent;
   }
   return node.parent?.type === AST_NODE_TYPES.ExpressionStatement ? node.parent : undefined;
+}
+
+function addBranch(segment: SegmentRecord, branch: BranchFact): void {
+  if (segment.branches) segment.branches.push(branch);
+  else segment.branches = [branch];
+}
+
+const noBranches: readonly BranchFact[] = Object.freeze([]);
+
+/** The tests recorded on a segment that are still its last act (no event came after them). */
+function testsEnding(segment: SegmentRecord): readonly BranchFact[] {
+  const branches = segment.branches;
+  if (!branches) return noBranches;
+  return branches.every((branch) => branch.atEvent === segment.events.length)
+    ? branches
+    : branches.filter((branch) => branch.atEvent === segment.events.length);
+}
+
+/**
+ * A fact of the field on the outcome of a test that says its value is already released: a value
+ * that was live (also what the callers left, when no `await` came between, or one merely saved or
+ * spread in) needs no release here, like one handed off. Releases made here stay what they are, as
+ * does what the callers left past an `await` (they may have released it before the suspension).
+ */
+function releasedStateFact(fact: Fact): Fact {
+  if (fact === live || fact === atEntry || fact.startsWith('saved#') || fact.startsWith('spread#')) return handled;
+  return fact;
 }
 
 /** Until a function is decided, its segments share these empty lists (most functions never are). */

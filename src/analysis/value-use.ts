@@ -146,7 +146,9 @@ export function emptinessTest(
       const [fieldSide, emptySide] = isNullishLiteral(expression.right)
         ? [expression.left, expression.right]
         : [expression.right, expression.left];
-      const field = skipTypeWrappers(fieldSide);
+      // `this.h?.f == null` is true also where `this.h` is missing, when `this.h.f` holds nothing either.
+      const side = skipTypeWrappers(fieldSide);
+      const field = side.type === AST_NODE_TYPES.ChainExpression ? side.expression : side;
       if (!isNullishLiteral(emptySide) || field.type !== AST_NODE_TYPES.MemberExpression) return undefined;
       return { field, emptyWhen: equality };
     }
@@ -160,4 +162,139 @@ function isNullishLiteral(node: TSESTree.Node): boolean {
     (node.type === AST_NODE_TYPES.Literal && node.value === null && !('regex' in node)) ||
     (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')
   );
+}
+
+/**
+ * Boolean members that are true once the value was released: rxjs `Subscription.closed`, Node's
+ * `socket.closed`/`stream.destroyed`, `disposed`/`isDisposed` of disposable objects.
+ */
+const releasedFlags: ReadonlySet<string> = new Set(['closed', 'isClosed', 'destroyed', 'isDestroyed', 'disposed', 'isDisposed']);
+/**
+ * Members that name a value's life-cycle state: WebCodecs encoders/decoders and Web Audio's
+ * `AudioContext` (`state`), `RTCDataChannel` (`readyState`), `RTCPeerConnection` (`connectionState`).
+ */
+const stateMembers: ReadonlySet<string> = new Set(['state', 'readyState', 'connectionState']);
+/**
+ * The states that `close()`, `dispose()` and `destroy()` leave a value in. Not `'closing'` (a release
+ * under way may still fail) nor `'released'` (in the APIs we know it is the state of a key or a
+ * pointer button, not of a resource; Netty's released state is `refCnt() === 0`).
+ */
+const releasedStates: ReadonlySet<string> = new Set(['closed', 'disposed', 'destroyed']);
+
+/** A test of a value that, on one of its outcomes, says the value has already been released. */
+export interface ReleasedStateTest {
+  /** The whole test: `v.state !== 'closed'`, `!v.closed`, `v?.refCnt() === 0`. */
+  test: TSESTree.Node;
+  /** The outcome of `test` on which the value is known to be released. */
+  releasedWhen: boolean;
+  /** The optional chain inside the test (`v?.closed`): the test's outcome is known only where it ends. */
+  chain: TSESTree.ChainExpression | undefined;
+}
+
+/**
+ * When the value read at `read` is the one a release-state test looks at: `v.state === 'closed'`
+ * (also `'disposed'`/`'destroyed'`, `readyState`, `connectionState`), `v.closed`, `v.destroyed`,
+ * `v.disposed`, `v.isDisposed`… (alone or compared with `true`/`false`), Netty's `v.refCnt() === 0` (or `<= 0`, `!== 0`, `> 0`…), and their
+ * negations with `!`. Syntax only: the member's name is looked up first, so most reads cost one
+ * parent check.
+ */
+export function releasedStateTest(read: TSESTree.Node): ReleasedStateTest | undefined {
+  const value = outermostTypeWrapper(read);
+  const probe = value.parent;
+  if (probe?.type !== AST_NODE_TYPES.MemberExpression || probe.object !== value || probe.computed) return undefined;
+  if (probe.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const name = probe.property.name;
+  let chain: TSESTree.ChainExpression | undefined;
+  /** The node that stands for `node`'s value in its parent: past type wrappers and an optional chain's end. */
+  const valueOf = (node: TSESTree.Node): TSESTree.Node => {
+    const wrapped = outermostTypeWrapper(node);
+    if (wrapped.parent?.type !== AST_NODE_TYPES.ChainExpression) return wrapped;
+    chain = wrapped.parent;
+    return outermostTypeWrapper(chain);
+  };
+  let test: TSESTree.Node;
+  let releasedWhen: boolean;
+  if (releasedFlags.has(name)) {
+    test = valueOf(probe);
+    releasedWhen = true;
+    // `v.closed === true`, `v.closed !== false`, `v.closed === false`…
+    const flag = test;
+    const comparison = flag.parent;
+    if (comparison?.type === AST_NODE_TYPES.BinaryExpression) {
+      const equality = comparison.operator === '===' || comparison.operator === '==';
+      const other = comparison.left === flag ? comparison.right : comparison.left;
+      if (!equality && comparison.operator !== '!==' && comparison.operator !== '!=') return undefined;
+      if (other.type !== AST_NODE_TYPES.Literal || typeof other.value !== 'boolean') return undefined;
+      test = comparison;
+      releasedWhen = other.value === equality;
+    }
+  } else if (stateMembers.has(name)) {
+    const state = valueOf(probe);
+    const comparison = state.parent;
+    if (comparison?.type !== AST_NODE_TYPES.BinaryExpression) return undefined;
+    const equality = comparison.operator === '===' || comparison.operator === '==';
+    if (!equality && comparison.operator !== '!==' && comparison.operator !== '!=') return undefined;
+    const other = comparison.left === state ? comparison.right : comparison.left;
+    if (other.type !== AST_NODE_TYPES.Literal || typeof other.value !== 'string' || !releasedStates.has(other.value)) return undefined;
+    test = comparison;
+    releasedWhen = equality;
+  } else if (name === 'refCnt') {
+    const callee = outermostTypeWrapper(probe);
+    const call = callee.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee || call.arguments.length > 0) return undefined;
+    const count = valueOf(call);
+    const comparison = count.parent;
+    if (comparison?.type !== AST_NODE_TYPES.BinaryExpression) return undefined;
+    const countOnLeft = comparison.left === count;
+    const other = countOnLeft ? comparison.right : comparison.left;
+    if (other.type !== AST_NODE_TYPES.Literal || typeof other.value !== 'number') return undefined;
+    const when = refCountZeroWhen(comparison.operator, countOnLeft, other.value);
+    if (when === undefined) return undefined;
+    test = comparison;
+    releasedWhen = when;
+  } else {
+    return undefined;
+  }
+  while (test.parent?.type === AST_NODE_TYPES.UnaryExpression && test.parent.operator === '!') {
+    test = test.parent;
+    releasedWhen = !releasedWhen;
+  }
+  return { test, releasedWhen, chain };
+}
+
+/**
+ * For `refCnt() <operator> bound` (or `bound <operator> refCnt()`), the outcome on which the count
+ * (a whole number, never negative) can only be 0: `=== 0`, `<= 0`, `< 1` say it when true; `!== 0`,
+ * `> 0`, `>= 1` when false. Undefined when neither outcome pins the count to 0 (`> 1`, `=== 2`).
+ */
+function refCountZeroWhen(operator: string, countOnLeft: boolean, bound: number): boolean | undefined {
+  const holds = (count: number): boolean | undefined => {
+    const [left, right] = countOnLeft ? [count, bound] : [bound, count];
+    switch (operator) {
+      case '===':
+      case '==':
+        return left === right;
+      case '!==':
+      case '!=':
+        return left !== right;
+      case '<':
+        return left < right;
+      case '<=':
+        return left <= right;
+      case '>':
+        return left > right;
+      case '>=':
+        return left >= right;
+      default:
+        return undefined;
+    }
+  };
+  // A comparison with a constant changes its outcome only at the bound: 0, 1, 2 and the counts
+  // around the bound show every outcome that any count above 0 can have.
+  const aboveZero = [1, 2, Math.floor(bound), Math.ceil(bound), Math.ceil(bound) + 1].filter(
+    (count) => count > 0 && Number.isFinite(count),
+  );
+  const atZero = holds(0);
+  if (atZero === undefined) return undefined;
+  return aboveZero.every((count) => holds(count) === !atZero) ? atZero : undefined;
 }

@@ -3,7 +3,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { fieldRefOf, isEmptyValue, isPrimitiveValue, overwriteTargetOf } from '../../src/analysis/field-target.js';
-import { emptinessTest, valueUseOf, type ReleaseNames } from '../../src/analysis/value-use.js';
+import { emptinessTest, releasedStateTest, valueUseOf, type ReleaseNames } from '../../src/analysis/value-use.js';
 import { nodesOfType, parseTyped } from './parse.js';
 
 const names: ReleaseNames = {
@@ -134,12 +134,96 @@ describe('emptinessTest', () => {
     ['this.f != null', false],
     ['this.f !== undefined', false],
     ['this.f!', false],
+    ['this.g?.f == null', true],
+    ['this.g?.f !== undefined', false],
   ])('%s: empty when %s', (condition, emptyWhen) => {
     expect(emptinessTest(testOf(condition))?.emptyWhen).toBe(emptyWhen);
   });
 
   it.each(['this.f > 0', 'this.f == 0', 'typeof this.f', 'this.f()', 'this.f && this.g'])('%s says nothing', (condition) => {
     expect(emptinessTest(testOf(condition))).toBeUndefined();
+  });
+});
+
+describe('releasedStateTest', () => {
+  /** The test of the snippet's `if`, and the first read of `this.f` in it. */
+  function testedRead(condition: string): { test: TSESTree.Expression; read: TSESTree.Node } {
+    const code = inMethod(`if (${condition}) {}`);
+    const [statement] = nodesOfType(parseTyped(code).ast, AST_NODE_TYPES.IfStatement);
+    if (!statement) throw new Error('no if');
+    return { test: statement.test, read: firstRead(code) };
+  }
+
+  it.each([
+    ["this.f.state === 'closed'", true],
+    ["this.f.state !== 'closed'", false],
+    ["this.f.state == 'disposed'", true],
+    ["this.f.state != 'destroyed'", false],
+    ["'closed' === this.f.state", true],
+    ["this.f.readyState === 'closed'", true],
+    ["this.f.connectionState !== 'closed'", false],
+    ["!(this.f.state === 'closed')", false],
+    ['this.f.closed', true],
+    ['!this.f.closed', false],
+    ['!!this.f.isClosed', true],
+    ['this.f.destroyed', true],
+    ['this.f.isDestroyed', true],
+    ['this.f.disposed', true],
+    ['!this.f.isDisposed', false],
+    ['this.f.closed === true', true],
+    ['this.f.closed == false', false],
+    ['true !== this.f.disposed', false],
+    ['this.f.destroyed != false', true],
+    ['(this.f as any).closed', true],
+    ['this.f!.closed', true],
+    ['this.f.refCnt() === 0', true],
+    ['this.f.refCnt() == 0', true],
+    ['this.f.refCnt() <= 0', true],
+    ['this.f.refCnt() < 1', true],
+    ['0 === this.f.refCnt()', true],
+    ['1 > this.f.refCnt()', true],
+    ['this.f.refCnt() !== 0', false],
+    ['this.f.refCnt() > 0', false],
+    ['this.f.refCnt() >= 1', false],
+    ['0 < this.f.refCnt()', false],
+  ])('%s: released when %s', (condition, releasedWhen) => {
+    const { test, read } = testedRead(condition);
+    expect(releasedStateTest(read)).toEqual({ test, releasedWhen, chain: undefined });
+  });
+
+  it.each([
+    ["this.f?.state === 'closed'", true],
+    ['this.f?.closed', true],
+    ['!this.f?.closed', false],
+    ['this.f?.refCnt() === 0', true],
+  ])('%s: released when %s, known where the optional chain ends', (condition, releasedWhen) => {
+    const { test, read } = testedRead(condition);
+    const chain = nodesOfType(test, AST_NODE_TYPES.ChainExpression)[0];
+    expect(chain).toBeDefined();
+    expect(releasedStateTest(read)).toEqual({ test, releasedWhen, chain });
+  });
+
+  it.each([
+    "this.f.state === 'open'",
+    'this.f.closed === 1',
+    'this.f.closed > false',
+    "this.f.state === 'closing'",
+    "this.f.state === 'released'",
+    'this.f.state === this.g',
+    "this.f.state < 'closed'",
+    "this.f['closed']",
+    'this.f.open',
+    'this.f.refCnt() > 1',
+    'this.f.refCnt() === 1',
+    'this.f.refCnt() < 0',
+    'this.f.refCnt() === 0.5',
+    'this.f.refCnt() > 1e300',
+    "this.f.refCnt(1) === 0",
+    "this.f.refCnt === 0",
+    "this.f.refCnt() === '0'",
+    'this.f.g.closed',
+  ])('%s says nothing about this.f', (condition) => {
+    expect(releasedStateTest(testedRead(condition).read)).toBeUndefined();
   });
 });
 

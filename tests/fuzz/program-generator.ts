@@ -35,6 +35,7 @@ class Tracked {
     tracker.live--;
     return true;
   }
+  refCnt(): number { return this.#released ? 0 : 1; }
   use(): number {
     if (this.#released) throw new Error(\`use after release of Tracked #\${String(this.id)}\`);
     return this.id;
@@ -49,6 +50,7 @@ class TrackedCloser {
     this.#closed = true;
     tracker.live--;
   }
+  get closed(): boolean { return this.#closed; }
   use(): number {
     if (this.#closed) throw new Error(\`use after close of TrackedCloser #\${String(this.id)}\`);
     return this.id;
@@ -64,6 +66,7 @@ class TrackedDisposable {
     this.#disposed = true;
     tracker.live--;
   }
+  get disposed(): boolean { return this.#disposed; }
   use(): number {
     if (this.#disposed) throw new Error(\`use after dispose of TrackedDisposable #\${String(this.id)}\`);
     return this.id;
@@ -79,6 +82,7 @@ class TrackedAsyncDisposable {
     this.#disposed = true;
     tracker.live--;
   }
+  get disposed(): boolean { return this.#disposed; }
   use(): number {
     if (this.#disposed) throw new Error(\`use after asyncDispose of TrackedAsyncDisposable #\${String(this.id)}\`);
     return this.id;
@@ -86,6 +90,7 @@ class TrackedAsyncDisposable {
 }
 interface Releasable {
   release(): boolean;
+  refCnt(): number;
   use(): number;
 }
 const ReferenceCountUtil = {
@@ -118,18 +123,20 @@ interface TypeShape {
   use: (x: string) => string;
   /** Whether ReferenceCountUtil.release applies (a `release()` method). */
   refCounted: boolean;
+  /** A test of `x` (maybe empty, through `?.`) that is true only when its value is already released. */
+  released: (x: string) => string;
 }
 
 const typeShapes: TypeShape[] = [
-  { name: 'Tracked', type: 'Tracked', init: ' = new Tracked()', nullable: false, fresh: 'new Tracked()', freshAsync: 'await makeLater()', release: (x) => `${x}.release();`, releaseNeedsAsync: false, use: (x) => `${x}.use()`, refCounted: true },
-  { name: 'Tracked|undefined', type: 'Tracked | undefined', init: '', nullable: true, fresh: 'make()', freshAsync: 'await makeLater()', release: (x) => `${x}.release();`, releaseNeedsAsync: false, use: (x) => `${x}.use()`, refCounted: true },
-  { name: 'Tracked|null', type: 'Tracked | null', init: ' = null', nullable: true, fresh: 'make()', freshAsync: 'await makeLater()', release: (x) => `${x}.release();`, releaseNeedsAsync: false, use: (x) => `${x}.use()`, refCounted: true },
-  { name: 'Releasable', type: 'Releasable', init: ' = make()', nullable: false, fresh: 'make()', freshAsync: 'await makeLater()', release: (x) => `${x}.release();`, releaseNeedsAsync: false, use: (x) => `${x}.use()`, refCounted: true },
-  { name: 'union of closers', type: 'TrackedCloser | OtherCloser | undefined', init: '', nullable: true, fresh: 'new OtherCloser()', freshAsync: 'await Promise.resolve(new TrackedCloser())', release: (x) => `${x}.close();`, releaseNeedsAsync: false, use: (x) => `${x}.use()`, refCounted: false },
-  { name: 'Disposable', type: 'TrackedDisposable | undefined', init: '', nullable: true, fresh: 'new TrackedDisposable()', freshAsync: 'await Promise.resolve(new TrackedDisposable())', release: (x) => `${x}[Symbol.dispose]();`, releaseNeedsAsync: false, use: (x) => `${x}.use()`, refCounted: false },
-  { name: 'AsyncDisposable', type: 'TrackedAsyncDisposable | undefined', init: '', nullable: true, fresh: 'new TrackedAsyncDisposable()', freshAsync: 'await Promise.resolve(new TrackedAsyncDisposable())', release: (x) => `await ${x}[Symbol.asyncDispose]();`, releaseNeedsAsync: true, use: (x) => `${x}.use()`, refCounted: false },
-  { name: 'generic', type: 'T | undefined', init: '', nullable: true, fresh: 'this.factory()', freshAsync: 'await Promise.resolve(this.factory())', release: (x) => `${x}.release();`, releaseNeedsAsync: false, use: (x) => `${x}.use()`, refCounted: true },
-  { name: 'any', type: 'any', init: '', nullable: true, fresh: 'make()', freshAsync: 'await makeLater()', release: (x) => `${x}.release();`, releaseNeedsAsync: false, use: (x) => `${x}.use()`, refCounted: true },
+  { name: 'Tracked', type: 'Tracked', init: ' = new Tracked()', nullable: false, fresh: 'new Tracked()', freshAsync: 'await makeLater()', release: (x) => `${x}.release();`, releaseNeedsAsync: false, use: (x) => `${x}.use()`, refCounted: true, released: (x) => `${x}?.refCnt() === 0` },
+  { name: 'Tracked|undefined', type: 'Tracked | undefined', init: '', nullable: true, fresh: 'make()', freshAsync: 'await makeLater()', release: (x) => `${x}.release();`, releaseNeedsAsync: false, use: (x) => `${x}.use()`, refCounted: true, released: (x) => `${x}?.refCnt() === 0` },
+  { name: 'Tracked|null', type: 'Tracked | null', init: ' = null', nullable: true, fresh: 'make()', freshAsync: 'await makeLater()', release: (x) => `${x}.release();`, releaseNeedsAsync: false, use: (x) => `${x}.use()`, refCounted: true, released: (x) => `${x}?.refCnt() === 0` },
+  { name: 'Releasable', type: 'Releasable', init: ' = make()', nullable: false, fresh: 'make()', freshAsync: 'await makeLater()', release: (x) => `${x}.release();`, releaseNeedsAsync: false, use: (x) => `${x}.use()`, refCounted: true, released: (x) => `${x}?.refCnt() === 0` },
+  { name: 'union of closers', type: 'TrackedCloser | OtherCloser | undefined', init: '', nullable: true, fresh: 'new OtherCloser()', freshAsync: 'await Promise.resolve(new TrackedCloser())', release: (x) => `${x}.close();`, releaseNeedsAsync: false, use: (x) => `${x}.use()`, refCounted: false, released: (x) => `${x}?.closed === true` },
+  { name: 'Disposable', type: 'TrackedDisposable | undefined', init: '', nullable: true, fresh: 'new TrackedDisposable()', freshAsync: 'await Promise.resolve(new TrackedDisposable())', release: (x) => `${x}[Symbol.dispose]();`, releaseNeedsAsync: false, use: (x) => `${x}.use()`, refCounted: false, released: (x) => `!!${x}?.disposed` },
+  { name: 'AsyncDisposable', type: 'TrackedAsyncDisposable | undefined', init: '', nullable: true, fresh: 'new TrackedAsyncDisposable()', freshAsync: 'await Promise.resolve(new TrackedAsyncDisposable())', release: (x) => `await ${x}[Symbol.asyncDispose]();`, releaseNeedsAsync: true, use: (x) => `${x}.use()`, refCounted: false, released: (x) => `!!${x}?.disposed` },
+  { name: 'generic', type: 'T | undefined', init: '', nullable: true, fresh: 'this.factory()', freshAsync: 'await Promise.resolve(this.factory())', release: (x) => `${x}.release();`, releaseNeedsAsync: false, use: (x) => `${x}.use()`, refCounted: true, released: (x) => `${x}?.refCnt() === 0` },
+  { name: 'any', type: 'any', init: '', nullable: true, fresh: 'make()', freshAsync: 'await makeLater()', release: (x) => `${x}.release();`, releaseNeedsAsync: false, use: (x) => `${x}.use()`, refCounted: true, released: (x) => `${x}?.refCnt() === 0` },
 ];
 
 type TargetShape = 'this' | 'private' | 'static' | 'literal key' | 'inherited' | 'other instance';
@@ -149,10 +156,13 @@ type ReleaseShape =
   | 'partial release'
   | 'release then await'
   | 'known empty return'
-  | 'known empty branch';
+  | 'known empty branch'
+  | 'release unless released'
+  | 'store where released or flag';
 const releaseShapes: ReleaseShape[] = [
   'none', 'none', 'release first', 'guarded release first', 'ReferenceCountUtil first', 'save old', 'save old guarded',
   'handed off', 'partial release', 'release then await', 'known empty return', 'known empty branch',
+  'release unless released', 'store where released or flag',
 ];
 
 type FlowShape = 'plain' | 'if else' | 'for loop' | 'while loop' | 'try finally' | 'early return' | 'callback' | 'async callback' | 'await before' | 'braceless if' | 'switch';
@@ -192,7 +202,7 @@ export function generateProgram(seed: number): GeneratedProgram {
   if (assign === 'returned' && target === 'other instance') assign = 'plain';
 
   let needsAsync = assign === 'await' || flows.includes('await before') || flows.includes('async callback') || release === 'release then await';
-  if (shape.releaseNeedsAsync && release !== 'none' && release !== 'handed off' && release !== 'known empty return' && release !== 'known empty branch') {
+  if (shape.releaseNeedsAsync && release !== 'none' && release !== 'handed off' && release !== 'known empty return' && release !== 'known empty branch' && release !== 'store where released or flag') {
     needsAsync = true;
   }
   if (release === 'ReferenceCountUtil first' && !shape.refCounted) release = 'release first';
@@ -242,6 +252,10 @@ export function generateProgram(seed: number): GeneratedProgram {
         return [`if (${x}) return${assign === 'returned' ? ' false' : ''};`, store];
       case 'known empty branch':
         return [`if (!${x}) {`, `  ${store}`, '}'];
+      case 'release unless released':
+        return [`if (${x} && !(${shape.released(x)})) {`, `  ${shape.release(x)}`, '}', store];
+      case 'store where released or flag':
+        return [`if (${shape.released(x)} || flag) {`, `  ${store}`, '}'];
     }
   })();
 
