@@ -232,8 +232,12 @@ export function oldValuePaths(
 ): {
   listeners: TSESLint.RuleListener;
   whenOldValueKnown: (question: StoreQuestion) => void;
-  /** Whether the code being walked is a constructor or init method, where fields start unassigned. */
-  inInitializer: () => boolean;
+  /**
+   * Whether the code being walked is a constructor or a method named in `initMethods`, where
+   * fields start unassigned (code that the class's shape makes run once is not: asking whether a
+   * field starts empty there takes a walk of the whole class).
+   */
+  inConstructor: () => boolean;
 } {
   const sourceCode = context.sourceCode;
   const stack: FunctionRecord[] = [];
@@ -1210,7 +1214,12 @@ export function oldValuePaths(
     whenOldValueKnown(question) {
       questions.set(question.assignment, question);
     },
-    inInitializer: () => top()?.isInitializer ?? false,
+    inConstructor() {
+      const fn = top();
+      if (!fn?.isInitializer) return false;
+      const kind = initializerKindOf(fn.node, config.initMethods);
+      return kind === 'constructor' || kind === 'initMethod';
+    },
   };
 }
 

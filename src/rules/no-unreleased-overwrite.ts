@@ -197,7 +197,7 @@ export const rule = createRule<Options, MessageIds>({
         // there yet") without the checker: paths first, then the type. Elsewhere most stores are into
         // fields that hold no release-able value: the type first, so that only the rest cost a path
         // analysis.
-        const pathsFirst = target.onThis && paths.inInitializer();
+        const pathsFirst = target.onThis && paths.inConstructor();
         const releasable = pathsFirst ? undefined : releasableFieldOf(store);
         if (!pathsFirst && !releasable) return;
         paths.whenOldValueKnown({
