@@ -141,9 +141,21 @@ interface SegmentRecord {
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
+/**
+ * One thing the traversal did in a function (a segment started or ended, a node was left), kept
+ * as three parallel entries of FunctionRecord.steps: replayed through `step` only when the
+ * function's paths are asked about. Most functions store into no release-able field, and their
+ * member reads, tests and calls are then never looked at.
+ */
+type Step = (node: TSESTree.Node, segment: TSESLint.CodePathSegment | undefined) => void;
+
 interface FunctionRecord {
   codePath: TSESLint.CodePath;
   node: TSESTree.Node;
+  /** What the traversal did here, not yet replayed into segments: undefined once it has been. */
+  steps: (Step | TSESTree.Node | TSESLint.CodePathSegment | undefined)[] | undefined;
+  /** The questions asked about this function's stores, by store (for the replay). */
+  questionByStore: Map<TSESTree.AssignmentExpression, StoreQuestion>;
   segments: SegmentRecord[];
   bySegment: Map<TSESLint.CodePathSegment, SegmentRecord>;
   current: SegmentRecord[];
@@ -252,15 +264,39 @@ export function oldValuePaths(
     return stack[stack.length - 1];
   }
 
+  /** Logs a step of the function being walked, for materialize() to replay. */
+  function log(step: Step, node: TSESTree.Node, segment?: TSESLint.CodePathSegment): void {
+    const steps = top()?.steps;
+    steps?.push(step, node, segment);
+  }
+
+  /**
+   * Builds a function's segments and path events from the steps its traversal logged, once, when
+   * its paths are first asked about (the function has ended by then).
+   */
+  function materialize(fn: FunctionRecord): void {
+    const steps = fn.steps;
+    if (!steps) return;
+    fn.steps = undefined;
+    stack.push(fn);
+    try {
+      for (let i = 0; i < steps.length; i += 3) {
+        (steps[i] as Step)(steps[i + 1] as TSESTree.Node, steps[i + 2] as TSESLint.CodePathSegment | undefined);
+      }
+    } finally {
+      stack.pop();
+    }
+  }
+
   function record(event: PathEvent): void {
     const fn = top();
     if (!fn) return;
     for (const segment of fn.current) segment.events.push(event);
   }
 
-  function startSegment(segment: TSESLint.CodePathSegment, node: TSESTree.Node): void {
+  const startSegment: Step = (node, segment) => {
     const fn = top();
-    if (!fn) return;
+    if (!fn || !segment) return;
     const segmentRecord: SegmentRecord = {
       segment,
       index: fn.segments.length,
@@ -284,7 +320,7 @@ export function oldValuePaths(
     }
     if (loop?.type === AST_NODE_TYPES.MemberExpression && loop.optional && loop.property === node) recordOptionalFork(fn, segment, loop);
     if (node.type === AST_NODE_TYPES.CatchClause) recordReleaseAttemptedBeforeCatch(fn, node);
-  }
+  };
 
   /**
    * `try { await this.f.close(); } catch { … }`: code-path analysis also enters the catch from the
@@ -345,11 +381,11 @@ export function oldValuePaths(
     }
   }
 
-  function endSegment(segment: TSESLint.CodePathSegment): void {
+  const endSegment: Step = (_node, segment) => {
     const fn = top();
     if (!fn) return;
     fn.current = fn.current.filter((current) => current.segment !== segment);
-  }
+  };
 
   /** Tests through an optional chain, waiting for the chain's end. */
   const branchesAtChainEnd = new Map<TSESTree.ChainExpression, Omit<BranchFact, 'atEvent'>[]>();
@@ -497,6 +533,7 @@ export function oldValuePaths(
     onStore?: (question: StoreQuestion, facts: ReadonlySet<Fact>) => void,
     onOwnMethodCall?: (call: TSESTree.Node, facts: ReadonlySet<Fact>) => void,
   ): (ReadonlySet<Fact> | undefined)[] {
+    materialize(fn);
     // By segment index: what flows in and out (only the window's segments are ever set).
     const inputs: (Set<Fact> | undefined)[] = [];
     const outputs: (ReadonlySet<Fact> | undefined)[] = [];
@@ -729,6 +766,7 @@ export function oldValuePaths(
   function segmentIndexOf(fn: FunctionRecord): SegmentIndex {
     const known = segmentIndexes.get(fn);
     if (known) return known;
+    materialize(fn);
     const index: SegmentIndex = {
       firstEvent: new Map(),
       lastQuestion: new Map(),
@@ -794,6 +832,7 @@ export function oldValuePaths(
   }
 
   function decide(fn: FunctionRecord): void {
+    materialize(fn);
     const keys = new Map<string, StoreQuestion>();
     for (const question of fn.questions) {
       const key = fn.questionKeys.get(question) ?? question.target.key;
@@ -1016,6 +1055,8 @@ export function oldValuePaths(
       const fn: FunctionRecord = {
         codePath,
         node,
+        steps: [],
+        questionByStore: new Map(),
         segments: [],
         bySegment: new Map(),
         current: [],
@@ -1038,10 +1079,18 @@ export function oldValuePaths(
       stack.push(fn);
       functionsByNode.set(node, fn);
     },
-    onCodePathSegmentStart: startSegment,
-    onUnreachableCodePathSegmentStart: startSegment,
-    onCodePathSegmentEnd: endSegment,
-    onUnreachableCodePathSegmentEnd: endSegment,
+    onCodePathSegmentStart(segment: TSESLint.CodePathSegment, node: TSESTree.Node): void {
+      log(startSegment, node, segment);
+    },
+    onUnreachableCodePathSegmentStart(segment: TSESLint.CodePathSegment, node: TSESTree.Node): void {
+      log(startSegment, node, segment);
+    },
+    onCodePathSegmentEnd(segment: TSESLint.CodePathSegment, node: TSESTree.Node): void {
+      log(endSegment, node, segment);
+    },
+    onUnreachableCodePathSegmentEnd(segment: TSESLint.CodePathSegment, node: TSESTree.Node): void {
+      log(endSegment, node, segment);
+    },
     onCodePathSegmentLoop(): void {
       // Loop edges are in prevSegments by the time the path ends; the fixed point follows them.
     },
@@ -1063,74 +1112,147 @@ export function oldValuePaths(
     },
   };
 
+  // ── Replayed steps: what each node does to the paths, worked out only for a function asked about ──
+
+  const memberRead: Step = (node) => {
+    const member = node as TSESTree.MemberExpression;
+    const fn = top();
+    if (!fn) return;
+    // What the read does first: most reads neither release, hand off, save nor test the value, and
+    // need no key (building one for every member read of a file is most of this step's cost).
+    const use = valueUseOf(member, config.names);
+    const moves = use.kind === 'release' || use.kind === 'handoff' || use.kind === 'save';
+    const split = moves ? undefined : branchSplitOf(member);
+    const releasedTest = moves || split ? undefined : releasedStateTest(member);
+    const releasedSplit = releasedTest && splitAtTest(releasedTest.test, releasedTest.releasedWhen);
+    if (!split && !releasedSplit && !moves) return;
+    const field = fieldRefOf(member);
+    if (!field) return;
+    const key = keyOf(field);
+    if (releasedSplit) {
+      // On the outcome that says so, the field's value is already released: nothing live to drop.
+      recordBranch({ key, receiver: undefined, known: 'released', ...releasedSplit }, releasedTest.chain);
+      return;
+    }
+    if (use.kind === 'release') {
+      record({ kind: 'release', key, release: releaseIndex(fn, use.call, true) });
+    } else if (use.kind === 'handoff') {
+      record({ kind: 'handoff', key });
+    } else if (use.kind === 'save') {
+      fn.saves.push(use.local);
+      record({ kind: 'save', key, save: fn.saves.length - 1 });
+    } else if (split) {
+      const receiver = receiverPathOf(member);
+      recordBranch({ key, receiver, known: 'empty', knownWhen: split.knownWhen, isTrueEdge: split.isTrueEdge }, split.chain);
+    }
+  };
+
+  const assignmentEnd: Step = (node) => {
+    const assignment = node as TSESTree.AssignmentExpression;
+    // `(this.f as T) = v`, `this.f! = v`: a store into the field under the wrapper.
+    const left = skipTypeWrappers(assignment.left);
+    if (left.type === AST_NODE_TYPES.Identifier) {
+      record({ kind: 'localWrite', name: left.name });
+      if (assignment.operator === '=') recordObjectLiteral(left.name, assignment.right);
+      return;
+    }
+    if (left.type !== AST_NODE_TYPES.MemberExpression) {
+      recordLocalWrites(left);
+      recordPatternStores(left);
+      return;
+    }
+    const fn = top();
+    const question = fn?.questionByStore.get(assignment);
+    // The question's target also names stores that no other path event can (`make().f = v`).
+    const field = question?.target ?? fieldRefOf(left);
+    if (!field) return;
+    const key = keyOf(field);
+    if (!question) {
+      const right = assignment.right;
+      if (assignment.operator === '=' && right.type === AST_NODE_TYPES.MemberExpression && fieldRefOf(right)?.key === field.key) return;
+    } else {
+      fn?.questionKeys.set(question, key);
+    }
+    record({
+      kind: 'store',
+      key,
+      emptyValue: assignment.operator === '=' && isEmptyValue(assignment.right),
+      ...(question ? { question } : {}),
+    });
+  };
+
+  const localTestRead: Step = (node) => {
+    recordLocalBranch(node as TSESTree.Identifier);
+  };
+
+  const chainEnd: Step = (node) => {
+    const chain = node as TSESTree.ChainExpression;
+    const waiting = branchesAtChainEnd.get(chain);
+    if (!waiting) return;
+    branchesAtChainEnd.delete(chain);
+    for (const branch of waiting) recordBranch(branch, undefined);
+  };
+
+  const localUpdate: Step = (node) => {
+    record({ kind: 'localWrite', name: ((node as TSESTree.UpdateExpression).argument as TSESTree.Identifier).name });
+  };
+
+  /** `delete this.f` (or a store whose target is the step's member: `for (this.f of values)`). */
+  const memberEmptied: Step = (node) => {
+    const field = fieldRefOf(node as TSESTree.MemberExpression);
+    if (field) record({ kind: 'store', key: keyOf(field), emptyValue: true });
+  };
+
+  const memberStored: Step = (node) => {
+    const field = fieldRefOf(node as TSESTree.MemberExpression);
+    if (field) record({ kind: 'store', key: keyOf(field), emptyValue: false });
+  };
+
+  const suspension: Step = () => {
+    record({ kind: 'suspend' });
+  };
+
+  const declaratorEnd: Step = (node) => {
+    const declarator = node as TSESTree.VariableDeclarator;
+    recordLocalWrites(declarator.id);
+    if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init) {
+      recordObjectLiteral(declarator.id.name, declarator.init);
+    }
+  };
+
+  const callEnd: Step = (node) => {
+    const call = node as TSESTree.CallExpression;
+    // `clearPending(state)`: a function given the object may release or empty its fields.
+    for (const argument of call.arguments) {
+      if (argument.type === AST_NODE_TYPES.Identifier) record({ kind: 'receiverPassed', receiver: `${argument.name}\u0000` });
+    }
+    const callee = call.callee;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression || callee.computed) return;
+    const fn = top();
+    if (!fn?.thisClass) return;
+    const name = callee.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${callee.property.name}` : callee.property.name;
+    record({ kind: 'ownMethodCall', name, release: releaseIndex(fn, call, false) });
+  };
+
+  // ── Live listeners: a cheap syntax filter, then a logged step ──
+
   const nodeListeners: TSESLint.RuleListener = {
     'MemberExpression:exit'(member) {
-      // `x.m()`: the method read is neither a field use nor a test (`x` has its own event).
+      // `x.m()`: the method read is neither a field use nor a test (`x` has its own step).
       if (member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member) return;
       const holder = outermostTypeWrapper(member);
       if (holder.parent?.type === AST_NODE_TYPES.AssignmentExpression && holder.parent.left === holder) return;
-      const fn = top();
-      if (!fn) return;
-      // What the read does first: most reads neither release, hand off, save nor test the value, and
-      // need no key (building one for every member read of a file is most of this listener's cost).
-      const use = valueUseOf(member, config.names);
-      const moves = use.kind === 'release' || use.kind === 'handoff' || use.kind === 'save';
-      const split = moves ? undefined : branchSplitOf(member);
-      const releasedTest = moves || split ? undefined : releasedStateTest(member);
-      const releasedSplit = releasedTest && splitAtTest(releasedTest.test, releasedTest.releasedWhen);
-      if (!split && !releasedSplit && !moves) return;
-      const field = fieldRefOf(member);
-      if (!field) return;
-      const key = keyOf(field);
-      if (releasedSplit) {
-        // On the outcome that says so, the field's value is already released: nothing live to drop.
-        recordBranch({ key, receiver: undefined, known: 'released', ...releasedSplit }, releasedTest.chain);
-        return;
-      }
-      if (use.kind === 'release') {
-        record({ kind: 'release', key, release: releaseIndex(fn, use.call, true) });
-      } else if (use.kind === 'handoff') {
-        record({ kind: 'handoff', key });
-      } else if (use.kind === 'save') {
-        fn.saves.push(use.local);
-        record({ kind: 'save', key, save: fn.saves.length - 1 });
-      } else if (split) {
-        const receiver = receiverPathOf(member);
-        recordBranch({ key, receiver, known: 'empty', knownWhen: split.knownWhen, isTrueEdge: split.isTrueEdge }, split.chain);
-      }
+      log(memberRead, member);
     },
     'AssignmentExpression:exit'(assignment) {
-      // `(this.f as T) = v`, `this.f! = v`: a store into the field under the wrapper.
-      const left = skipTypeWrappers(assignment.left);
-      if (left.type === AST_NODE_TYPES.Identifier) {
-        record({ kind: 'localWrite', name: left.name });
-        if (assignment.operator === '=') recordObjectLiteral(left.name, assignment.right);
-        return;
-      }
-      if (left.type !== AST_NODE_TYPES.MemberExpression) {
-        recordLocalWrites(left);
-        recordPatternStores(left);
-        return;
-      }
       const question = questions.get(assignment);
-      // The question's target also names stores that no other path event can (`make().f = v`).
-      const field = question?.target ?? fieldRefOf(left);
-      if (!field) return;
-      const key = keyOf(field);
-      if (!question) {
-        const right = assignment.right;
-        if (assignment.operator === '=' && right.type === AST_NODE_TYPES.MemberExpression && fieldRefOf(right)?.key === field.key) return;
-      } else {
+      const fn = top();
+      if (question && fn) {
         questions.delete(assignment);
-        top()?.questions.push(question);
-        top()?.questionKeys.set(question, key);
+        fn.questions.push(question);
+        fn.questionByStore.set(assignment, question);
       }
-      record({
-        kind: 'store',
-        key,
-        emptyValue: assignment.operator === '=' && isEmptyValue(assignment.right),
-        ...(question ? { question } : {}),
-      });
+      log(assignmentEnd, assignment);
     },
     // `if (holder)`, `!holder`, `holder == null`: when the test says the local is missing, no field
     // through it holds anything. Only an identifier whose parent can make it a test is looked at.
@@ -1153,58 +1275,47 @@ export function oldValuePaths(
         default:
           return;
       }
-      recordLocalBranch(identifier);
+      log(localTestRead, identifier);
     },
     'ChainExpression:exit'(chain: TSESTree.ChainExpression) {
-      const waiting = branchesAtChainEnd.get(chain);
-      if (!waiting) return;
-      branchesAtChainEnd.delete(chain);
-      for (const branch of waiting) recordBranch(branch, undefined);
+      log(chainEnd, chain);
     },
     'UpdateExpression:exit'(update) {
-      if (update.argument.type === AST_NODE_TYPES.Identifier) record({ kind: 'localWrite', name: update.argument.name });
+      if (update.argument.type === AST_NODE_TYPES.Identifier) log(localUpdate, update);
     },
     'UnaryExpression:exit'(unary) {
-      if (unary.operator !== 'delete' || unary.argument.type !== AST_NODE_TYPES.MemberExpression) return;
-      const field = fieldRefOf(unary.argument);
-      if (field) record({ kind: 'store', key: keyOf(field), emptyValue: true });
+      if (unary.operator === 'delete' && unary.argument.type === AST_NODE_TYPES.MemberExpression) log(memberEmptied, unary.argument);
     },
     'AwaitExpression:exit'(awaiting: TSESTree.AwaitExpression) {
       // `await this.f.close()` waits for the release itself: no other code sees a half-released value
       // that it would not see anyway.
-      if (!isAwaitedRelease(awaiting, config.names)) record({ kind: 'suspend' });
+      if (!isAwaitedRelease(awaiting, config.names)) log(suspension, awaiting);
     },
     // A local object literal: its keys hold what the literal gives them, and nothing else.
     'VariableDeclarator:exit'(declarator: TSESTree.VariableDeclarator) {
-      recordLocalWrites(declarator.id);
-      if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init) {
-        recordObjectLiteral(declarator.id.name, declarator.init);
-      }
+      log(declaratorEnd, declarator);
     },
     // `for await` suspends once more when the iterator is done (and before each iteration: see startSegment).
-    'ForOfStatement[await=true]:exit'() {
-      record({ kind: 'suspend' });
+    'ForOfStatement[await=true]:exit'(loop: TSESTree.ForOfStatement) {
+      log(suspension, loop);
     },
     // `for (this.f of values)` stores into the field on each iteration.
     'ForOfStatement > MemberExpression.left, ForInStatement > MemberExpression.left'(member: TSESTree.MemberExpression) {
-      const field = fieldRefOf(member);
-      if (field) record({ kind: 'store', key: keyOf(field), emptyValue: false });
+      log(memberStored, member);
     },
-    'YieldExpression:exit'() {
-      record({ kind: 'suspend' });
+    'YieldExpression:exit'(yielding: TSESTree.YieldExpression) {
+      log(suspension, yielding);
     },
     'CallExpression:exit'(call) {
-      // `clearPending(state)`: a function given the object may release or empty its fields.
-      for (const argument of call.arguments) {
-        if (argument.type === AST_NODE_TYPES.Identifier) record({ kind: 'receiverPassed', receiver: `${argument.name}\u0000` });
-      }
       const callee = call.callee;
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression || callee.computed) return;
-      const fn = top();
-      if (!fn?.thisClass) return;
-      fn.callsOwnMethods = true;
-      const name = callee.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${callee.property.name}` : callee.property.name;
-      record({ kind: 'ownMethodCall', name, release: releaseIndex(fn, call, false) });
+      const ownMethod =
+        callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression && !callee.computed;
+      if (ownMethod) {
+        const fn = top();
+        // Decided once the whole program is walked, when every method's summary can be computed.
+        if (fn?.thisClass) fn.callsOwnMethods = true;
+      }
+      if (ownMethod || call.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier)) log(callEnd, call);
     },
   };
 

@@ -7031,3 +7031,82 @@ function releasedStateCases(): {
     ]),
   };
 }
+
+// ── Members of unions and of index signatures ───────────────────────────────────────────────────
+// The field's type is read from the receiver's declared type; where that type has no such member,
+// only the receiver's type at the store can say (a discriminated union narrowed by a test).
+ruleTester.run('no-unreleased-overwrite: members of unions and index signatures', rule, {
+  valid: inFixture<ValidTestCase<Options>>([
+    {
+      name: 'a key of an index signature of any values holds nothing the rule can judge',
+      code: dedent(`
+        ${buf}
+        export function put(bag: { [key: string]: any }): void {
+          bag.buffer = alloc();
+        }`),
+    },
+    {
+      name: 'a key of a record of unknown values holds nothing the rule can judge',
+      code: dedent(`
+        ${buf}
+        export function put(bag: Record<string, unknown>): void {
+          bag.buffer = alloc();
+        }`),
+    },
+    {
+      // An index signature declares no field: the rule judges declared fields only.
+      name: 'a key of a record of release-able values is not a declared field',
+      code: dedent(`
+        ${buf}
+        export function put(pool: Record<string, Buf>): void {
+          pool.main = alloc();
+        }`),
+    },
+  ]),
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'a field that one member of a discriminated union declares',
+      code: dedent(`
+        ${buf}
+        type Track = { kind: 'video'; buffer: Buf } | { kind: 'audio'; rate: number };
+        export function refill(track: Track): void {
+          if (track.kind === 'video') {
+            track.buffer = alloc();
+          }
+        }`),
+      output: dedent(`
+        BUF
+        type Track = { kind: 'video'; buffer: Buf } | { kind: 'audio'; rate: number };
+        export function refill(track: Track): void {
+          if (track.kind === 'video') {
+            const oldBuffer = track.buffer;
+            track.buffer = alloc();
+            if (oldBuffer !== track.buffer) oldBuffer.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5 }],
+    },
+    {
+      name: 'a field that two members of a union declare, narrowed to one at the store',
+      code: dedent(`
+        ${buf}
+        type Slot = { kind: 'owned'; buffer: Buf } | { kind: 'count'; buffer: number } | { kind: 'none' };
+        export function refill(slot: Slot): void {
+          if (slot.kind === 'owned') {
+            slot.buffer = alloc();
+          }
+        }`),
+      output: dedent(`
+        BUF
+        type Slot = { kind: 'owned'; buffer: Buf } | { kind: 'count'; buffer: number } | { kind: 'none' };
+        export function refill(slot: Slot): void {
+          if (slot.kind === 'owned') {
+            const oldBuffer = slot.buffer;
+            slot.buffer = alloc();
+            if (oldBuffer !== slot.buffer) oldBuffer.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5 }],
+    },
+  ]),
+});
