@@ -152,10 +152,19 @@ function mayBeUnset(declaration: ts.Declaration, program: ts.Program): boolean {
   if (declaration.questionToken) return true;
   if (!ts.isPropertyDeclaration(declaration)) return false;
   if (declaration.exclamationToken) return true;
-  return (
-    declaration.initializer === undefined &&
-    !isStrictCompilerOptionEnabled(program.getCompilerOptions(), 'strictPropertyInitialization')
-  );
+  return declaration.initializer === undefined && !checksPropertyInitialization(program);
+}
+
+const propertyInitializationChecked = new WeakMap<ts.Program, boolean>();
+
+/** Whether the program checks that properties are initialized: asked once per program. */
+function checksPropertyInitialization(program: ts.Program): boolean {
+  let checked = propertyInitializationChecked.get(program);
+  if (checked === undefined) {
+    checked = isStrictCompilerOptionEnabled(program.getCompilerOptions(), 'strictPropertyInitialization');
+    propertyInitializationChecked.set(program, checked);
+  }
+  return checked;
 }
 
 /**

@@ -154,8 +154,8 @@ interface FunctionRecord {
   node: TSESTree.Node;
   /** What the traversal did here, not yet replayed into segments: undefined once it has been. */
   steps: (Step | TSESTree.Node | TSESLint.CodePathSegment | undefined)[] | undefined;
-  /** The questions asked about this function's stores, by store (for the replay). */
-  questionByStore: Map<TSESTree.AssignmentExpression, StoreQuestion>;
+  /** The questions asked about this function's stores, by store (for the replay); created with the first. */
+  questionByStore: Map<TSESTree.AssignmentExpression, StoreQuestion> | undefined;
   segments: SegmentRecord[];
   bySegment: Map<TSESLint.CodePathSegment, SegmentRecord>;
   current: SegmentRecord[];
@@ -165,8 +165,8 @@ interface FunctionRecord {
   callsOwnMethods: boolean;
   /** The class whose instance (or constructor, for static members) `this` is here. */
   thisClass: ClassNode | undefined;
-  /** A constructor, or a method named in `initMethods`: fields start unassigned. */
-  isInitializer: boolean;
+  /** A constructor, an init method or once-per-instance code: fields start unassigned (computed when first asked). */
+  isInitializer: boolean | undefined;
   /** In a static member of a named class, `this.f` is `ClassName.f`. */
   staticClassName: string | undefined;
   /** The storage key of each question's field, as the events of this function name it. */
@@ -278,8 +278,18 @@ export function oldValuePaths(
     const steps = fn.steps;
     if (!steps) return;
     fn.steps = undefined;
+    fn.segments = [];
+    fn.bySegment = new Map();
+    fn.current = [];
+    fn.questionKeys = new Map();
     stack.push(fn);
     try {
+      // Keys here are named as in the function itself: the same as in the code around it, for
+      // an arrow; a `function` callback's own `this` fields are not asked about.
+      fn.firedTimerKey = firedTimerKeyOf(fn.node);
+      const released = releasedBeforeHandler(fn.node);
+      if (released) fn.releasedBeforeStart = { key: released.key, release: releaseIndex(fn, released.call, false) };
+      fn.privateMethod = privateMethodOf(fn.node);
       for (let i = 0; i < steps.length; i += 3) {
         (steps[i] as Step)(steps[i + 1] as TSESTree.Node, steps[i + 2] as TSESLint.CodePathSegment | undefined);
       }
@@ -408,16 +418,6 @@ export function oldValuePaths(
     for (const segment of fn.current) addBranch(segment, { ...branch, atEvent: segment.events.length });
   }
 
-  function thisClassOf(node: TSESTree.Node): ClassNode | undefined {
-    return thisMemberOf(node)?.parent.parent;
-  }
-
-  function staticClassNameOf(node: TSESTree.Node): string | undefined {
-    const member = thisMemberOf(node);
-    if (!member || (member.type !== AST_NODE_TYPES.StaticBlock && !member.static)) return undefined;
-    return member.parent.parent.id?.name;
-  }
-
   /** The field's storage key here: `this.f` in a static member is the class's own `f`. */
   function keyOf(field: FieldRef): string {
     const className = top()?.staticClassName;
@@ -425,8 +425,9 @@ export function oldValuePaths(
   }
 
   /** A constructor, an init method, or code that runs once per instance (see initializer.ts). */
-  function isInitializerFunction(node: TSESTree.Node): boolean {
-    return initializerKindOf(node, config.initMethods) !== undefined;
+  function isInitializer(fn: FunctionRecord): boolean {
+    fn.isInitializer ??= initializerKindOf(fn.node, config.initMethods) !== undefined;
+    return fn.isInitializer;
   }
 
   /**
@@ -870,9 +871,10 @@ export function oldValuePaths(
    * for the type question of `startsUnassigned`.
    */
   function initialFactOf(fn: FunctionRecord, key: string, question: StoreQuestion): Fact {
+    materialize(fn);
     if (key === fn.firedTimerKey) return empty;
     if (key === fn.releasedBeforeStart?.key) return `released#${String(fn.releasedBeforeStart.release)}`;
-    if (fn.isInitializer && question.target.onThis && config.startsUnassigned(question, fn.node)) return unassigned;
+    if (isInitializer(fn) && question.target.onThis && config.startsUnassigned(question, fn.node)) return unassigned;
     if (fn.privateMethod && key.startsWith('this\u0000')) return atEntry;
     return live;
   }
@@ -1052,30 +1054,29 @@ export function oldValuePaths(
 
   const codePathListeners = {
     onCodePathStart(codePath: TSESLint.CodePath, node: TSESTree.Node): void {
+      // Only what the walk itself needs; the rest is set up by materialize(), for the few functions asked about.
+      const member = thisMemberOf(node);
       const fn: FunctionRecord = {
         codePath,
         node,
         steps: [],
-        questionByStore: new Map(),
-        segments: [],
-        bySegment: new Map(),
-        current: [],
-        questions: [],
+        questionByStore: undefined,
+        segments: noRecords as SegmentRecord[],
+        bySegment: noSegmentRecords,
+        current: noRecords as SegmentRecord[],
+        questions: noQuestions as StoreQuestion[],
         releases: [],
         saves: [],
         callsOwnMethods: false,
-        thisClass: thisClassOf(node),
-        isInitializer: isInitializerFunction(node),
-        staticClassName: staticClassNameOf(node),
-        questionKeys: new Map(),
-        firedTimerKey: firedTimerKeyOf(node),
+        thisClass: member?.parent.parent,
+        isInitializer: undefined,
+        staticClassName:
+          member && (member.type === AST_NODE_TYPES.StaticBlock || member.static) ? member.parent.parent.id?.name : undefined,
+        questionKeys: noQuestionKeys,
+        firedTimerKey: undefined,
         releasedBeforeStart: undefined,
-        privateMethod: privateMethodOf(node),
+        privateMethod: undefined,
       };
-      const released = releasedBeforeHandler(node);
-      if (released) {
-        fn.releasedBeforeStart = { key: released.key, release: releaseIndex(fn, released.call, false) };
-      }
       stack.push(fn);
       functionsByNode.set(node, fn);
     },
@@ -1162,7 +1163,7 @@ export function oldValuePaths(
       return;
     }
     const fn = top();
-    const question = fn?.questionByStore.get(assignment);
+    const question = fn?.questionByStore?.get(assignment);
     // The question's target also names stores that no other path event can (`make().f = v`).
     const field = question?.target ?? fieldRefOf(left);
     if (!field) return;
@@ -1249,6 +1250,10 @@ export function oldValuePaths(
       const fn = top();
       if (question && fn) {
         questions.delete(assignment);
+        if (!fn.questionByStore) {
+          fn.questionByStore = new Map();
+          fn.questions = [];
+        }
         fn.questions.push(question);
         fn.questionByStore.set(assignment, question);
       }
@@ -1315,7 +1320,16 @@ export function oldValuePaths(
         // Decided once the whole program is walked, when every method's summary can be computed.
         if (fn?.thisClass) fn.callsOwnMethods = true;
       }
-      if (ownMethod || call.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier)) log(callEnd, call);
+      if (ownMethod) {
+        log(callEnd, call);
+        return;
+      }
+      for (const argument of call.arguments) {
+        if (argument.type === AST_NODE_TYPES.Identifier) {
+          log(callEnd, call);
+          return;
+        }
+      }
     },
   };
 
@@ -1327,7 +1341,7 @@ export function oldValuePaths(
     },
     inConstructor() {
       const fn = top();
-      if (!fn?.isInitializer) return false;
+      if (!fn || !isInitializer(fn)) return false;
       const kind = initializerKindOf(fn.node, config.initMethods);
       return kind === 'constructor' || kind === 'initMethod';
     },
@@ -1481,6 +1495,10 @@ function releasedStateFact(fact: Fact): Fact {
 /** Until a function is decided, its segments share these empty lists (most functions never are). */
 const noRecords: readonly SegmentRecord[] = Object.freeze([]);
 const noIndices: readonly number[] = Object.freeze([]);
+/** Placeholders of a function record until it is materialized (or asked its first question). */
+const noQuestions: readonly StoreQuestion[] = Object.freeze([]);
+const noSegmentRecords: Map<TSESLint.CodePathSegment, SegmentRecord> = new Map();
+const noQuestionKeys: Map<StoreQuestion, string> = new Map();
 
 /** Below this many events, walking a segment's events for each key costs less than listing them apart. */
 const minEventsToList = 16;
