@@ -11,6 +11,7 @@ import type { MethodEffect } from './inherited-method.js';
 import { initializerKindOf } from './initializer.js';
 import { privateMethodOf, privateMethodUses, type PrivateMethod, type PrivateMethodUses } from './private-method-calls.js';
 import { thisMemberOf } from './own-field.js';
+import { analysisStats } from './stats.js';
 import { declaredKeyName, patternTargetsOf } from './syntax-walk.js';
 import { calleeName, emptinessTest, releasedStateTest, valueUseOf, type ReleaseNames } from './value-use.js';
 
@@ -278,6 +279,7 @@ export function oldValuePaths(
     const steps = fn.steps;
     if (!steps) return;
     fn.steps = undefined;
+    analysisStats.functionsReplayed++;
     fn.segments = [];
     fn.bySegment = new Map();
     fn.current = [];

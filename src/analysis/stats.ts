@@ -13,6 +13,8 @@ export interface AnalysisStats {
   releasableFields: number;
   /** Reports made. */
   reports: number;
+  /** Functions whose path events were worked out (replayed): those whose paths were asked about. */
+  functionsReplayed: number;
 }
 
 export const analysisStats: AnalysisStats = {
@@ -20,6 +22,7 @@ export const analysisStats: AnalysisStats = {
   fieldsTyped: 0,
   releasableFields: 0,
   reports: 0,
+  functionsReplayed: 0,
 };
 
 export function resetAnalysisStats(): void {
@@ -27,6 +30,7 @@ export function resetAnalysisStats(): void {
   analysisStats.fieldsTyped = 0;
   analysisStats.releasableFields = 0;
   analysisStats.reports = 0;
+  analysisStats.functionsReplayed = 0;
 }
 
 /** Observers told of every finding before it is reported (tests read `mayBeEmpty`, `earlyRelease`, …). */
