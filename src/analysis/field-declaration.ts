@@ -28,10 +28,11 @@ export function fieldDeclarationOf(
   if (ts.isPropertyAccessExpression(access) && ts.isIdentifier(access.name)) {
     // The member of the receiver's declared type: cheaper than checking the access expression,
     // which would narrow the receiver through the flow graph. Fall back to that when it fails.
+    // (Without the member, only the checker's narrowing at the store can say: `instanceof` or a type
+    // predicate may narrow the receiver to a type outside its declared union, or past an index signature.)
     const receiver = declaredTypeOf(access.expression, checker);
-    const member = receiver ? memberOfDeclaredType(nonNullable(receiver, checker), access.name.text, checker) : 'narrowed';
-    if (member === 'nothing to judge') return undefined;
-    symbol = member === 'narrowed' ? checker.getSymbolAtLocation(access.name) : member;
+    symbol = receiver && checker.getPropertyOfType(nonNullable(receiver, checker), access.name.text);
+    symbol ??= checker.getSymbolAtLocation(access.name);
   } else if (ts.isPropertyAccessExpression(access)) {
     symbol = checker.getSymbolAtLocation(access.name);
   } else if (ts.isElementAccessExpression(access)) {
@@ -58,31 +59,6 @@ export function fieldDeclarationOf(
     declaringClass,
     mayBeUnset: declaration !== undefined && mayBeUnset(declaration, services.program),
   };
-}
-
-/**
- * The member `name` of a receiver's declared type, or what to do when the type has no such member:
- * `'narrowed'` when only the receiver's narrowed type at the store can say (the checker must
- * check the access), `'nothing to judge'` when the member can only come from an index signature
- * of `any` or `unknown` values. A union with the member in one constituent only (a discriminated
- * union) has it from that constituent: type-correct code has narrowed the receiver to it.
- */
-function memberOfDeclaredType(receiver: ts.Type, name: string, checker: ts.TypeChecker): ts.Symbol | 'narrowed' | 'nothing to judge' {
-  const member = checker.getPropertyOfType(receiver, name);
-  if (member) return member;
-  if (receiver.isUnion()) {
-    let only: ts.Symbol | undefined;
-    for (const constituent of receiver.types) {
-      const candidate = checker.getPropertyOfType(constituent, name);
-      if (!candidate) continue;
-      if (only) return 'narrowed';
-      only = candidate;
-    }
-    return only ?? 'narrowed';
-  }
-  if ((receiver.flags & ts.TypeFlags.Object) === 0) return 'narrowed';
-  const index = checker.getIndexInfosOfType(receiver).find((info) => (info.keyType.flags & ts.TypeFlags.String) !== 0);
-  return index && (index.type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 ? 'nothing to judge' : 'narrowed';
 }
 
 /** `T | null | undefined` without its empty members; a type that has none is returned as it is. */

@@ -8,7 +8,7 @@ import {
   type OverwriteAssignment,
 } from './field-target.js';
 import type { MethodEffect } from './inherited-method.js';
-import { initializerKindOf } from './initializer.js';
+import { initializerKindOf, type InitializerKind } from './initializer.js';
 import { privateMethodOf, privateMethodUses, type PrivateMethod, type PrivateMethodUses } from './private-method-calls.js';
 import { thisMemberOf } from './own-field.js';
 import { analysisStats } from './stats.js';
@@ -166,8 +166,8 @@ interface FunctionRecord {
   callsOwnMethods: boolean;
   /** The class whose instance (or constructor, for static members) `this` is here. */
   thisClass: ClassNode | undefined;
-  /** A constructor, an init method or once-per-instance code: fields start unassigned (computed when first asked). */
-  isInitializer: boolean | undefined;
+  /** Constructor, init method or once-per-instance code (fields start unassigned); null: none. Computed when first asked. */
+  initializerKind: InitializerKind | null | undefined;
   /** In a static member of a named class, `this.f` is `ClassName.f`. */
   staticClassName: string | undefined;
   /** The storage key of each question's field, as the events of this function name it. */
@@ -234,8 +234,9 @@ const maxVisitsPerSegment = 64;
 
 /**
  * Tracks, with ESLint's code-path analysis, what happens to the old value of each field stored
- * into: facts are recorded per segment as the traversal goes, and each function's stores are
- * decided at its onCodePathEnd by a fixed point over its segments (so loops are followed).
+ * into: the traversal logs each function's steps, which are replayed into facts per segment for
+ * the functions asked about, and each function's stores are decided at its onCodePathEnd by a
+ * fixed point over its segments (so loops are followed).
  * Functions that call their own class's methods are decided when the program's path ends,
  * once every method's summary can be computed.
  */
@@ -428,15 +429,20 @@ export function oldValuePaths(
 
   /** A constructor, an init method, or code that runs once per instance (see initializer.ts). */
   function isInitializer(fn: FunctionRecord): boolean {
-    fn.isInitializer ??= initializerKindOf(fn.node, config.initMethods) !== undefined;
-    return fn.isInitializer;
+    return initializerKindIn(fn) !== null;
+  }
+
+  function initializerKindIn(fn: FunctionRecord): InitializerKind | null {
+    fn.initializerKind ??= initializerKindOf(fn.node, config.initMethods) ?? null;
+    return fn.initializerKind;
   }
 
   /**
    * For the callback of a one-shot timer stored into a field (`this.t = setTimeout(() => …)`), the
    * field's key: when the callback runs, the field holds the timer that fired, which needs no
-   * clearing. (Called before the callback's record is pushed, so keys are the outer function's.)
-   * A `function` callback has its own `this`, so only stores through other receivers count there.
+   * clearing. Called when the callback is materialized, with its own record on top: an arrow names
+   * `this` fields as the code around it does. A `function` callback has its own `this`, so only
+   * stores through other receivers count there.
    */
   function firedTimerKeyOf(node: TSESTree.Node): string | undefined {
     if (node.type !== AST_NODE_TYPES.ArrowFunctionExpression && node.type !== AST_NODE_TYPES.FunctionExpression) {
@@ -464,7 +470,7 @@ export function oldValuePaths(
    * For a handler of the promise that a release returns (`this.f.close().then(onClosed, onError)`,
    * `.catch(cb)`, `.finally(cb)`), the released field's key and the release call: the handler runs
    * after the release was attempted. Only the first link counts: a later one may run after the
-   * first stored a new value. Called, like firedTimerKeyOf, before the handler's record is pushed.
+   * first stored a new value. Called, like firedTimerKeyOf, when the handler is materialized.
    */
   function releasedBeforeHandler(node: TSESTree.Node): { key: string; call: TSESTree.CallExpression } | undefined {
     if (node.type !== AST_NODE_TYPES.ArrowFunctionExpression && node.type !== AST_NODE_TYPES.FunctionExpression) {
@@ -1071,7 +1077,7 @@ export function oldValuePaths(
         saves: [],
         callsOwnMethods: false,
         thisClass: member?.parent.parent,
-        isInitializer: undefined,
+        initializerKind: undefined,
         staticClassName:
           member && (member.type === AST_NODE_TYPES.StaticBlock || member.static) ? member.parent.parent.id?.name : undefined,
         questionKeys: noQuestionKeys,
@@ -1343,8 +1349,7 @@ export function oldValuePaths(
     },
     inConstructor() {
       const fn = top();
-      if (!fn || !isInitializer(fn)) return false;
-      const kind = initializerKindOf(fn.node, config.initMethods);
+      const kind = fn && initializerKindIn(fn);
       return kind === 'constructor' || kind === 'initMethod';
     },
   };

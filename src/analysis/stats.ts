@@ -7,7 +7,11 @@ import type { Finding } from './finding.js';
 export interface AnalysisStats {
   /** `=`/`&&=` stores into a named field that passed the syntax question. */
   overwritesSeen: number;
-  /** Of those, stores whose field type the checker resolved to something other than `any`. */
+  /**
+   * Of those, stores whose field type the checker resolved to something other than `any`. Types are
+   * asked before the paths, except for a constructor's or init method's stores on `this`, whose
+   * type is asked only when the paths call for a report.
+   */
   fieldsTyped: number;
   /** Stores whose field type was release-able. */
   releasableFields: number;

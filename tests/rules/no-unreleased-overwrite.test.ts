@@ -7062,6 +7062,18 @@ ruleTester.run('no-unreleased-overwrite: members of unions and index signatures'
           pool.main = alloc();
         }`),
     },
+    {
+      // The field is not in the union: the type that says so is the one narrowed at the store.
+      name: 'a union narrowed by instanceof to a subclass of the member without the field',
+      code: dedent(`
+        ${buf}
+        class Track { buffer: Buf = alloc(); close(): void { this.buffer.release(); } }
+        class Base { name = ''; }
+        class Tagged extends Base { buffer: string[] = []; }
+        export function retag(item: Track | Base, tags: string[]): void {
+          if (item instanceof Tagged) item.buffer = tags;
+        }`),
+    },
   ]),
   invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
     {
@@ -7107,6 +7119,28 @@ ruleTester.run('no-unreleased-overwrite: members of unions and index signatures'
           }
         }`),
       errors: [{ messageId: 'overwrite', line: 6, column: 5 }],
+    },
+    {
+      name: 'a receiver with an index signature of any, narrowed by instanceof to a class that owns the field',
+      code: dedent(`
+        ${buf}
+        class Bag { [key: string]: any }
+        class Channel extends Bag { buffer: Buf = alloc(); close(): void { this.buffer.release(); } }
+        export function refill(bag: Bag): void {
+          if (bag instanceof Channel) bag.buffer = alloc();
+        }`),
+      output: dedent(`
+        BUF
+        class Bag { [key: string]: any }
+        class Channel extends Bag { buffer: Buf = alloc(); close(): void { this.buffer.release(); } }
+        export function refill(bag: Bag): void {
+          if (bag instanceof Channel) {
+            const oldBuffer = bag.buffer;
+            bag.buffer = alloc();
+            if (oldBuffer !== bag.buffer) oldBuffer.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 31 }],
     },
   ]),
 });
