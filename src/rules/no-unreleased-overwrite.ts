@@ -137,18 +137,17 @@ export const rule = createRule<Options, MessageIds>({
     }
 
     /**
-     * The finding for a store into a release-able field whose old value the paths have judged, or
-     * undefined when there is nothing to report (the old value is handled, the field holds nothing
-     * yet, or it does not own its value).
+     * The finding of `kind` for a store into a release-able field whose old value the paths have
+     * judged, or undefined when there is nothing to report (the field holds nothing yet, or it does
+     * not own its value).
      */
     function findingFor(
       store: OverwriteAssignment,
       target: FieldRef,
       { field, release }: ReleasableField,
+      kind: FindingKind,
       oldValue: OldValueVerdict,
     ): Finding | undefined {
-      const kind = findingKindOf(oldValue);
-      if (!kind) return undefined;
       const member = storedMemberOf(store);
       // `new Holder().f = v`: like the constructor's first store, into a field that holds nothing yet.
       if (skipTypeWrappers(member.object).type === AST_NODE_TYPES.NewExpression && startsUnassigned(field, undefined)) {
@@ -204,9 +203,10 @@ export const rule = createRule<Options, MessageIds>({
           assignment: store,
           target,
           answer(oldValue) {
-            if (findingKindOf(oldValue) === undefined) return;
+            const kind = findingKindOf(oldValue);
+            if (!kind) return;
             const field = releasable ?? releasableFieldOf(store);
-            const finding = field && findingFor(store, target, field, oldValue);
+            const finding = field && findingFor(store, target, field, kind, oldValue);
             if (finding) report(finding);
           },
         });

@@ -2,30 +2,14 @@
 // dropped because the analysis gave up), and the per-field windows of the fixed point still see
 // what flows around loops and what a test before the window proves. Linted through ESLint's
 // Linter with the fixture project's real types; each case checks the reports' lines and columns.
-import parser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import rule from '../../src/rules/no-unreleased-overwrite.js';
+import { lint } from '../fixes/lint-harness.js';
 
-const fixtures = path.resolve(import.meta.dirname, '../fixtures');
-const linter = new Linter({ configType: 'flat', cwd: fixtures });
 const bufDeclarations = 'declare class Buf { release(): boolean }\ndeclare function alloc(): Buf;';
 
 /** Where the rule reports, as `line:column`. */
 function reportsOf(lines: readonly string[]): string[] {
-  const messages = linter.verify(
-    lines.join('\n'),
-    [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser, parserOptions: { projectService: true, tsconfigRootDir: fixtures } },
-        plugins: { 'resource-leak': { rules: { 'no-unreleased-overwrite': rule as never } } },
-        rules: { 'resource-leak/no-unreleased-overwrite': 'error' },
-      },
-    ],
-    path.join(fixtures, 'file.ts'),
-  );
+  const messages = lint(lines.join('\n'));
   for (const message of messages) if (message.ruleId !== 'resource-leak/no-unreleased-overwrite') throw new Error(message.message);
   return messages.map((message) => `${String(message.line)}:${String(message.column)}`);
 }

@@ -2,32 +2,16 @@
 // a store into a release-able field there, a caller of a private method that stores, or a method
 // whose summary a decided caller needs. Everything else is logged during the walk and dropped.
 // Linted through ESLint's Linter with the fixture project's real types.
-import parser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analysisStats, resetAnalysisStats } from '../../src/analysis/stats.js';
-import rule from '../../src/rules/no-unreleased-overwrite.js';
+import { lint as lintFixture } from '../fixes/lint-harness.js';
 
-const fixtures = path.resolve(import.meta.dirname, '../fixtures');
-const linter = new Linter({ configType: 'flat', cwd: fixtures });
 const bufDeclarations = 'declare class Buf { release(): boolean }\ndeclare function alloc(): Buf;';
 
 /** The reports (`line:column`) and how many functions had their paths worked out. */
 function lint(code: string): { reports: string[]; replayed: number } {
   resetAnalysisStats();
-  const messages = linter.verify(
-    `${bufDeclarations}\n${code}`,
-    [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser, parserOptions: { projectService: true, tsconfigRootDir: fixtures } },
-        plugins: { 'resource-leak': { rules: { 'no-unreleased-overwrite': rule as never } } },
-        rules: { 'resource-leak/no-unreleased-overwrite': 'error' },
-      },
-    ],
-    path.join(fixtures, 'file.ts'),
-  );
+  const messages = lintFixture(`${bufDeclarations}\n${code}`);
   for (const message of messages) if (message.ruleId !== 'resource-leak/no-unreleased-overwrite') throw new Error(message.message);
   return { reports: messages.map((message) => `${String(message.line)}:${String(message.column)}`), replayed: analysisStats.functionsReplayed };
 }
