@@ -200,7 +200,7 @@ function thisMemberName(node: TSESTree.Node): string | undefined {
 // ── Class-wide facts, gathered once per class, only for a class with a candidate initializer ──
 
 /** One store into a member of some name, anywhere in the class, through any receiver. */
-interface MemberStore {
+export interface MemberStore {
   assignment: TSESTree.Node;
   emptyValue: boolean;
   /** The function whose body the store is in (not counting the functions nested in it). */
@@ -299,6 +299,16 @@ function classMembersOf(classNode: ClassNode): ClassMembers {
   for (const member of classNode.body.body) visit(member, undefined);
   classMembersCache.set(classNode, members);
   return members;
+}
+
+/**
+ * Every store in the class into a member named `name` (`#name` for a private name), through any
+ * receiver; undefined when the class also stores into members its syntax does not name
+ * (`this[key] = v`, `Object.assign(this, …)`), any of which could be that member.
+ */
+export function classStoresInto(classNode: ClassNode, name: string): readonly MemberStore[] | undefined {
+  const members = classMembersOf(classNode);
+  return members.hasUnnamedStores ? undefined : (members.stores.get(name) ?? []);
 }
 
 /**

@@ -23,6 +23,7 @@ import { isPerConnectionSource } from '../analysis/per-connection.js';
 import { ownFieldStartsEmpty, storesIntoPrimitiveField } from '../analysis/own-field.js';
 import { isNullableType, releaseCallFor, releaseCallText } from '../analysis/releasable.js';
 import { analysisStats, findingObservers } from '../analysis/stats.js';
+import { takesStreamLockOfKeptStream } from '../analysis/stream-lock.js';
 import type { ReleaseNames } from '../analysis/value-use.js';
 import { fixMessages, type FixMessageIds } from '../fixes/messages.js';
 import { planRepair } from '../fixes/index.js';
@@ -154,6 +155,8 @@ export const rule = createRule<Options, MessageIds>({
         return undefined;
       }
       if (!owns(store, target.name, field)) return undefined;
+      // `this.w = this.s.getWriter()`: throws while an old writer of the stream still holds its lock.
+      if (kind === 'overwrite' && takesStreamLockOfKeptStream(store, services)) return undefined;
       return {
         kind,
         assignment: store,
