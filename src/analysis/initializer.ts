@@ -191,7 +191,8 @@ function isNeverEmpty(expression: TSESTree.Node): boolean {
 }
 
 /** `this.name` / `this.#name` / `this['name']`: the name, or undefined for any other receiver. */
-function thisMemberName(node: TSESTree.Node): string | undefined {
+/** For `this.f` (not optional, a static name), `f` (`#f` for a private name). */
+export function thisMemberName(node: TSESTree.Node): string | undefined {
   const member = skipTypeWrappers(node);
   if (member.type !== AST_NODE_TYPES.MemberExpression || member.optional) return undefined;
   return skipTypeWrappers(member.object).type === AST_NODE_TYPES.ThisExpression ? staticMemberName(member) : undefined;
@@ -409,7 +410,7 @@ function declaresPrivateField(classNode: ClassNode, name: string): boolean {
   );
 }
 
-function declaresInstanceField(classNode: ClassNode, name: string): boolean {
+export function declaresInstanceField(classNode: ClassNode, name: string): boolean {
   return classNode.body.body.some(
     (member) =>
       member.type === AST_NODE_TYPES.PropertyDefinition &&

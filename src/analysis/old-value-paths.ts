@@ -12,7 +12,8 @@ import { initializerKindOf, type InitializerKind } from './initializer.js';
 import { privateMethodOf, privateMethodUses, type PrivateMethod, type PrivateMethodUses } from './private-method-calls.js';
 import { thisMemberOf } from './own-field.js';
 import { analysisStats } from './stats.js';
-import { declaredKeyName, patternTargetsOf } from './syntax-walk.js';
+import { emptyWhenSingleFlightRuns } from './single-flight.js';
+import { declaredKeyName, isFunctionNode, patternTargetsOf } from './syntax-walk.js';
 import { calleeName, emptinessTest, releasedStateTest, valueUseOf, type ReleaseNames } from './value-use.js';
 
 /** What the paths reaching one store say about the value it overwrites. */
@@ -884,6 +885,8 @@ export function oldValuePaths(
     if (key === fn.releasedBeforeStart?.key) return `released#${String(fn.releasedBeforeStart.release)}`;
     if (isInitializer(fn) && question.target.onThis && config.startsUnassigned(question, fn.node)) return unassigned;
     if (fn.privateMethod && key.startsWith('this\u0000')) return atEntry;
+    // The handler of a single-flight load finds the field as the guard that started the load left it.
+    if (question.target.onThis && isFunctionNode(fn.node) && emptyWhenSingleFlightRuns(fn.node, question.target.name)) return empty;
     return live;
   }
 

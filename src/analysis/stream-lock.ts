@@ -1,9 +1,9 @@
 import { typeMatchesSpecifier, type TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
 import { skipTypeWrappers, staticMemberName, type OverwriteAssignment } from './field-target.js';
-import { classStoresInto, type MemberStore } from './initializer.js';
+import { classStoresInto, thisMemberName, type MemberStore } from './initializer.js';
 import { thisOwnerOf } from './own-field.js';
-import { declaredKeyName } from './syntax-walk.js';
+import { declaredKeyName, isLoop } from './syntax-walk.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -32,7 +32,7 @@ export function takesStreamLockOfKeptStream(
   services: ParserServicesWithTypeInformation,
 ): boolean {
   if (store.operator !== '=') return false;
-  const field = thisFieldName(store.left);
+  const field = thisMemberName(store.left);
   const stream = lockedStreamField(store.right);
   const owner = thisOwnerOf(store);
   if (field === undefined || stream === undefined || !owner || owner.isStatic) return false;
@@ -82,16 +82,7 @@ function holdsOneStream(
 
 function inLoop(node: TSESTree.Node, within: TSESTree.Node): boolean {
   for (let current = node.parent; current && current !== within; current = current.parent) {
-    switch (current.type) {
-      case AST_NODE_TYPES.ForStatement:
-      case AST_NODE_TYPES.ForInStatement:
-      case AST_NODE_TYPES.ForOfStatement:
-      case AST_NODE_TYPES.WhileStatement:
-      case AST_NODE_TYPES.DoWhileStatement:
-        return true;
-      default:
-        break;
-    }
+    if (isLoop(current)) return true;
   }
   return false;
 }
@@ -104,14 +95,7 @@ function lockedStreamField(value: TSESTree.Node): string | undefined {
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.optional) return undefined;
   const method = staticMemberName(callee);
   if (method === undefined || !lockMethods.has(method)) return undefined;
-  return thisFieldName(callee.object);
-}
-
-/** For `this.f` (not optional, a static name), `f` (`#f` for a private name). */
-function thisFieldName(node: TSESTree.Node): string | undefined {
-  const member = skipTypeWrappers(node);
-  if (member.type !== AST_NODE_TYPES.MemberExpression || member.optional) return undefined;
-  return skipTypeWrappers(member.object).type === AST_NODE_TYPES.ThisExpression ? staticMemberName(member) : undefined;
+  return thisMemberName(callee.object);
 }
 
 function constructorOf(classNode: ClassNode): TSESTree.FunctionExpression | undefined {

@@ -10,6 +10,19 @@ export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
   );
 }
 
+export function isLoop(node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.ForStatement:
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** Keys that never lead to code that runs: the parent link, positions, and type-level syntax. */
 const notCode: ReadonlySet<string> = new Set([
   'parent',

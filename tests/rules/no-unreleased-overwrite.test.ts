@@ -7358,3 +7358,418 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
     },
   ]),
 });
+
+// A lazy, deduplicated load: the handler that fills the field runs only after a load that started
+// while the field was empty and no other load was in flight (mediabunny source.ts:385).
+ruleTester.run('no-unreleased-overwrite: single-flight loads', rule, {
+  valid: inFixture<ValidTestCase<Options>>([
+    {
+      name: 'a handler held in a const, run now or when the promise settles (mediabunny CustomPathedSource)',
+      code: dedent(`
+        BUF
+        declare function resolve(): Buf | Promise<Buf>;
+        declare function isThenable(value: unknown): value is Promise<Buf>;
+        export class PathedSource {
+          root: Buf | null = null;
+          rootRequest: Promise<Buf> | null = null;
+          read(): Buf | Promise<Buf> {
+            if (!this.root) {
+              if (!this.rootRequest) {
+                const result = resolve();
+                const handle = (value: Buf) => {
+                  this.root = value;
+                  this.rootRequest = null;
+                  return value;
+                };
+                if (isThenable(result)) {
+                  this.rootRequest = result.then(handle);
+                } else {
+                  handle(result);
+                }
+              }
+              if (this.rootRequest) return this.rootRequest;
+            }
+            return this.root!;
+          }
+          dispose(): void {
+            this.root?.release();
+          }
+        }`),
+    },
+    {
+      name: 'an inline handler under the guards of both fields',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | undefined;
+          private loading: Promise<void> | undefined;
+          get(): void {
+            if (this.value === undefined) {
+              if (!this.loading) {
+                this.loading = load().then((value) => {
+                  this.value = value;
+                  this.loading = undefined;
+                });
+              }
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+    },
+    {
+      name: 'an early return while the field is set, and ??= as the pending guard',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          #value: Buf | null = null;
+          #loading: Promise<Buf> | null = null;
+          get(): Promise<Buf> {
+            if (this.#value) return Promise.resolve(this.#value);
+            this.#loading ??= load()
+              .then((value) => {
+                this.#value = value;
+                return value;
+              })
+              .finally(() => {
+                this.#loading = null;
+              });
+            return this.#loading;
+          }
+          close(): void {
+            this.#value?.release();
+          }
+        }`),
+    },
+    {
+      name: 'both guards in one && test',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                this.value = value;
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+    },
+  ]),
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'no pending field: two loads may be in flight, and the second handler drops the first value',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          get(): void {
+            if (!this.value) {
+              void load().then((value) => {
+                this.value = value;
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 9, column: 9 }],
+      output: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          get(): void {
+            if (!this.value) {
+              void load().then((value) => {
+                const oldValue = this.value;
+                this.value = value;
+                if (oldValue !== this.value) oldValue?.release();
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+    },
+    {
+      name: 'no guard on the field: a load after the first one finished replaces its value',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          refresh(): void {
+            if (!this.loading) {
+              this.loading = load().then((value) => {
+                this.value = value;
+                this.loading = null;
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 9 }],
+      output: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          refresh(): void {
+            if (!this.loading) {
+              this.loading = load().then((value) => {
+                const oldValue = this.value;
+                this.value = value;
+                if (oldValue !== this.value) oldValue?.release();
+                this.loading = null;
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+    },
+    {
+      name: 'the pending field is emptied elsewhere: a second load can start while the first is in flight',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                this.value = value;
+              });
+            }
+          }
+          cancel(): void {
+            this.loading = null;
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 9 }],
+      output: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                const oldValue = this.value;
+                this.value = value;
+                if (oldValue !== this.value) oldValue?.release();
+              });
+            }
+          }
+          cancel(): void {
+            this.loading = null;
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+    },
+    {
+      name: 'another method stores a value into the field',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                this.value = value;
+              });
+            }
+          }
+          preset(): void {
+            this.value = alloc();
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 10, column: 9 },
+        { messageId: 'overwrite', line: 15, column: 5 },
+      ],
+      output: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                const oldValue = this.value;
+                this.value = value;
+                if (oldValue !== this.value) oldValue?.release();
+              });
+            }
+          }
+          preset(): void {
+            const oldValue = this.value;
+            this.value = alloc();
+            if (oldValue !== this.value) oldValue?.release();
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+    },
+    {
+      name: 'an await between the field test and the load: another load may fill the field meanwhile',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        declare function settle(): Promise<void>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          async get(): Promise<void> {
+            if (!this.value) {
+              await settle();
+              this.loading ??= load().then((value) => {
+                this.value = value;
+                this.loading = null;
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 12, column: 9 }],
+      output: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        declare function settle(): Promise<void>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          async get(): Promise<void> {
+            if (!this.value) {
+              await settle();
+              this.loading ??= load().then((value) => {
+                const oldValue = this.value;
+                this.value = value;
+                if (oldValue !== this.value) oldValue?.release();
+                this.loading = null;
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+    },
+    {
+      name: 'a handler called in a loop under one test of the field',
+      code: dedent(`
+        BUF
+        export class Cache {
+          private value: Buf | null = null;
+          fill(values: Buf[]): void {
+            if (!this.value) {
+              const keep = (value: Buf) => {
+                this.value = value;
+              };
+              for (const value of values) keep(value);
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 9 }],
+      output: dedent(`
+        BUF
+        export class Cache {
+          private value: Buf | null = null;
+          fill(values: Buf[]): void {
+            if (!this.value) {
+              const keep = (value: Buf) => {
+                const oldValue = this.value;
+                this.value = value;
+                if (oldValue !== this.value) oldValue?.release();
+              };
+              for (const value of values) keep(value);
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+    },
+    {
+      name: 'a handler both called now and passed to then on the same path',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          get(first: Buf): void {
+            if (!this.value && !this.loading) {
+              const keep = (value: Buf) => {
+                this.value = value;
+              };
+              keep(first);
+              this.loading = load().then(keep);
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 9 }],
+      output: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          get(first: Buf): void {
+            if (!this.value && !this.loading) {
+              const keep = (value: Buf) => {
+                const oldValue = this.value;
+                this.value = value;
+                if (oldValue !== this.value) oldValue?.release();
+              };
+              keep(first);
+              this.loading = load().then(keep);
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+    },
+  ]),
+});
