@@ -170,7 +170,7 @@ function guardedEmpty(site: TSESTree.Node, field: string, classNode: ClassNode):
     if (!parent || parent === classNode || isFunctionNode(parent) || isLoop(parent)) return false;
     if (parent.type === AST_NODE_TYPES.IfStatement && parent.test !== current) {
       const inConsequent = parent.consequent === current;
-      if (testSaysEmpty(parent.test, field, inConsequent)) return !suspendsBetween(parent, site);
+      if (testSaysEmpty(parent.test, field, inConsequent)) return !suspendsBetween(parent, parent, site);
     }
     if (parent.type === AST_NODE_TYPES.BlockStatement) {
       const index = parent.body.indexOf(current as TSESTree.Statement);
@@ -181,7 +181,7 @@ function guardedEmpty(site: TSESTree.Node, field: string, classNode: ClassNode):
           leaves(earlier.consequent) &&
           testSaysEmpty(earlier.test, field, false)
         ) {
-          return !suspendsBetween(earlier, site);
+          return !suspendsBetween(parent, earlier, site);
         }
       }
     }
@@ -212,8 +212,11 @@ function leaves(statement: TSESTree.Statement): boolean {
   return last !== undefined && leaves(last);
 }
 
-/** An `await` or `yield` of the guard's own function from the guard's start to the site's. */
-function suspendsBetween(guard: TSESTree.Node, site: TSESTree.Node): boolean {
+/**
+ * An `await` or `yield` of the guard's own function from the guard's start to the site's, looked
+ * for in `within` (the guarding `if`, or the block that holds both an early exit and the site).
+ */
+function suspendsBetween(within: TSESTree.Node, guard: TSESTree.Node, site: TSESTree.Node): boolean {
   const [from] = guard.range;
   const [to] = site.range;
   const search = (node: TSESTree.Node): boolean => {
@@ -224,7 +227,7 @@ function suspendsBetween(guard: TSESTree.Node, site: TSESTree.Node): boolean {
     if (isFunctionNode(node)) return false;
     return childNodesOf(node).some(search);
   };
-  return search(guard);
+  return search(within);
 }
 
 /** Identifiers named `name` in `root`, other than property keys and member names. */

@@ -7690,6 +7690,50 @@ ruleTester.run('no-unreleased-overwrite: single-flight loads', rule, {
         }`),
     },
     {
+      name: 'an await after the early return that tests the field',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        declare function settle(): Promise<void>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          async get(): Promise<void> {
+            if (this.value) return;
+            await settle();
+            this.loading ??= load().then((value) => {
+              this.value = value;
+              this.loading = null;
+            });
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 12, column: 7 }],
+      output: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        declare function settle(): Promise<void>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          async get(): Promise<void> {
+            if (this.value) return;
+            await settle();
+            this.loading ??= load().then((value) => {
+              const oldValue = this.value;
+              this.value = value;
+              if (oldValue !== this.value) oldValue?.release();
+              this.loading = null;
+            });
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+    },
+    {
       name: 'a handler called in a loop under one test of the field',
       code: dedent(`
         BUF
