@@ -5253,6 +5253,447 @@ ruleTester.run('no-unreleased-overwrite: code that runs once per instance', rule
   ]),
 });
 
+// ── Stores ordered after a once-run initializer's (mediabunny media-source.ts createWebCodecsEncoders) ──
+// The async IIFE of a once-per-instance method stores the field through a private method, which
+// runs again only after a flag that the IIFE sets last: whenever the IIFE stores, the field still
+// holds what the class declared. See src/analysis/initializer-order.ts.
+ruleTester.run('no-unreleased-overwrite: stores ordered after a once-run initializer', rule, {
+  valid: inFixture<ValidTestCase<Options>>([
+    {
+      name: "a private method that only the once-run IIFE calls, synchronously: its store is the IIFE's",
+      code: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          private initialized = false;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.initialized) {
+              if (!this.setUp) this.ensureEncoder(sample);
+              await this.setUp;
+            }
+          }
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              await configure(sample);
+              this.createEncoder();
+              this.initialized = true;
+            })();
+          }
+          private createEncoder(): void {
+            this.encoder = alloc();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }`),
+    },
+    {
+      name: "stored again only after `assert(this.initialized)`, a flag the IIFE sets after its store (mediabunny's VideoEncoderWrapper)",
+      code: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        declare function assert(condition: unknown): asserts condition;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          private initialized = false;
+          private reclaimed = false;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.initialized) {
+              if (!this.setUp) this.ensureEncoder(sample);
+              await this.setUp;
+            }
+            assert(this.initialized);
+            if (this.reclaimed) this.recreateEncoder();
+          }
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              await configure(sample);
+              this.createEncoder();
+              this.initialized = true;
+            })();
+          }
+          private createEncoder(): void {
+            this.encoder = alloc();
+          }
+          private recreateEncoder(): void {
+            this.encoder?.release();
+            this.reclaimed = false;
+            this.createEncoder();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }`),
+    },
+    {
+      name: 'stored again only after `if (!this.initialized) return;`',
+      code: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          private initialized = false;
+          private reclaimed = false;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.initialized) {
+              if (!this.setUp) this.ensureEncoder(sample);
+              await this.setUp;
+            }
+            if (!this.initialized) return;
+            if (this.reclaimed) this.recreateEncoder();
+          }
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              await configure(sample);
+              this.createEncoder();
+              this.initialized = true;
+            })();
+          }
+          private createEncoder(): void {
+            this.encoder = alloc();
+          }
+          private recreateEncoder(): void {
+            this.encoder?.release();
+            this.reclaimed = false;
+            this.createEncoder();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }`),
+    },
+  ]),
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'the flag set before the store, across an await: the other path may store first',
+      code: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        declare function assert(condition: unknown): asserts condition;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          private initialized = false;
+          private reclaimed = false;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.initialized) {
+              if (!this.setUp) this.ensureEncoder(sample);
+              await this.setUp;
+            }
+            assert(this.initialized);
+            if (this.reclaimed) this.recreateEncoder();
+          }
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              this.initialized = true;
+              await configure(sample);
+              this.createEncoder();
+            })();
+          }
+          private createEncoder(): void {
+            this.encoder = alloc();
+          }
+          private recreateEncoder(): void {
+            this.encoder?.release();
+            this.reclaimed = false;
+            this.createEncoder();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 26, column: 5 }],
+    },
+    {
+      name: 'the flag reset to false: the IIFE may store after the other path',
+      code: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        declare function assert(condition: unknown): asserts condition;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          private initialized = false;
+          private reclaimed = false;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.initialized) {
+              if (!this.setUp) this.ensureEncoder(sample);
+              await this.setUp;
+            }
+            assert(this.initialized);
+            if (this.reclaimed) this.recreateEncoder();
+          }
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              await configure(sample);
+              this.createEncoder();
+              this.initialized = true;
+            })();
+          }
+          private createEncoder(): void {
+            this.encoder = alloc();
+          }
+          private recreateEncoder(): void {
+            this.encoder?.release();
+            this.reclaimed = false;
+            this.createEncoder();
+          }
+          close(): void {
+            this.encoder?.release();
+            this.initialized = false;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 26, column: 5 }],
+    },
+    {
+      name: 'a public flag: code outside the class may set it',
+      code: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        declare function assert(condition: unknown): asserts condition;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          initialized = false;
+          private reclaimed = false;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.initialized) {
+              if (!this.setUp) this.ensureEncoder(sample);
+              await this.setUp;
+            }
+            assert(this.initialized);
+            if (this.reclaimed) this.recreateEncoder();
+          }
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              await configure(sample);
+              this.createEncoder();
+              this.initialized = true;
+            })();
+          }
+          private createEncoder(): void {
+            this.encoder = alloc();
+          }
+          private recreateEncoder(): void {
+            this.encoder?.release();
+            this.reclaimed = false;
+            this.createEncoder();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 26, column: 5 }],
+    },
+    {
+      name: 'the other store path not behind the flag',
+      code: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        declare function assert(condition: unknown): asserts condition;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          private initialized = false;
+          private reclaimed = false;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.initialized) {
+              if (!this.setUp) this.ensureEncoder(sample);
+              await this.setUp;
+            }
+            if (this.reclaimed) this.recreateEncoder();
+          }
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              await configure(sample);
+              this.createEncoder();
+              this.initialized = true;
+            })();
+          }
+          private createEncoder(): void {
+            this.encoder = alloc();
+          }
+          private recreateEncoder(): void {
+            this.encoder?.release();
+            this.reclaimed = false;
+            this.createEncoder();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 25, column: 5 }],
+    },
+    {
+      name: '`assert` declared without `asserts condition` does not stop the code after it',
+      code: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        declare function assert(condition: unknown): void;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          private initialized = false;
+          private reclaimed = false;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.initialized) {
+              if (!this.setUp) this.ensureEncoder(sample);
+              await this.setUp;
+            }
+            assert(this.initialized);
+            if (this.reclaimed) this.recreateEncoder();
+          }
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              await configure(sample);
+              this.createEncoder();
+              this.initialized = true;
+            })();
+          }
+          private createEncoder(): void {
+            this.encoder = alloc();
+          }
+          private recreateEncoder(): void {
+            this.encoder?.release();
+            this.reclaimed = false;
+            this.createEncoder();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 26, column: 5 }],
+    },
+    {
+      name: 'the initializer may run again: a public method calls it without the guard',
+      code: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        declare function assert(condition: unknown): asserts condition;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          private initialized = false;
+          private reclaimed = false;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.initialized) {
+              if (!this.setUp) this.ensureEncoder(sample);
+              await this.setUp;
+            }
+            assert(this.initialized);
+            if (this.reclaimed) this.recreateEncoder();
+          }
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              await configure(sample);
+              this.createEncoder();
+              this.initialized = true;
+            })();
+          }
+          private createEncoder(): void {
+            this.encoder = alloc();
+          }
+          private recreateEncoder(): void {
+            this.encoder?.release();
+            this.reclaimed = false;
+            this.createEncoder();
+          }
+          reconfigure(sample: number): void {
+            this.ensureEncoder(sample);
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 26, column: 5 }],
+    },
+    {
+      name: "the IIFE's second call drops what its first stored",
+      code: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        declare function assert(condition: unknown): asserts condition;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          private initialized = false;
+          private reclaimed = false;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.initialized) {
+              if (!this.setUp) this.ensureEncoder(sample);
+              await this.setUp;
+            }
+          }
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              this.createEncoder();
+              await configure(sample);
+              this.createEncoder();
+              this.initialized = true;
+            })();
+          }
+          private createEncoder(): void {
+            this.encoder = alloc();
+          }
+          private recreateEncoder(): void {
+            this.encoder?.release();
+            this.reclaimed = false;
+            this.createEncoder();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 25, column: 5 }],
+    },
+    {
+      name: 'an async store method that the IIFE does not await may store after the flag is set',
+      code: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        declare function assert(condition: unknown): asserts condition;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          private initialized = false;
+          private reclaimed = false;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.initialized) {
+              if (!this.setUp) this.ensureEncoder(sample);
+              await this.setUp;
+            }
+            assert(this.initialized);
+            if (this.reclaimed) this.recreateEncoder();
+          }
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              await configure(sample);
+              this.createEncoder();
+              this.initialized = true;
+            })();
+          }
+          private async createEncoder(): Promise<void> {
+            await configure(0);
+            this.encoder = alloc();
+          }
+          private recreateEncoder(): void {
+            this.encoder?.release();
+            this.reclaimed = false;
+            this.createEncoder();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 27, column: 5 }],
+    },
+  ]),
+});
+
 /**
  * A private method that stores into a field whose old value its callers released first (the
  * shape of mongodb's ChangeStream._resume): the release is in the caller, which is known only
