@@ -76,6 +76,17 @@ const handled: Fact = 'handled';
 const empty: Fact = 'empty';
 const unassigned: Fact = 'unassigned';
 /**
+ * In a fired one-shot timer's callback (and what it calls), the field holds the timer that
+ * fired: nothing live, like `empty`.
+ */
+const fired: Fact = 'fired';
+/**
+ * The same after an `await`/`yield` (or for a promise handler of the chain): other code ran
+ * meanwhile, so the field still holds the fired timer only if no code but the timer's chain arms
+ * it. Decided once the whole file is walked; live where that is not known.
+ */
+const firedSuspended: Fact = 'fired-suspended';
+/**
  * In a private method, what `this.f` held when the method was called: live or not depending on
  * its callers, asked once the whole class has been walked.
  */
@@ -619,7 +630,7 @@ export function oldValuePaths(
         switch (event.kind) {
           case 'suspend':
             // Most suspensions meet no released value: rebuild the set only when one does.
-            if (hasReleased(facts) || facts.has(atEntry)) facts = suspendedFacts(facts);
+            if (hasReleased(facts) || facts.has(atEntry) || facts.has(fired)) facts = suspendedFacts(facts);
             break;
           case 'receiverPassed':
             if (key.startsWith(event.receiver)) facts = new Set([handled]);
@@ -924,7 +935,7 @@ export function oldValuePaths(
       for (const [question, facts] of factsByQuestion) {
         if (facts.size === 0) continue;
         // Dropped on a path of its own whatever the callers do: no need to ask them.
-        if ((facts.has(atEntry) || facts.has(atEntrySuspended)) && !facts.has(live)) {
+        if ((facts.has(atEntry) || facts.has(atEntrySuspended) || facts.has(firedSuspended)) && !facts.has(live)) {
           entryQuestions.push({ fn, question, key, facts });
         }
         else question.answer(verdictOf(fn, question, facts));
@@ -941,7 +952,7 @@ export function oldValuePaths(
    */
   function initialFactOf(fn: FunctionRecord, key: string, question: StoreQuestion): Fact {
     materialize(fn);
-    if (key === fn.firedTimerKey) return empty;
+    if (key === fn.firedTimerKey) return fired;
     if (key === fn.releasedBeforeStart?.key) return `released#${String(fn.releasedBeforeStart.release)}`;
     if (isInitializer(fn) && question.target.onThis && config.startsUnassigned(question, fn.node)) return unassigned;
     if ((fn.privateMethod || fn.continuation) && key.startsWith('this\u0000')) return atEntry;
@@ -974,11 +985,17 @@ export function oldValuePaths(
 
   function answerEntryQuestions(): void {
     for (const { fn, question, key, facts } of entryQuestions) {
-      const fromCallers = entryFacts(fn, key, question, 1) ?? new Set([live]);
+      const entered = facts.has(atEntry) || facts.has(atEntrySuspended);
+      const fromCallers = (entered && entryFacts(fn, key, question, 1)) || new Set([live]);
       const resolved = new Set<Fact>();
       for (const fact of facts) if (fact !== atEntry && fact !== atEntrySuspended) resolved.add(fact);
       if (facts.has(atEntry)) for (const fact of fromCallers) resolved.add(fact);
       if (facts.has(atEntrySuspended)) for (const fact of suspendedFacts(fromCallers)) resolved.add(fact);
+      if (resolved.delete(firedSuspended)) {
+        const classNode = fn.thisClass;
+        const onlyChain = key.startsWith('this\u0000') && classNode !== undefined && storesOnlyInChain(classNode, key);
+        resolved.add(onlyChain ? fired : live);
+      }
       question.answer(verdictOf(fn, question, resolved));
     }
     entryQuestions.length = 0;
@@ -1019,7 +1036,9 @@ export function oldValuePaths(
       if (!caller || caller.thisClass !== method.classNode || caller.staticClassName !== undefined) return undefined;
       for (const fact of factsBeforeCall(caller, key, question, call) ?? []) {
         if (fact === atEntry || fact === atEntrySuspended) {
-          const outerFacts = depth < maxCallerDepth ? entryFacts(caller, key, question, depth + 1) : undefined;
+          let outerFacts = depth < maxCallerDepth ? entryFacts(caller, key, question, depth + 1) : undefined;
+          // A promise handler outside a timer's chain starts with whatever the field holds.
+          if (!outerFacts && caller.continuation && !caller.privateMethod) outerFacts = new Set([live]);
           if (!outerFacts) return undefined;
           for (const outerFact of fact === atEntry ? outerFacts : suspendedFacts(outerFacts)) facts.add(outerFact);
         } else if (fact.startsWith('released#')) facts.add(releasedByCaller);
@@ -1151,6 +1170,10 @@ export function oldValuePaths(
     }
     for (const write of only ? (writes ?? []) : []) {
       if (write.emptyValue) continue;
+      if (write.rearm) {
+        only = false;
+        break;
+      }
       const fn = codePathOf(write.member);
       const thisClass = fn?.thisClass;
       if (!fn || !thisClass || skipTypeWrappers(write.member.object).type !== AST_NODE_TYPES.ThisExpression) {
@@ -1358,7 +1381,7 @@ export function oldValuePaths(
     const releases = new Set<number>();
     const spreadFacts: Fact[] = [];
     for (const fact of facts) {
-      if (fact === live || fact === atEntry || fact === atEntrySuspended) dropped = true;
+      if (fact === live || fact === atEntry || fact === atEntrySuspended || fact === firedSuspended) dropped = true;
       else if (fact.startsWith('spread#')) spreadFacts.push(fact);
       else if (fact === handled) handledOnSomePath = true;
       else if (fact.startsWith('saved#')) {
@@ -1943,6 +1966,7 @@ function suspendedFacts(facts: ReadonlySet<Fact>): Set<Fact> {
   for (const fact of facts) {
     if (fact.startsWith('released#')) suspended.add(`suspended#${fact.slice(9)}`);
     else if (fact === atEntry) suspended.add(atEntrySuspended);
+    else if (fact === fired) suspended.add(firedSuspended);
     else suspended.add(fact);
   }
   return suspended;

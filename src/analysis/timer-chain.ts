@@ -74,16 +74,22 @@ export function handlersUseThis(link: TSESTree.CallExpression): boolean {
   return uses;
 }
 
-/** A place in the file that writes a field of some name: `x.f = v`, `x.f ??= v`, `[x.f] = …`, `for (x.f of …)`. */
+/**
+ * A place in the file that writes a field of some name (`x.f = v`, `x.f ??= v`, `[x.f] = …`,
+ * `for (x.f of …)`), or re-arms the timer it holds without a store (`x.f.refresh()`).
+ */
 export interface FieldWrite {
   member: TSESTree.MemberExpression;
   /** `x.f = undefined` / `null` / `void 0`: the write leaves nothing live behind. */
   emptyValue: boolean;
+  /** `x.f.refresh()`: a fired timer runs its callback again, as if a new one were armed. */
+  rearm?: true;
 }
 
 /**
- * Every write of a field named `name` in the file, through any receiver: one walk of the program,
- * made only when a chain's soundness is in question. `delete x.f` empties and is left out.
+ * Every write of a field named `name` in the file, through any receiver, and every re-arming of
+ * the timer it holds: one walk of the program, made only when a chain's soundness is in question.
+ * `delete x.f` empties and is left out.
  */
 export function fieldWritesIn(program: TSESTree.Program, name: string): FieldWrite[] {
   const writes: FieldWrite[] = [];
@@ -106,6 +112,8 @@ function writeOf(member: TSESTree.MemberExpression): FieldWrite | undefined {
   const parent = place.parent;
   if (!parent) return undefined;
   switch (parent.type) {
+    case AST_NODE_TYPES.MemberExpression:
+      return parent.object === place && staticMemberName(parent) === 'refresh' ? { member, emptyValue: false, rearm: true } : undefined;
     case AST_NODE_TYPES.AssignmentExpression:
       if (parent.left !== place) return undefined;
       return { member, emptyValue: parent.operator === '=' && isEmptyValue(parent.right) };

@@ -6006,6 +6006,24 @@ function firedTimerChains(): {
             }
           }`),
       },
+      {
+        name: 'timer chain: re-armed after an await in a private async method the callback calls',
+        code: dedent(`
+          declare function ping(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout;
+            constructor() {
+              this.timer = setTimeout(() => void this.measure(), 1000);
+            }
+            close(): void {
+              clearTimeout(this.timer);
+            }
+            private async measure(): Promise<void> {
+              await ping();
+              this.timer = setTimeout(() => void this.measure(), 1000);
+            }
+          }`),
+      },
     ],
     invalid: [
       {
@@ -6394,6 +6412,126 @@ function firedTimerChains(): {
             }
             private measure(): void {
               ping().then(() => this.reschedule());
+            }
+          }`),
+      },
+      {
+        name: 'timer chain: a public method arms the timer while the callback awaits',
+        code: dedent(`
+          declare function ping(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout;
+            constructor() {
+              this.timer = setTimeout(() => void this.measure(), 1000);
+            }
+            restart(): void {
+              clearTimeout(this.timer);
+              this.timer = setTimeout(() => void this.measure(), 1000);
+            }
+            private async measure(): Promise<void> {
+              await ping();
+              this.timer = setTimeout(() => void this.measure(), 1000);
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 13, column: 5 }],
+        output: dedent(`
+          declare function ping(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout;
+            constructor() {
+              this.timer = setTimeout(() => void this.measure(), 1000);
+            }
+            restart(): void {
+              clearTimeout(this.timer);
+              this.timer = setTimeout(() => void this.measure(), 1000);
+            }
+            private async measure(): Promise<void> {
+              await ping();
+              const oldTimer = this.timer;
+              this.timer = setTimeout(() => void this.measure(), 1000);
+              if (oldTimer !== this.timer) oldTimer.close();
+            }
+          }`),
+      },
+      {
+        name: 'timer chain: a public method refreshes the fired timer, which runs its callback again',
+        code: dedent(`
+          declare function ping(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout;
+            constructor() {
+              this.timer = setTimeout(() => this.measure(), 1000);
+            }
+            poke(): void {
+              this.timer.refresh();
+            }
+            private reschedule(): void {
+              this.timer = setTimeout(() => this.measure(), 1000);
+            }
+            private measure(): void {
+              ping().then(() => this.reschedule());
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 11, column: 5 }],
+        output: dedent(`
+          declare function ping(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout;
+            constructor() {
+              this.timer = setTimeout(() => this.measure(), 1000);
+            }
+            poke(): void {
+              this.timer.refresh();
+            }
+            private reschedule(): void {
+              const oldTimer = this.timer;
+              this.timer = setTimeout(() => this.measure(), 1000);
+              if (oldTimer !== this.timer) oldTimer.close();
+            }
+            private measure(): void {
+              ping().then(() => this.reschedule());
+            }
+          }`),
+      },
+      {
+        // The handler is not in a timer's chain: it starts with whatever the field holds, and the
+        // constructor's call still leaves the field unassigned on another path (hence \`?.\`).
+        name: 'promise handler outside any timer chain calling a private method the constructor also calls',
+        code: dedent(`
+          ${buf}
+          export class Holder {
+            private buffer: Buf;
+            constructor() {
+              this.open();
+            }
+            reload(ready: Promise<void>): void {
+              ready.then(() => this.open());
+            }
+            private open(): void {
+              this.buffer = alloc();
+            }
+            close(): void {
+              this.buffer.release();
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 12, column: 5 }],
+        output: dedent(`
+          ${buf}
+          export class Holder {
+            private buffer: Buf;
+            constructor() {
+              this.open();
+            }
+            reload(ready: Promise<void>): void {
+              ready.then(() => this.open());
+            }
+            private open(): void {
+              const oldBuffer = this.buffer as typeof this.buffer | undefined;
+              this.buffer = alloc();
+              if (oldBuffer !== this.buffer) oldBuffer?.release();
+            }
+            close(): void {
+              this.buffer.release();
             }
           }`),
       },
