@@ -1036,7 +1036,9 @@ export function oldValuePaths(
       if (!caller || caller.thisClass !== method.classNode || caller.staticClassName !== undefined) return undefined;
       for (const fact of factsBeforeCall(caller, key, question, call) ?? []) {
         if (fact === atEntry || fact === atEntrySuspended) {
-          let outerFacts = depth < maxCallerDepth ? entryFacts(caller, key, question, depth + 1) : undefined;
+          // A fired timer's chain alternates methods and handlers: it is followed further.
+          const bound = caller.continuation ? maxChainLinks : maxCallerDepth;
+          let outerFacts = depth < bound ? entryFacts(caller, key, question, depth + 1) : undefined;
           // A promise handler outside a timer's chain starts with whatever the field holds.
           if (!outerFacts && caller.continuation && !caller.privateMethod) outerFacts = new Set([live]);
           if (!outerFacts) return undefined;
@@ -1088,7 +1090,7 @@ export function oldValuePaths(
     const facts = new Set<Fact>();
     for (const fact of site.before) {
       if (fact === atEntry || fact === atEntrySuspended) {
-        const outer = depth < maxCallerDepth ? entryFacts(registering, key, question, depth + 1) : undefined;
+        const outer = depth < maxChainLinks ? entryFacts(registering, key, question, depth + 1) : undefined;
         if (!outer) return undefined;
         for (const outerFact of suspendedFacts(outer)) facts.add(outerFact);
       } else if (fact.startsWith('pending#')) {
@@ -1124,6 +1126,12 @@ export function oldValuePaths(
   }
 
   function isChainBound(fn: FunctionRecord, key: string, links: number): boolean {
+    // Syntax first: most functions asked about (the code around a handler) are public methods,
+    // which need no replay to be ruled out.
+    const node = fn.node;
+    // A timer's callback and a promise handler are both arguments of a call.
+    const callArgument = outermostTypeWrapper(node).parent?.type === AST_NODE_TYPES.CallExpression;
+    if (!callArgument && !isConstructor(fn) && !privateMethodOf(node)) return false;
     materialize(fn);
     if (fn.firedTimerKey === key) return true;
     const classNode = fn.thisClass;
@@ -1170,7 +1178,7 @@ export function oldValuePaths(
     }
     for (const write of only ? (writes ?? []) : []) {
       if (write.emptyValue) continue;
-      if (write.rearm) {
+      if (write.unchecked) {
         only = false;
         break;
       }

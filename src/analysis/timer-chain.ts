@@ -82,8 +82,12 @@ export interface FieldWrite {
   member: TSESTree.MemberExpression;
   /** `x.f = undefined` / `null` / `void 0`: the write leaves nothing live behind. */
   emptyValue: boolean;
-  /** `x.f.refresh()`: a fired timer runs its callback again, as if a new one were armed. */
-  rearm?: true;
+  /**
+   * A write the rule never judges (`[x.f] = …`, `for (x.f of …)`, `x.f++`), or a re-arming without
+   * a store (`x.f.refresh()`: a fired timer runs its callback again): nothing checks that it
+   * leaves at most one timer armed.
+   */
+  unchecked?: true;
 }
 
 /**
@@ -113,22 +117,24 @@ function writeOf(member: TSESTree.MemberExpression): FieldWrite | undefined {
   if (!parent) return undefined;
   switch (parent.type) {
     case AST_NODE_TYPES.MemberExpression:
-      return parent.object === place && staticMemberName(parent) === 'refresh' ? { member, emptyValue: false, rearm: true } : undefined;
+      return parent.object === place && staticMemberName(parent) === 'refresh' ? { member, emptyValue: false, unchecked: true } : undefined;
     case AST_NODE_TYPES.AssignmentExpression:
       if (parent.left !== place) return undefined;
       return { member, emptyValue: parent.operator === '=' && isEmptyValue(parent.right) };
     case AST_NODE_TYPES.UpdateExpression:
-      return { member, emptyValue: false };
+      return { member, emptyValue: false, unchecked: true };
     case AST_NODE_TYPES.ForOfStatement:
     case AST_NODE_TYPES.ForInStatement:
-      return parent.left === place ? { member, emptyValue: false } : undefined;
+      return parent.left === place ? { member, emptyValue: false, unchecked: true } : undefined;
     case AST_NODE_TYPES.ArrayPattern:
     case AST_NODE_TYPES.RestElement:
-      return { member, emptyValue: false };
+      return { member, emptyValue: false, unchecked: true };
     case AST_NODE_TYPES.AssignmentPattern:
-      return parent.left === place ? { member, emptyValue: false } : undefined;
+      return parent.left === place ? { member, emptyValue: false, unchecked: true } : undefined;
     case AST_NODE_TYPES.Property:
-      return parent.parent.type === AST_NODE_TYPES.ObjectPattern && parent.value === place ? { member, emptyValue: false } : undefined;
+      return parent.parent.type === AST_NODE_TYPES.ObjectPattern && parent.value === place
+        ? { member, emptyValue: false, unchecked: true }
+        : undefined;
     default:
       return undefined;
   }

@@ -6024,6 +6024,26 @@ function firedTimerChains(): {
             }
           }`),
       },
+      {
+        name: 'timer chain: #private members, a setImmediate callback, and a handler registered inside a handler',
+        code: dedent(`
+          declare function connect(): Promise<{ hello(): Promise<void> }>;
+          export class Pinger {
+            #timer: NodeJS.Timeout | NodeJS.Immediate;
+            constructor() {
+              this.#timer = setImmediate(() => this.#measure());
+            }
+            close(): void {
+              clearTimeout(this.#timer as NodeJS.Timeout);
+            }
+            #reschedule(): void {
+              this.#timer = setTimeout(() => this.#measure(), 1000);
+            }
+            #measure(): void {
+              connect().then((connection) => connection.hello().then(() => this.#reschedule()));
+            }
+          }`),
+      },
     ],
     invalid: [
       {
@@ -6532,6 +6552,46 @@ function firedTimerChains(): {
             }
             close(): void {
               this.buffer.release();
+            }
+          }`),
+      },
+      {
+        name: 'timer chain: a handler registers another handler that re-arms, then re-arms itself',
+        code: dedent(`
+          declare function connect(): Promise<{ hello(): Promise<void> }>;
+          export class Pinger {
+            #timer: NodeJS.Timeout;
+            constructor() {
+              this.#timer = setTimeout(() => this.#measure(), 1000);
+            }
+            #reschedule(): void {
+              this.#timer = setTimeout(() => this.#measure(), 1000);
+            }
+            #measure(): void {
+              connect().then((connection) => {
+                connection.hello().then(() => this.#reschedule());
+                this.#reschedule();
+              });
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 8, column: 5 }],
+        output: dedent(`
+          declare function connect(): Promise<{ hello(): Promise<void> }>;
+          export class Pinger {
+            #timer: NodeJS.Timeout;
+            constructor() {
+              this.#timer = setTimeout(() => this.#measure(), 1000);
+            }
+            #reschedule(): void {
+              const oldTimer = this.#timer;
+              this.#timer = setTimeout(() => this.#measure(), 1000);
+              if (oldTimer !== this.#timer) oldTimer.close();
+            }
+            #measure(): void {
+              connect().then((connection) => {
+                connection.hello().then(() => this.#reschedule());
+                this.#reschedule();
+              });
             }
           }`),
       },
