@@ -1004,7 +1004,7 @@ export function oldValuePaths(
     storesByMethod.clear();
     chainBoundByKey.clear();
     chainFlows.clear();
-    armsOnlyInChain.clear();
+    storesOnlyInChainByClass.clear();
     pendsByMethod.clear();
     fieldWrites.clear();
     classesByName = undefined;
@@ -1059,8 +1059,8 @@ export function oldValuePaths(
   /** By function and key: the function's handler registrations and what became of them (chainOutcomesOf). */
   const chainFlows = new Map<FunctionRecord, Map<string, ChainOutcome>>();
   /** By class and key: whether every store of a value into the field is made in the timer's chain. */
-  const armsOnlyInChain = new Map<string, boolean>();
-  /** By class and method name: whether a call of the method may register a promise handler. */
+  const storesOnlyInChainByClass = new Map<string, boolean>();
+  /** By class, method name and key: whether a call of the method may register a promise handler (callMayPend). */
   const pendsByMethod = new Map<string, boolean>();
   /** By field name: where the file writes a field of that name. */
   const fieldWrites = new Map<string, FieldWrite[]>();
@@ -1166,9 +1166,9 @@ export function oldValuePaths(
    */
   function storesOnlyInChain(classNode: ClassNode, key: string): boolean {
     const cacheKey = `${String(classNode.range[0])}\u0000${key}`;
-    const known = armsOnlyInChain.get(cacheKey);
+    const known = storesOnlyInChainByClass.get(cacheKey);
     if (known !== undefined) return known;
-    armsOnlyInChain.set(cacheKey, false);
+    storesOnlyInChainByClass.set(cacheKey, false);
     let only = classNode.superClass === null;
     const name = key.slice('this\u0000'.length);
     let writes = fieldWrites.get(name);
@@ -1195,7 +1195,7 @@ export function oldValuePaths(
       }
       if (!only) break;
     }
-    armsOnlyInChain.set(cacheKey, only);
+    storesOnlyInChainByClass.set(cacheKey, only);
     return only;
   }
 
@@ -1296,7 +1296,7 @@ export function oldValuePaths(
     const classNode = caller.thisClass;
     if (!classNode) return true;
     if (storesNewValue(caller, name, key, 1)) return true;
-    const cacheKey = `${String(classNode.range[0])}\u0000${name}`;
+    const cacheKey = `${String(classNode.range[0])}\u0000${name}\u0000${key}`;
     const known = pendsByMethod.get(cacheKey);
     if (known !== undefined) return known;
     if (depth > maxCallerDepth) return true;
