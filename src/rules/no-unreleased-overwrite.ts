@@ -20,6 +20,7 @@ import { fieldEmptyWhenInitializerRuns } from '../analysis/initializer.js';
 import { oldValuePaths, type OldValueVerdict } from '../analysis/old-value-paths.js';
 import { ownsField, isFreshValue } from '../analysis/ownership.js';
 import { isPerConnectionSource } from '../analysis/per-connection.js';
+import { isNativePromiseType } from '../analysis/timer-chain.js';
 import { ownFieldStartsEmpty, storesIntoPrimitiveField } from '../analysis/own-field.js';
 import { isNullableType, releaseCallFor, releaseCallText } from '../analysis/releasable.js';
 import { analysisStats, findingObservers } from '../analysis/stats.js';
@@ -85,6 +86,7 @@ export const rule = createRule<Options, MessageIds>({
       },
       spreadMayBring: (spread, name) =>
         typeMayBringProperty(services.getTypeAtLocation(spread.argument), name, services.program.getTypeChecker()),
+      isPromise: (expression) => isNativePromiseType(services.getTypeAtLocation(expression), services.program),
       inheritedMethodEffect: (thisClass, methodName, fieldName) => {
         const assigningClass = tsClassOf(thisClass);
         return (
