@@ -481,6 +481,8 @@ export function fieldEmptyWhenInitializerRuns(
   const field = thisMemberName(storedMemberOf(store));
   const classNode = instanceClassOf(initializer, kind);
   if (field === undefined || !classNode || !declaresInstanceField(classNode, field)) return false;
+  // A once-run method runs after the constructor has returned: code outside the class may have stored into a field it can reach.
+  if (kind === 'onceMethod' && !declaresPrivateField(classNode, field)) return false;
   const members = classMembersOf(classNode);
   if (members.hasUnnamedStores) return false;
   const stores = members.stores.get(field) ?? [];

@@ -154,6 +154,7 @@ describe('fieldEmptyWhenInitializerRuns', () => {
     ['a destructured reference', encoder({ more: 'later() { const { ensure } = this; }' }), false],
     ['an optional call', encoder({ callSite: 'if (!this.ready) this.ensure?.(sample);' }), false],
     ['a public guard', encoder({ guard: 'ready: Promise<void> | null = null;' }), false],
+    ['a public field, which code outside the class may fill first', encoder().replace('private buffer:', 'buffer:'), false],
     ['a guard declared by a base class', encoder({ guard: '' }), false],
     ['a guard cleared elsewhere', encoder({ more: 'reset() { this.ready = null; }' }), false],
     ['a guard deleted elsewhere', encoder({ more: 'reset() { delete this.ready; }' }), false],

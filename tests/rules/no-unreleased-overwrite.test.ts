@@ -6037,6 +6037,60 @@ ruleTester.run('no-unreleased-overwrite: stores ordered after a once-run initial
         }`),
       errors: [{ messageId: 'overwrite', line: 29, column: 5 }],
     },
+    {
+      name: 'a public field: code outside the class may store into it before the once-run code does',
+      code: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.setUp) this.ensureEncoder(sample);
+            await this.setUp;
+          }
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              await configure(sample);
+              this.encoder = alloc();
+            })();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }
+        export function replaceEncoder(target: Encoder): void {
+          target.encoder?.release();
+          target.encoder = alloc();
+        }`),
+      errors: [{ messageId: 'overwrite', line: 14, column: 7 }],
+      output: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.setUp) this.ensureEncoder(sample);
+            await this.setUp;
+          }
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              await configure(sample);
+              const oldEncoder = this.encoder;
+              this.encoder = alloc();
+              if (oldEncoder !== this.encoder) oldEncoder?.release();
+            })();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }
+        export function replaceEncoder(target: Encoder): void {
+          target.encoder?.release();
+          target.encoder = alloc();
+        }`),
+    },
   ]),
 });
 
