@@ -6091,6 +6091,66 @@ ruleTester.run('no-unreleased-overwrite: stores ordered after a once-run initial
           target.encoder = alloc();
         }`),
     },
+    {
+      name: 'the once-run IIFE calls the store method in a loop: each pass drops what the last one stored',
+      code: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          private initialized = false;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.initialized) {
+              if (!this.setUp) this.ensureEncoder(sample);
+              await this.setUp;
+            }
+          }
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              await configure(sample);
+              for (let attempt = 0; attempt < sample; attempt++) this.createEncoder();
+              this.initialized = true;
+            })();
+          }
+          private createEncoder(): void {
+            this.encoder = alloc();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 22, column: 5 }],
+      output: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          private initialized = false;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.initialized) {
+              if (!this.setUp) this.ensureEncoder(sample);
+              await this.setUp;
+            }
+          }
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              await configure(sample);
+              for (let attempt = 0; attempt < sample; attempt++) this.createEncoder();
+              this.initialized = true;
+            })();
+          }
+          private createEncoder(): void {
+            const oldEncoder = this.encoder;
+            this.encoder = alloc();
+            if (oldEncoder !== this.encoder) oldEncoder?.release();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }`),
+    },
   ]),
 });
 
