@@ -214,7 +214,7 @@ interface ClassMembers {
   stores: Map<string, MemberStore[]>;
   /** By member name: every member expression or destructured key that names it. */
   mentions: Map<string, TSESTree.Node[]>;
-  /** `this[key] = v`, `Object.assign(this, …)`: stores whose field the syntax does not name. */
+  /** `this[key] = v`, `Object.assign(this, …)`, `Reflect.set(this, …)`: stores whose field the syntax does not name. */
   hasUnnamedStores: boolean;
   /** The once-per-instance verdict of each private method asked about. */
   onceMethods: Map<TSESTree.MethodDefinition, boolean>;
@@ -281,7 +281,11 @@ function classMembersOf(classNode: ClassNode): ClassMembers {
         const name = calleeName(node.callee);
         const first = node.arguments[0];
         if (
-          (name === 'Object.assign' || name === 'Object.defineProperty' || name === 'Object.defineProperties') &&
+          (name === 'Object.assign' ||
+            name === 'Object.defineProperty' ||
+            name === 'Object.defineProperties' ||
+            name === 'Reflect.set' ||
+            name === 'Reflect.defineProperty') &&
           first !== undefined &&
           skipTypeWrappers(first).type === AST_NODE_TYPES.ThisExpression
         ) {
@@ -337,6 +341,8 @@ function runsOncePerInstance(classNode: ClassNode, method: TSESTree.MethodDefini
 function decideOncePerInstance(classNode: ClassNode, method: TSESTree.MethodDefinition, members: ClassMembers): boolean {
   const name = declaredKeyName(method);
   if (!isPrivateMethod(method) || name === undefined || members.hasUnnamedStores) return false;
+  // A decorator gets the method itself and may have it called again (`@OnEvent('reset')`).
+  if (method.decorators.length > 0) return false;
   const mentions = members.mentions.get(name) ?? [];
   if (mentions.length === 0) return false;
   const firstStore = guardStoredFirst(method);
@@ -475,6 +481,8 @@ export function fieldEmptyWhenInitializerRuns(
   const field = thisMemberName(storedMemberOf(store));
   const classNode = instanceClassOf(initializer, kind);
   if (field === undefined || !classNode || !declaresInstanceField(classNode, field)) return false;
+  // A once-run method runs after the constructor has returned: code outside the class may have stored into a field it can reach.
+  if (kind === 'onceMethod' && !declaresPrivateField(classNode, field)) return false;
   const members = classMembersOf(classNode);
   if (members.hasUnnamedStores) return false;
   const stores = members.stores.get(field) ?? [];

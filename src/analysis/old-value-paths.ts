@@ -926,7 +926,8 @@ export function oldValuePaths(
         fn,
         key,
         initial,
-        (name) => methodEffect(fn, name, key),
+        // A call of an own method that stores into the field leaves a new value there, which a later store drops.
+        (name) => (storesNewValue(fn, name, key, 1) ? 'stores' : methodEffect(fn, name, key)),
         (question, facts) => {
           const all = factsByQuestion.get(question) ?? new Set<Fact>();
           for (const fact of facts) all.add(fact);

@@ -39,8 +39,8 @@ export interface PrivateMethodUses {
   calls: TSESTree.CallExpression[];
   /**
    * The method is also reached some other way (`setTimeout(this.m)`, `const f = this.m`,
-   * `other.m()`, `const { m } = this`), or may be, through a name that cannot be read
-   * (`this[key]()`, for all but `#name` methods): its callers are not all known.
+   * `other.m()`, `const { m } = this`, a decorator of the method), or may be, through a name
+   * that cannot be read (`this[key]()`, for all but `#name` methods): its callers are not all known.
    */
   escapes: boolean;
 }
@@ -85,6 +85,12 @@ export function privateMethodUses(
   }
   // `this[key]` may name any method but a `#name` one.
   if (unreadableThisMember) for (const [name, use] of uses) if (!name.startsWith('#')) use.escapes = true;
+  // A decorator gets the method itself (`@HostListener('resize') private onResize()`) and may have it called at any time.
+  for (const member of classNode.body.body) {
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || member.decorators.length === 0) continue;
+    const use = uses.get(privateMethodOf(member.value)?.name ?? '');
+    if (use) use.escapes = true;
+  }
   return uses;
 }
 

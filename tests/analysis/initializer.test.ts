@@ -154,6 +154,7 @@ describe('fieldEmptyWhenInitializerRuns', () => {
     ['a destructured reference', encoder({ more: 'later() { const { ensure } = this; }' }), false],
     ['an optional call', encoder({ callSite: 'if (!this.ready) this.ensure?.(sample);' }), false],
     ['a public guard', encoder({ guard: 'ready: Promise<void> | null = null;' }), false],
+    ['a public field, which code outside the class may fill first', encoder().replace('private buffer:', 'buffer:'), false],
     ['a guard declared by a base class', encoder({ guard: '' }), false],
     ['a guard cleared elsewhere', encoder({ more: 'reset() { this.ready = null; }' }), false],
     ['a guard deleted elsewhere', encoder({ more: 'reset() { delete this.ready; }' }), false],
@@ -166,6 +167,8 @@ describe('fieldEmptyWhenInitializerRuns', () => {
     ['the field filled by destructuring', encoder({ more: 'swap(pair: [Buf, Buf]) { [this.buffer] = pair; }' }), false],
     ['a store with a computed key on this', encoder({ more: 'set(key: string, value: unknown) { (this as any)[key] = value; }' }), false],
     ['Object.assign onto this', encoder({ more: 'patch(values: object) { Object.assign(this, values); }' }), false],
+    ['Reflect.set onto this', encoder({ more: "patch(key: string, value: unknown) { Reflect.set(this, key, value); }" }), false],
+    ['a decorated method, which its decorator may call again', encoder({ method: "@onEvent('reset')\n  private ensure(sample: number) {\n    this.ready = (async () => {\n      this.buffer = alloc();\n    })();\n  }" }), false],
   ])('a memoized private method: %s', (_name, code, expected) => {
     expect(emptyOnEntry(code)).toBe(expected);
   });
@@ -284,6 +287,8 @@ describe('fieldEmptyWhenInitializerRuns: stores ordered after a once-run initial
     ['the store method called from a callback of the initializer', flaggedEncoder({ iife: 'await configure(sample);\n      onLost(() => this.create());\n      this.initialized = true;', recreate: '' }), false],
     ['a public store method', flaggedEncoder({ create: 'create() {\n    this.buffer = alloc();\n  }' }), false],
     ['an initializer that may run again', flaggedEncoder({ more: 'flush() { this.ensure(0); }' }), false],
+    ['the flag set through Reflect.set', flaggedEncoder({ more: "markReady() { Reflect.set(this, 'initialized', true); }" }), false],
+    ['a decorated store method, which its decorator may call at any time', flaggedEncoder({ create: "@onEvent('lost')\n  private create() {\n    this.buffer = alloc();\n  }" }), false],
   ])('%s', (_name, code, expected) => {
     expect(emptyWhenIifeRuns(code)).toBe(expected);
   });

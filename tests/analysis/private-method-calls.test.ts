@@ -93,6 +93,24 @@ describe('privateMethodUses', () => {
     ).toBe(true);
   });
 
+  it('a decorated method escapes: its decorator gets the method and may have it called', () => {
+    expect(
+      usesOf(
+        `class C {
+          @onEvent('resize')
+          private m(): void {}
+          #n(): void {}
+          a(): void {
+            this.m();
+            this.#n();
+          }
+        }`,
+        'm',
+        '#n',
+      ),
+    ).toEqual({ m: { callLines: [6], escapes: true }, '#n': { callLines: [7], escapes: false } });
+  });
+
   it('keeps the names apart: another method escaping leaves m known', () => {
     expect(
       usesOf(

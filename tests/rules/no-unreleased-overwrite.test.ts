@@ -5368,6 +5368,78 @@ ruleTester.run('no-unreleased-overwrite: stores ordered after a once-run initial
           }
         }`),
     },
+    {
+      name: 'the same shape with `#private` names and `if (!this.#initialized) return;`',
+      code: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          #setUp: Promise<void> | null = null;
+          #initialized = false;
+          #reclaimed = false;
+          #encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.#initialized) {
+              if (!this.#setUp) this.#ensureEncoder(sample);
+              await this.#setUp;
+            }
+            if (!this.#initialized) return;
+            if (this.#reclaimed) this.#recreateEncoder();
+          }
+          #ensureEncoder(sample: number): void {
+            this.#setUp = (async () => {
+              await configure(sample);
+              this.#createEncoder();
+              this.#initialized = true;
+            })();
+          }
+          #createEncoder(): void {
+            this.#encoder = alloc();
+          }
+          #recreateEncoder(): void {
+            this.#encoder?.release();
+            this.#reclaimed = false;
+            this.#createEncoder();
+          }
+          close(): void {
+            this.#encoder?.release();
+          }
+        }`),
+    },
+    {
+      name: "`assert.ok` of node:assert is declared `asserts value`: the code after it runs where the flag is true",
+      code: dedent(`
+        BUF
+        import assert from 'node:assert';
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          private initialized = false;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.initialized) {
+              if (!this.setUp) this.ensureEncoder(sample);
+              await this.setUp;
+            }
+            assert.ok(this.initialized);
+            this.encoder?.release();
+            this.createEncoder();
+          }
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              await configure(sample);
+              this.createEncoder();
+              this.initialized = true;
+            })();
+          }
+          private createEncoder(): void {
+            this.encoder = alloc();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }`),
+    },
   ]),
   invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
     {
@@ -5692,6 +5764,394 @@ ruleTester.run('no-unreleased-overwrite: stores ordered after a once-run initial
           }
         }`),
       errors: [{ messageId: 'overwrite', line: 27, column: 5 }],
+    },
+    {
+      name: "the once-run IIFE stores directly after calling the store method: the direct store drops the method's value",
+      code: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.setUp) this.ensureEncoder(sample);
+            await this.setUp;
+          }
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              await configure(sample);
+              this.createEncoder();
+              this.encoder = alloc();
+            })();
+          }
+          private createEncoder(): void {
+            this.encoder = alloc();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 15, column: 7 }],
+      output: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.setUp) this.ensureEncoder(sample);
+            await this.setUp;
+          }
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              await configure(sample);
+              this.createEncoder();
+              const oldEncoder = this.encoder;
+              this.encoder = alloc();
+              if (oldEncoder !== this.encoder) oldEncoder?.release();
+            })();
+          }
+          private createEncoder(): void {
+            this.encoder = alloc();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }`),
+    },
+    {
+      name: "a constructor's store after a call of an own method that stored: the call's value is dropped",
+      code: dedent(`
+        BUF
+        class Holder {
+          private buffer: Buf | null = null;
+          constructor() {
+            this.fill();
+            this.buffer = alloc();
+          }
+          private fill(): void {
+            this.buffer = alloc();
+          }
+          close(): void {
+            this.buffer?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5 }],
+      output: dedent(`
+        BUF
+        class Holder {
+          private buffer: Buf | null = null;
+          constructor() {
+            this.fill();
+            const oldBuffer = this.buffer;
+            this.buffer = alloc();
+            if (oldBuffer !== this.buffer) oldBuffer?.release();
+          }
+          private fill(): void {
+            this.buffer = alloc();
+          }
+          close(): void {
+            this.buffer?.release();
+          }
+        }`),
+    },
+    {
+      name: 'a decorated store method: the decorator may have it called at any time, not only by the once-run code',
+      code: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        declare function OnEvent(name: string): MethodDecorator;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.setUp) this.ensureEncoder(sample);
+            await this.setUp;
+          }
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              await configure(sample);
+              this.createEncoder();
+            })();
+          }
+          @OnEvent('device-lost')
+          private createEncoder(): void {
+            this.encoder = alloc();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 20, column: 5 }],
+      output: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        declare function OnEvent(name: string): MethodDecorator;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.setUp) this.ensureEncoder(sample);
+            await this.setUp;
+          }
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              await configure(sample);
+              this.createEncoder();
+            })();
+          }
+          @OnEvent('device-lost')
+          private createEncoder(): void {
+            const oldEncoder = this.encoder;
+            this.encoder = alloc();
+            if (oldEncoder !== this.encoder) oldEncoder?.release();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }`),
+    },
+    {
+      name: 'a decorated once-run method: the decorator may call it again, past its guard',
+      code: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        declare function OnEvent(name: string): MethodDecorator;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.setUp) this.ensureEncoder(sample);
+            await this.setUp;
+          }
+          @OnEvent('reset')
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              await configure(sample);
+              this.encoder = alloc();
+            })();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 7 }],
+      output: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        declare function OnEvent(name: string): MethodDecorator;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.setUp) this.ensureEncoder(sample);
+            await this.setUp;
+          }
+          @OnEvent('reset')
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              await configure(sample);
+              const oldEncoder = this.encoder;
+              this.encoder = alloc();
+              if (oldEncoder !== this.encoder) oldEncoder?.release();
+            })();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }`),
+    },
+    {
+      name: 'a decorated private method whose one caller releases first: the decorator may call it without the release',
+      code: dedent(`
+        BUF
+        declare function OnEvent(name: string): MethodDecorator;
+        class Holder {
+          private buffer: Buf | null = null;
+          start(): void {
+            this.buffer?.release();
+            this.rebuild();
+          }
+          @OnEvent('resize')
+          private rebuild(): void {
+            this.buffer = alloc();
+          }
+          close(): void {
+            this.buffer?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 12, column: 5 }],
+      output: dedent(`
+        BUF
+        declare function OnEvent(name: string): MethodDecorator;
+        class Holder {
+          private buffer: Buf | null = null;
+          start(): void {
+            this.buffer?.release();
+            this.rebuild();
+          }
+          @OnEvent('resize')
+          private rebuild(): void {
+            const oldBuffer = this.buffer;
+            this.buffer = alloc();
+            if (oldBuffer !== this.buffer) oldBuffer?.release();
+          }
+          close(): void {
+            this.buffer?.release();
+          }
+        }`),
+    },
+    {
+      name: '`Reflect.set(this, …)` may set the flag before the once-run code stores',
+      code: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          private initialized = false;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.setUp) this.ensureEncoder(sample);
+            await this.setUp;
+          }
+          markReady(): void {
+            Reflect.set(this, 'initialized', true);
+          }
+          reload(): void {
+            if (this.initialized) {
+              this.encoder?.release();
+              this.createEncoder();
+            }
+          }
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              await configure(sample);
+              this.createEncoder();
+              this.initialized = true;
+            })();
+          }
+          private createEncoder(): void {
+            this.encoder = alloc();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 29, column: 5 }],
+    },
+    {
+      name: 'a public field: code outside the class may store into it before the once-run code does',
+      code: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.setUp) this.ensureEncoder(sample);
+            await this.setUp;
+          }
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              await configure(sample);
+              this.encoder = alloc();
+            })();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }
+        export function replaceEncoder(target: Encoder): void {
+          target.encoder?.release();
+          target.encoder = alloc();
+        }`),
+      errors: [{ messageId: 'overwrite', line: 14, column: 7 }],
+      output: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.setUp) this.ensureEncoder(sample);
+            await this.setUp;
+          }
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              await configure(sample);
+              const oldEncoder = this.encoder;
+              this.encoder = alloc();
+              if (oldEncoder !== this.encoder) oldEncoder?.release();
+            })();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }
+        export function replaceEncoder(target: Encoder): void {
+          target.encoder?.release();
+          target.encoder = alloc();
+        }`),
+    },
+    {
+      name: 'the once-run IIFE calls the store method in a loop: each pass drops what the last one stored',
+      code: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          private initialized = false;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.initialized) {
+              if (!this.setUp) this.ensureEncoder(sample);
+              await this.setUp;
+            }
+          }
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              await configure(sample);
+              for (let attempt = 0; attempt < sample; attempt++) this.createEncoder();
+              this.initialized = true;
+            })();
+          }
+          private createEncoder(): void {
+            this.encoder = alloc();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 22, column: 5 }],
+      output: dedent(`
+        BUF
+        declare function configure(sample: number): Promise<void>;
+        class Encoder {
+          private setUp: Promise<void> | null = null;
+          private initialized = false;
+          private encoder: Buf | null = null;
+          async encode(sample: number): Promise<void> {
+            if (!this.initialized) {
+              if (!this.setUp) this.ensureEncoder(sample);
+              await this.setUp;
+            }
+          }
+          private ensureEncoder(sample: number): void {
+            this.setUp = (async () => {
+              await configure(sample);
+              for (let attempt = 0; attempt < sample; attempt++) this.createEncoder();
+              this.initialized = true;
+            })();
+          }
+          private createEncoder(): void {
+            const oldEncoder = this.encoder;
+            this.encoder = alloc();
+            if (oldEncoder !== this.encoder) oldEncoder?.release();
+          }
+          close(): void {
+            this.encoder?.release();
+          }
+        }`),
     },
   ]),
 });
