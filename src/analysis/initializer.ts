@@ -213,7 +213,7 @@ interface ClassMembers {
   stores: Map<string, MemberStore[]>;
   /** By member name: every member expression or destructured key that names it. */
   mentions: Map<string, TSESTree.Node[]>;
-  /** `this[key] = v`, `Object.assign(this, …)`: stores whose field the syntax does not name. */
+  /** `this[key] = v`, `Object.assign(this, …)`, `Reflect.set(this, …)`: stores whose field the syntax does not name. */
   hasUnnamedStores: boolean;
   /** The once-per-instance verdict of each private method asked about. */
   onceMethods: Map<TSESTree.MethodDefinition, boolean>;
@@ -278,7 +278,11 @@ function classMembersOf(classNode: ClassNode): ClassMembers {
         const name = calleeName(node.callee);
         const first = node.arguments[0];
         if (
-          (name === 'Object.assign' || name === 'Object.defineProperty' || name === 'Object.defineProperties') &&
+          (name === 'Object.assign' ||
+            name === 'Object.defineProperty' ||
+            name === 'Object.defineProperties' ||
+            name === 'Reflect.set' ||
+            name === 'Reflect.defineProperty') &&
           first !== undefined &&
           skipTypeWrappers(first).type === AST_NODE_TYPES.ThisExpression
         ) {
@@ -417,6 +421,25 @@ export function declaresInstanceField(classNode: ClassNode, name: string): boole
       !member.static &&
       declaredKeyName(member) === name,
   );
+}
+
+/**
+ * Whether the class shares its field `name` with other classes by its declaration: `protected`
+ * (written by subclasses), or `declare`/`override` (declared by a base class too, whose methods
+ * store into it). A class-wide look at the stores into such a field misses some of them.
+ */
+export function sharesFieldWithOtherClasses(classNode: ClassNode, name: string): boolean {
+  return classNode.body.body.some((member) => {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition) {
+      return !member.static && declaredKeyName(member) === name && (member.accessibility === 'protected' || member.declare || member.override);
+    }
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'constructor') return false;
+    return member.value.params.some((parameter) => {
+      if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) return false;
+      const binding = parameter.parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.parameter.left : parameter.parameter;
+      return binding.name === name && (parameter.accessibility === 'protected' || parameter.override);
+    });
+  });
 }
 
 export function nearestFunction(node: TSESTree.Node): FunctionNode | undefined {
