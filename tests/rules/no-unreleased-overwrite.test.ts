@@ -7462,6 +7462,36 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
           }
         }`),
     },
+    {
+      name: 'a public stream that a function of the file replaces',
+      code: dedent(`
+        export class Pump {
+          private writer: WritableStreamDefaultWriter<string> | null = null;
+          constructor(public stream: WritableStream<string>) {}
+          start(): void {
+            this.writer = this.stream.getWriter();
+          }
+        }
+        export function retarget(pump: Pump, stream: WritableStream<string>): void {
+          pump.stream = stream;
+          pump.start();
+        }`),
+      errors: [{ messageId: 'overwrite', line: 5, column: 5 }],
+      output: dedent(`
+        export class Pump {
+          private writer: WritableStreamDefaultWriter<string> | null = null;
+          constructor(public stream: WritableStream<string>) {}
+          start(): void {
+            const oldWriter = this.writer;
+            this.writer = this.stream.getWriter();
+            if (oldWriter !== this.writer) oldWriter?.close();
+          }
+        }
+        export function retarget(pump: Pump, stream: WritableStream<string>): void {
+          pump.stream = stream;
+          pump.start();
+        }`),
+    },
   ]),
 });
 
@@ -7592,6 +7622,32 @@ ruleTester.run('no-unreleased-overwrite: single-flight loads', rule, {
           }
           close(): void {
             this.value?.release();
+          }
+        }`),
+    },
+    {
+      name: 'another class of the file, unrelated to this one, empties a field of the same name',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          value: Buf | null = null;
+          loading: Promise<void> | null = null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                this.value = value;
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }
+        export class Download extends EventTarget {
+          loading: Promise<void> | null = null;
+          cancel(): void {
+            this.loading = null;
           }
         }`),
     },
@@ -8306,6 +8362,158 @@ ruleTester.run('no-unreleased-overwrite: single-flight loads', rule, {
           }
           cancel(): void {
             Reflect.set(this, 'loading', null);
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+    },
+    {
+      name: 'a public pending field that a subclass in the file empties',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          value: Buf | null = null;
+          loading: Promise<void> | null = null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                this.value = value;
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }
+        export class RetryingCache extends Cache {
+          retry(): void {
+            this.loading = null;
+            this.get();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 9 }],
+      output: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          value: Buf | null = null;
+          loading: Promise<void> | null = null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                const oldValue = this.value;
+                this.value = value;
+                if (oldValue !== this.value) oldValue?.release();
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }
+        export class RetryingCache extends Cache {
+          retry(): void {
+            this.loading = null;
+            this.get();
+          }
+        }`),
+    },
+    {
+      name: 'a public pending field that a function of the file empties',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          value: Buf | null = null;
+          loading: Promise<void> | null = null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                this.value = value;
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }
+        export function retry(cache: Cache): void {
+          cache.loading = null;
+          cache.get();
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 9 }],
+      output: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          value: Buf | null = null;
+          loading: Promise<void> | null = null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                const oldValue = this.value;
+                this.value = value;
+                if (oldValue !== this.value) oldValue?.release();
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }
+        export function retry(cache: Cache): void {
+          cache.loading = null;
+          cache.get();
+        }`),
+    },
+    {
+      name: 'a base class in the file that empties the pending field it declares too',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        class Loader {
+          loading: Promise<void> | null = null;
+          cancel(): void {
+            this.loading = null;
+          }
+        }
+        export class Cache extends Loader {
+          private value: Buf | null = null;
+          loading: Promise<void> | null = null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                this.value = value;
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 9 }],
+      output: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        class Loader {
+          loading: Promise<void> | null = null;
+          cancel(): void {
+            this.loading = null;
+          }
+        }
+        export class Cache extends Loader {
+          private value: Buf | null = null;
+          loading: Promise<void> | null = null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                const oldValue = this.value;
+                this.value = value;
+                if (oldValue !== this.value) oldValue?.release();
+              });
+            }
           }
           close(): void {
             this.value?.release();
