@@ -44,8 +44,8 @@ const verdicts = new WeakMap<FunctionNode, Map<string, boolean>>();
  *   between guard and use and no `await`/`for await`/`yield` from the guard to the use's end;
  * - the class declares both fields, not shared with a subclass or base class (`protected`,
  *   `declare`, `override`), stores values into the field only in the callback, and into the pending
- *   field only at the load's start and in the callback after its stores into the field (or empties
- *   it in another handler of the same chain).
+ *   field only at the load's start and in the callback after its stores into the field or right
+ *   before it returns (or empties it in another handler of the same chain).
  * Asked only for a store that would otherwise be reported.
  */
 export function emptyWhenSingleFlightRuns(callback: FunctionNode, field: string): boolean {
@@ -107,9 +107,12 @@ function decide(callback: FunctionNode, field: string): boolean {
     if (!pendingStores?.every(allowed)) return false;
     // Emptied before the callback stores the field, the pending field lets a second load start from
     // whatever the callback calls in between (a listener calling back into the load), and that
-    // load's callback would overwrite this one's value: the callback empties it after its stores.
+    // load's callback would overwrite this one's value: the callback empties it after its stores,
+    // or right before it returns (`if (!v) { this.p = null; return; }`).
     const lastFieldStore = Math.max(...fieldStores.filter((store) => store.inFunction === callback).map((store) => store.assignment.range[1]));
-    if (pendingStores.some((store) => store.inFunction === callback && store.assignment.range[0] < lastFieldStore)) return false;
+    const emptiedEarly = (store: MemberStore): boolean =>
+      store.inFunction === callback && store.assignment.range[0] < lastFieldStore && !returnsRightAfter(store.assignment, callback);
+    if (pendingStores.some(emptiedEarly)) return false;
   }
   return uses.every((use) => {
     if (!guardedEmpty(use.site, field, classNode)) return false;
@@ -226,6 +229,27 @@ function testSaysEmpty(test: TSESTree.Node, field: string, consequent: boolean):
   const emptiness = emptinessTest(expression);
   if (!emptiness || emptiness.field.optional || thisMemberName(emptiness.field) !== field) return false;
   return emptiness.emptyWhen === consequent;
+}
+
+/**
+ * `this.p = null; return;`: the store is a statement followed by a `return` or `throw`, outside any
+ * `try` of the callback (whose `finally` could store the field after it), so the callback stores
+ * nothing after it.
+ */
+function returnsRightAfter(store: TSESTree.Node, callback: FunctionNode): boolean {
+  const statement = store.parent;
+  const block = statement?.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || block?.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const next = block.body[block.body.indexOf(statement) + 1];
+  if (next?.type !== AST_NODE_TYPES.ReturnStatement && next?.type !== AST_NODE_TYPES.ThrowStatement) return false;
+  return !inTryWithin(block, callback);
+}
+
+function inTryWithin(node: TSESTree.Node, callback: FunctionNode): boolean {
+  for (let current = node.parent; current && current !== callback; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.TryStatement) return true;
+  }
+  return false;
 }
 
 function leaves(statement: TSESTree.Statement): boolean {

@@ -7651,6 +7651,31 @@ ruleTester.run('no-unreleased-overwrite: single-flight loads', rule, {
           }
         }`),
     },
+    {
+      name: 'a handler that empties the pending field and returns when the load gave nothing',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf | null>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                if (!value) {
+                  this.loading = null;
+                  return;
+                }
+                this.value = value;
+                this.loading = null;
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+    },
   ]),
   invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
     {
@@ -8512,6 +8537,60 @@ ruleTester.run('no-unreleased-overwrite: single-flight loads', rule, {
                 const oldValue = this.value;
                 this.value = value;
                 if (oldValue !== this.value) oldValue?.release();
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+    },
+    {
+      name: 'the pending field emptied before a return in a try: its finally calls listeners, then stores',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          private readonly listeners: (() => void)[] = [];
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                try {
+                  this.loading = null;
+                  return;
+                } finally {
+                  for (const listener of this.listeners) listener();
+                  this.value = value;
+                }
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 11 }],
+      output: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          private readonly listeners: (() => void)[] = [];
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                try {
+                  this.loading = null;
+                  return;
+                } finally {
+                  for (const listener of this.listeners) listener();
+                  const oldValue = this.value;
+                  this.value = value;
+                  if (oldValue !== this.value) oldValue?.release();
+                }
               });
             }
           }
