@@ -7,6 +7,7 @@ import {
   storedMemberOf,
   type OverwriteAssignment,
 } from './field-target.js';
+import { othersRunAfterInitializer, type AssertsCondition } from './initializer-order.js';
 import { thisOwnerOf } from './own-field.js';
 import { childNodesOf, declaredKeyName, isFunctionNode, patternTargetsOf, type FunctionNode } from './syntax-walk.js';
 import { calleeName, emptinessTest } from './value-use.js';
@@ -224,6 +225,8 @@ interface ClassMembers {
   classesByName: Map<string, ClassNode>;
   /** The once-per-instance verdict of each private method asked about. */
   onceMethods: Map<TSESTree.MethodDefinition, boolean>;
+  /** By initializer and field name: whether the field's other stores run only after the initializer's. */
+  orderedAfter: WeakMap<FunctionNode, Map<string, boolean>>;
 }
 
 const classMembersCache = new WeakMap<ClassNode | TSESTree.Program, ClassMembers>();
@@ -253,6 +256,7 @@ function membersIn(roots: readonly TSESTree.Node[]): ClassMembers {
     unnamedStores: [],
     classesByName: new Map(),
     onceMethods: new Map(),
+    orderedAfter: new WeakMap(),
   };
   const addTo = <Value>(map: Map<string, Value[]>, name: string, value: Value): void => {
     const list = map.get(name);
@@ -562,14 +566,18 @@ function instanceClassOf(initializer: FunctionNode, kind: 'streamStart' | 'onceM
  * method: yes. A stream's `start` or a once-per-instance method runs once, but maybe after other
  * code of the class (after the constructor's earlier statements, after other methods, or, past an
  * `await`, beside them): yes only when the class declares the field itself and no other function
- * in it stores anything but `null`/`undefined` into a member of that name. `initializerNode` is the
- * function whose start is asked about: the store's own, or a caller of the private method that
- * makes the store (a constructor calling `this.open()`).
+ * in it stores anything but `null`/`undefined` into a member of that name, unless that store can
+ * only run after the initializer's own stores or as part of them (src/analysis/initializer-order.ts:
+ * a private method only the initializer calls, or code behind a flag the initializer sets when it is
+ * done). `initializerNode` is the function whose start is asked about: the store's own, or a caller
+ * of the private method that makes the store (a constructor calling `this.open()`).
+ * `assertsCondition` answers the type question of `assert(this.ready)`.
  */
 export function fieldEmptyWhenInitializerRuns(
   store: OverwriteAssignment,
   initializerNode: TSESTree.Node,
   initMethods: readonly string[],
+  assertsCondition: AssertsCondition,
 ): boolean {
   const initializer = isFunctionNode(initializerNode) ? initializerNode : undefined;
   const kind = initializer && initializerKindOf(initializer, initMethods);
@@ -580,5 +588,24 @@ export function fieldEmptyWhenInitializerRuns(
   if (field === undefined || !classNode || !declaresInstanceField(classNode, field)) return false;
   const members = classMembersOf(classNode);
   if (members.hasUnnamedStores) return false;
-  return (members.stores.get(field) ?? []).every((other) => other.emptyValue || other.inFunction === initializer);
+  const stores = members.stores.get(field) ?? [];
+  if (stores.every((other) => other.emptyValue || other.inFunction === initializer)) return true;
+  // Rarer, and dearer: another store of a value, which may still be ordered after the initializer's.
+  let byField = members.orderedAfter.get(initializer);
+  if (!byField) {
+    byField = new Map();
+    members.orderedAfter.set(initializer, byField);
+  }
+  const known = byField.get(field);
+  if (known !== undefined) return known;
+  const ordered = othersRunAfterInitializer({
+    classNode,
+    initializer,
+    own: stores.filter((other) => !other.emptyValue && other.inFunction === initializer),
+    others: stores.filter((other) => !other.emptyValue && other.inFunction !== initializer),
+    storesOf: (name) => members.stores.get(name) ?? [],
+    assertsCondition,
+  });
+  byField.set(field, ordered);
+  return ordered;
 }

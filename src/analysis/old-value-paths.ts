@@ -14,6 +14,15 @@ import { thisMemberOf } from './own-field.js';
 import { analysisStats } from './stats.js';
 import { emptyWhenSingleFlightRuns } from './single-flight.js';
 import { declaredKeyName, isFunctionNode, patternTargetsOf } from './syntax-walk.js';
+import {
+  classesByNameIn,
+  fieldWritesIn,
+  mayShareInstances,
+  promiseLinkOf,
+  registersArrowHandler,
+  handlersUseThis,
+  type FieldWrite,
+} from './timer-chain.js';
 import { calleeName, emptinessTest, releasedStateTest, valueUseOf, type ReleaseNames } from './value-use.js';
 
 /** What the paths reaching one store say about the value it overwrites. */
@@ -50,6 +59,12 @@ export interface OldValuePathsConfig {
    * key `name` (type question). Asked only for a store that no other path reports.
    */
   spreadMayBring: (spread: TSESTree.SpreadElement, name: string) => boolean;
+  /**
+   * Whether the expression is a native promise (type question), which runs at most one handler of
+   * a link, once. Asked only of the links of a fired timer's chain, for a store that would
+   * otherwise be reported.
+   */
+  isPromise: (expression: TSESTree.Expression) => boolean;
 }
 
 /**
@@ -61,6 +76,17 @@ const live: Fact = 'live';
 const handled: Fact = 'handled';
 const empty: Fact = 'empty';
 const unassigned: Fact = 'unassigned';
+/**
+ * In a fired one-shot timer's callback (and what it calls), the field holds the timer that
+ * fired: nothing live, like `empty`.
+ */
+const fired: Fact = 'fired';
+/**
+ * The same after an `await`/`yield` (or for a promise handler of the chain): other code ran
+ * meanwhile, so the field still holds the fired timer only if no code but the timer's chain arms
+ * it. Decided once the whole file is walked; live where that is not known.
+ */
+const firedSuspended: Fact = 'fired-suspended';
 /**
  * In a private method, what `this.f` held when the method was called: live or not depending on
  * its callers, asked once the whole class has been walked.
@@ -82,6 +108,40 @@ const suspendedByCaller: Fact = 'suspended#-1';
  */
 const maxCallerDepth = 3;
 
+/**
+ * How many links (a caller, a registering function) a fired timer's chain is followed back
+ * through to the timer's callback: a bound on the walk, past which a function is taken not to be
+ * in the chain.
+ */
+const maxChainLinks = 8;
+
+/**
+ * A handler registration (or a call of an own method that may store into the field or register
+ * one) in a function of a fired timer's chain: `pending#n` marks the paths through it.
+ */
+interface ChainSite {
+  fact: Fact;
+  node: TSESTree.Node;
+  /** What the field may hold just before it. */
+  before: Set<Fact>;
+  /** On some path after it the field is stored into or another site follows. */
+  overtaken: boolean;
+}
+
+interface ChainOutcome {
+  sites: Map<TSESTree.Node, ChainSite>;
+  /** The sites on some path to the function's end that nothing overtook in it. */
+  reachingExit: Set<TSESTree.Node>;
+  /** The flow hit its bound: nothing is known. */
+  gaveUp: boolean;
+}
+
+/** What a chain's flow adds to the flow of one key: its sites, seen before each event's own effect. */
+interface ChainFlow {
+  before: (event: PathEvent, facts: ReadonlySet<Fact>) => ReadonlySet<Fact>;
+  gaveUp: boolean;
+}
+
 type PathEvent =
   | { kind: 'release'; key: string; release: number }
   | { kind: 'handoff'; key: string }
@@ -93,6 +153,8 @@ type PathEvent =
   /** a fresh object literal stored in a local: its keys start empty (or, after a spread, may hold what it brings) */
   | { kind: 'newObject'; receiver: string; spread?: Fact }
   | { kind: 'ownMethodCall'; name: string; release: number }
+  /** `p.then(() => …)`: an arrow registered as a promise handler, which runs later, after this code */
+  | { kind: 'continuation'; link: TSESTree.CallExpression }
   /**
    * a local variable was written (`h = other`, `i++`, a declaration, a `for…of` binding): a key whose
    * receiver path names it (`h.f`, `this.items[i].f`) now names another object's field
@@ -182,6 +244,12 @@ interface FunctionRecord {
   releasedBeforeStart: { key: string; release: number } | undefined;
   /** The private method whose body this is: `this.f` at entry is what its callers left there. */
   privateMethod: PrivateMethod | undefined;
+  /**
+   * For an arrow registered as a promise handler, the link registering it: `this.f` at entry is
+   * what the registering code left there, if nothing else can store into the field meanwhile
+   * (the chain of a fired timer); otherwise live.
+   */
+  continuation: TSESTree.CallExpression | undefined;
 }
 
 /**
@@ -294,6 +362,7 @@ export function oldValuePaths(
       const released = releasedBeforeHandler(fn.node);
       if (released) fn.releasedBeforeStart = { key: released.key, release: releaseIndex(fn, released.call, false) };
       fn.privateMethod = privateMethodOf(fn.node);
+      fn.continuation = fn.node.type === AST_NODE_TYPES.ArrowFunctionExpression ? promiseLinkOf(fn.node)?.link : undefined;
       for (let i = 0; i < steps.length; i += 3) {
         (steps[i] as Step)(steps[i + 1] as TSESTree.Node, steps[i + 2] as TSESLint.CodePathSegment | undefined);
       }
@@ -477,18 +546,9 @@ export function oldValuePaths(
     if (node.type !== AST_NODE_TYPES.ArrowFunctionExpression && node.type !== AST_NODE_TYPES.FunctionExpression) {
       return undefined;
     }
-    const handler = outermostTypeWrapper(node);
-    const link = handler.parent;
-    if (link?.type !== AST_NODE_TYPES.CallExpression) return undefined;
-    const position = link.arguments.indexOf(handler as TSESTree.CallExpressionArgument);
-    const callee = skipTypeWrappers(link.callee);
-    if (position < 0 || callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) {
-      return undefined;
-    }
-    const method = callee.property.name;
-    if (!(method === 'then' ? position <= 1 : (method === 'catch' || method === 'finally') && position === 0)) return undefined;
-    const release = skipTypeWrappers(callee.object);
-    if (release.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const link = promiseLinkOf(node);
+    const release = link && skipTypeWrappers(link.promise);
+    if (release?.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const released = releasedFieldOf(release, config.names);
     const field = released && fieldRefOf(released);
     if (!field || (field.onThis && node.type === AST_NODE_TYPES.FunctionExpression)) return undefined;
@@ -542,6 +602,7 @@ export function oldValuePaths(
     effectOf: (name: string) => OwnCallEffect,
     onStore?: (question: StoreQuestion, facts: ReadonlySet<Fact>) => void,
     onOwnMethodCall?: (call: TSESTree.Node, facts: ReadonlySet<Fact>) => void,
+    chain?: ChainFlow,
   ): (ReadonlySet<Fact> | undefined)[] {
     materialize(fn);
     // By segment index: what flows in and out (only the window's segments are ever set).
@@ -561,10 +622,16 @@ export function oldValuePaths(
       // Every change below makes a new set, so a segment that changes nothing passes its input on.
       let facts = input;
       for (const event of eventsOfKey(segment, key, index.questionedKeys)) {
+        // In a chain's flow, what is still pending (see ChainFlow) stays so whatever the event does.
+        let pending: Fact[] | undefined;
+        if (chain) {
+          facts = chain.before(event, facts);
+          pending = pendingFactsOf(facts);
+        }
         switch (event.kind) {
           case 'suspend':
             // Most suspensions meet no released value: rebuild the set only when one does.
-            if (hasReleased(facts) || facts.has(atEntry)) facts = suspendedFacts(facts);
+            if (hasReleased(facts) || facts.has(atEntry) || facts.has(fired)) facts = suspendedFacts(facts);
             break;
           case 'receiverPassed':
             if (key.startsWith(event.receiver)) facts = new Set([handled]);
@@ -591,6 +658,8 @@ export function oldValuePaths(
             else if (effect === 'partly') facts = new Set([...facts, handled]);
             break;
           }
+          case 'continuation':
+            break;
           default:
             if (event.key !== key) break;
             if (event.kind === 'release') facts = new Set([`released#${String(event.release)}`]);
@@ -601,6 +670,7 @@ export function oldValuePaths(
               facts = new Set([event.emptyValue ? empty : live]);
             }
         }
+        if (pending && pending.some((fact) => !facts.has(fact))) facts = new Set([...facts, ...pending]);
       }
       return facts;
     };
@@ -669,6 +739,7 @@ export function oldValuePaths(
       if (!segment?.segment.reachable) continue;
       if (visitsLeft-- <= 0) {
         gaveUp = true;
+        if (chain) chain.gaveUp = true;
         break;
       }
       const input = inputOf(segment);
@@ -808,7 +879,7 @@ export function oldValuePaths(
         if (branch.receiver !== undefined) noteFirst(index.firstReceiverEvent, `${branch.receiver}\u0000`, at);
       }
       for (const event of segment.events) {
-        if (event.kind === 'suspend') continue;
+        if (event.kind === 'suspend' || event.kind === 'continuation') continue;
         if (event.kind === 'localWrite') noteFirst(index.firstLocalWrite, event.name, at);
         else if (event.kind === 'receiverPassed' || event.kind === 'newObject') noteFirst(index.firstReceiverEvent, event.receiver, at);
         else if (event.kind === 'ownMethodCall') {
@@ -865,7 +936,7 @@ export function oldValuePaths(
       for (const [question, facts] of factsByQuestion) {
         if (facts.size === 0) continue;
         // Dropped on a path of its own whatever the callers do: no need to ask them.
-        if ((facts.has(atEntry) || facts.has(atEntrySuspended)) && !facts.has(live)) {
+        if ((facts.has(atEntry) || facts.has(atEntrySuspended) || facts.has(firedSuspended)) && !facts.has(live)) {
           entryQuestions.push({ fn, question, key, facts });
         }
         else question.answer(verdictOf(fn, question, facts));
@@ -876,17 +947,19 @@ export function oldValuePaths(
   /**
    * What `key` holds when `fn` starts: nothing live in a fired timer's callback, released in a
    * handler of the release's promise, unassigned in a constructor or init method, what the
-   * callers left in a private method, else a live value. `question` is a store into the key,
-   * for the type question of `startsUnassigned`.
+   * callers left in a private method or the registering code left in a promise handler (decided
+   * later), else a live value. `question` is a store into the key, for the type question of
+   * `startsUnassigned`.
    */
   function initialFactOf(fn: FunctionRecord, key: string, question: StoreQuestion): Fact {
     materialize(fn);
-    if (key === fn.firedTimerKey) return empty;
+    if (key === fn.firedTimerKey) return fired;
     if (key === fn.releasedBeforeStart?.key) return `released#${String(fn.releasedBeforeStart.release)}`;
     if (isInitializer(fn) && question.target.onThis && config.startsUnassigned(question, fn.node)) return unassigned;
-    if (fn.privateMethod && key.startsWith('this\u0000')) return atEntry;
-    // The handler of a single-flight load finds the field as the guard that started the load left it.
+    // The handler of a single-flight load finds the field as the guard that started the load left it
+    // (asked before the handlers' general rule below, which would take whatever the registering code left).
     if (question.target.onThis && isFunctionNode(fn.node) && emptyWhenSingleFlightRuns(fn.node, question.target.name)) return empty;
+    if ((fn.privateMethod || fn.continuation) && key.startsWith('this\u0000')) return atEntry;
     return live;
   }
 
@@ -896,31 +969,60 @@ export function oldValuePaths(
   /** By caller and key: the facts of the key just before each `this.m()` call in the caller. */
   const callSiteFacts = new Map<FunctionRecord, Map<string, Map<TSESTree.Node, Set<Fact>>>>();
 
-  function answerEntryQuestions(): void {
-    // One walk per class with a store that waits on its callers, for all its private methods
-    // (a caller may itself be private and wait on its own callers).
-    for (const { fn } of entryQuestions) {
-      const classNode = fn.privateMethod?.classNode;
-      if (!classNode || usesByClass.has(classNode)) continue;
-      const names = new Set<string>();
-      for (const member of classNode.body.body) {
-        const method = member.type === AST_NODE_TYPES.MethodDefinition ? privateMethodOf(member.value) : undefined;
-        if (method) names.add(method.name);
-      }
-      usesByClass.set(classNode, privateMethodUses(classNode, names));
+  /**
+   * Where the class's own code reaches each of its private methods: one walk per class with a store
+   * that waits on its callers, for all its private methods (a caller may itself be private and wait
+   * on its own callers).
+   */
+  function privateMethodUsesOf(classNode: ClassNode): Map<string, PrivateMethodUses> {
+    const known = usesByClass.get(classNode);
+    if (known) return known;
+    const names = new Set<string>();
+    for (const member of classNode.body.body) {
+      const method = member.type === AST_NODE_TYPES.MethodDefinition ? privateMethodOf(member.value) : undefined;
+      if (method) names.add(method.name);
     }
+    const uses = privateMethodUses(classNode, names);
+    usesByClass.set(classNode, uses);
+    return uses;
+  }
+
+  function answerEntryQuestions(): void {
     for (const { fn, question, key, facts } of entryQuestions) {
-      const fromCallers = (fn.privateMethod && callerFacts(fn.privateMethod, key, question, 1)) ?? new Set([live]);
+      const entered = facts.has(atEntry) || facts.has(atEntrySuspended);
+      const fromCallers = (entered && entryFacts(fn, key, question, 1)) || new Set([live]);
       const resolved = new Set<Fact>();
       for (const fact of facts) if (fact !== atEntry && fact !== atEntrySuspended) resolved.add(fact);
       if (facts.has(atEntry)) for (const fact of fromCallers) resolved.add(fact);
       if (facts.has(atEntrySuspended)) for (const fact of suspendedFacts(fromCallers)) resolved.add(fact);
+      if (resolved.delete(firedSuspended)) {
+        const classNode = fn.thisClass;
+        const onlyChain = key.startsWith('this\u0000') && classNode !== undefined && storesOnlyInChain(classNode, key);
+        resolved.add(onlyChain ? fired : live);
+      }
       question.answer(verdictOf(fn, question, resolved));
     }
     entryQuestions.length = 0;
     usesByClass.clear();
     callSiteFacts.clear();
     storesByMethod.clear();
+    chainBoundByKey.clear();
+    chainFlows.clear();
+    storesOnlyInChainByClass.clear();
+    pendsByMethod.clear();
+    fieldWrites.clear();
+    classesByName = undefined;
+  }
+
+  /**
+   * What `key` holds when `fn` is entered from outside: what its callers left there for a private
+   * method, what the registering code left there for a promise handler in a fired timer's chain.
+   * Undefined when not every way in is known.
+   */
+  function entryFacts(fn: FunctionRecord, key: string, question: StoreQuestion, depth: number): Set<Fact> | undefined {
+    if (fn.privateMethod) return callerFacts(fn.privateMethod, key, question, depth);
+    if (fn.continuation) return handlerEntryFacts(fn, fn.continuation, key, question, depth);
+    return undefined;
   }
 
   /**
@@ -929,7 +1031,7 @@ export function oldValuePaths(
    * and a merely saved one as live. Undefined when not every caller is known.
    */
   function callerFacts(method: PrivateMethod, key: string, question: StoreQuestion, depth: number): Set<Fact> | undefined {
-    const uses = usesByClass.get(method.classNode)?.get(method.name);
+    const uses = privateMethodUsesOf(method.classNode).get(method.name);
     if (!uses || uses.escapes || uses.calls.length === 0) return undefined;
     const facts = new Set<Fact>();
     for (const call of uses.calls) {
@@ -938,8 +1040,11 @@ export function oldValuePaths(
       if (!caller || caller.thisClass !== method.classNode || caller.staticClassName !== undefined) return undefined;
       for (const fact of factsBeforeCall(caller, key, question, call) ?? []) {
         if (fact === atEntry || fact === atEntrySuspended) {
-          const outer = caller.privateMethod;
-          const outerFacts = outer && depth < maxCallerDepth ? callerFacts(outer, key, question, depth + 1) : undefined;
+          // A fired timer's chain alternates methods and handlers: it is followed further.
+          const bound = caller.continuation ? maxChainLinks : maxCallerDepth;
+          let outerFacts = depth < bound ? entryFacts(caller, key, question, depth + 1) : undefined;
+          // A promise handler outside a timer's chain starts with whatever the field holds.
+          if (!outerFacts && caller.continuation && !caller.privateMethod) outerFacts = new Set([live]);
           if (!outerFacts) return undefined;
           for (const outerFact of fact === atEntry ? outerFacts : suspendedFacts(outerFacts)) facts.add(outerFact);
         } else if (fact.startsWith('released#')) facts.add(releasedByCaller);
@@ -949,6 +1054,270 @@ export function oldValuePaths(
       }
     }
     return facts.size > 0 ? facts : undefined;
+  }
+
+  // ── A fired timer's chain: what the registering code left in the field, carried into promise handlers ──
+
+  /** By function and key: whether the function runs only in the chain of the timer the key holds. */
+  const chainBoundByKey = new Map<FunctionRecord, Map<string, boolean>>();
+  /** By function and key: the function's handler registrations and what became of them (chainOutcomesOf). */
+  const chainFlows = new Map<FunctionRecord, Map<string, ChainOutcome>>();
+  /** By class and key: whether every store of a value into the field is made in the timer's chain. */
+  const storesOnlyInChainByClass = new Map<string, boolean>();
+  /** By class, method name and key: whether a call of the method may register a promise handler (callMayPend). */
+  const pendsByMethod = new Map<string, boolean>();
+  /** By field name: where the file writes a field of that name. */
+  const fieldWrites = new Map<string, FieldWrite[]>();
+  let classesByName: Map<string, ClassNode> | undefined;
+
+  /**
+   * What `key` holds when a promise handler in a fired timer's chain starts: what the code that
+   * registered it left there, through a gap (a value it released was visible meanwhile). Sound
+   * only because nothing else can store into the field during the gap: the handler runs only in
+   * the chain (chainBound), every store of a value into the field is the constructor's or the
+   * chain's (storesOnlyInChain), and the registration is the last thing its activation does to
+   * the field (not overtaken). Undefined when the handler is not in such a chain.
+   */
+  function handlerEntryFacts(
+    fn: FunctionRecord,
+    link: TSESTree.CallExpression,
+    key: string,
+    question: StoreQuestion,
+    depth: number,
+  ): Set<Fact> | undefined {
+    const registering = codePathOf(link);
+    const classNode = fn.thisClass;
+    if (!registering || !classNode || !chainBound(fn, key, 0) || !storesOnlyInChain(classNode, key)) return undefined;
+    if (overtaken(registering, link, key, question, 0)) return new Set([live]);
+    const site = chainOutcomesOf(registering, key, question).sites.get(link);
+    if (!site) return undefined;
+    const facts = new Set<Fact>();
+    for (const fact of site.before) {
+      if (fact === atEntry || fact === atEntrySuspended) {
+        const outer = depth < maxChainLinks ? entryFacts(registering, key, question, depth + 1) : undefined;
+        if (!outer) return undefined;
+        for (const outerFact of suspendedFacts(outer)) facts.add(outerFact);
+      } else if (fact.startsWith('pending#')) {
+        // An earlier handler of the same activation may store into the field first.
+        facts.add(live);
+      } else if (fact.startsWith('released#') || fact.startsWith('suspended#')) facts.add(suspendedByCaller);
+      else if (fact.startsWith('saved#')) facts.add(live);
+      else facts.add(fact);
+    }
+    return facts.size > 0 ? facts : undefined;
+  }
+
+  /**
+   * Whether `fn` runs only as part of the chain of the one-shot timer that `key` holds, one
+   * activation at a time: the callback of a timer stored into the key (`this.t = setTimeout(() =>
+   * …)`), the constructor (which runs once, before any of it), a private method whose every
+   * caller is in the chain, or an arrow that code in the chain registers as a handler of a native
+   * promise (run at most once; of `then(a, b)`, only one). Syntax, but the promise's type, asked
+   * last. A cycle of callers is taken not to be in the chain.
+   */
+  function chainBound(fn: FunctionRecord, key: string, links: number): boolean {
+    let byKey = chainBoundByKey.get(fn);
+    if (!byKey) {
+      byKey = new Map();
+      chainBoundByKey.set(fn, byKey);
+    }
+    const known = byKey.get(key);
+    if (known !== undefined) return known;
+    byKey.set(key, false);
+    const bound = isChainBound(fn, key, links);
+    byKey.set(key, bound);
+    return bound;
+  }
+
+  function isChainBound(fn: FunctionRecord, key: string, links: number): boolean {
+    // Syntax first: most functions asked about (the code around a handler) are public methods,
+    // which need no replay to be ruled out.
+    const node = fn.node;
+    // A timer's callback and a promise handler are both arguments of a call.
+    const callArgument = outermostTypeWrapper(node).parent?.type === AST_NODE_TYPES.CallExpression;
+    if (!callArgument && !isConstructor(fn) && !privateMethodOf(node)) return false;
+    materialize(fn);
+    if (fn.firedTimerKey === key) return true;
+    const classNode = fn.thisClass;
+    if (!classNode || fn.staticClassName !== undefined || links >= maxChainLinks) return false;
+    if (isConstructor(fn)) return true;
+    if (fn.privateMethod) {
+      const uses = privateMethodUsesOf(fn.privateMethod.classNode).get(fn.privateMethod.name);
+      if (!uses || uses.escapes || uses.calls.length === 0) return false;
+      return uses.calls.every((call) => {
+        const caller = codePathOf(call);
+        return caller?.thisClass === classNode && caller.staticClassName === undefined && chainBound(caller, key, links + 1);
+      });
+    }
+    const link = fn.continuation && promiseLinkOf(fn.node);
+    if (!link) return false;
+    const registering = codePathOf(link.link);
+    return registering?.thisClass === classNode && chainBound(registering, key, links + 1) && config.isPromise(link.promise);
+  }
+
+  function isConstructor(fn: FunctionRecord): boolean {
+    const method = fn.node.parent;
+    return fn.node.type === AST_NODE_TYPES.FunctionExpression && method?.type === AST_NODE_TYPES.MethodDefinition && method.kind === 'constructor';
+  }
+
+  /**
+   * Whether every store of a value into the field of `this.<key>` that the file makes is made in
+   * the chain (`this.t = undefined` may be anywhere): then no other code arms a second timer while
+   * a handler of the chain is pending. A store through another receiver (`pinger.t = …`), or in a
+   * class that may extend this one, is not known to be; a class with a base class may have it
+   * stored by the base class's methods. Stores in other modules are out of sight, as for every
+   * question the rule asks. One walk of the file per field name.
+   */
+  function storesOnlyInChain(classNode: ClassNode, key: string): boolean {
+    const cacheKey = `${String(classNode.range[0])}\u0000${key}`;
+    const known = storesOnlyInChainByClass.get(cacheKey);
+    if (known !== undefined) return known;
+    storesOnlyInChainByClass.set(cacheKey, false);
+    let only = classNode.superClass === null;
+    const name = key.slice('this\u0000'.length);
+    let writes = fieldWrites.get(name);
+    if (only && !writes) {
+      writes = fieldWritesIn(sourceCode.ast, name);
+      fieldWrites.set(name, writes);
+    }
+    for (const write of only ? (writes ?? []) : []) {
+      if (write.emptyValue) continue;
+      if (write.unchecked) {
+        only = false;
+        break;
+      }
+      const fn = codePathOf(write.member);
+      const thisClass = fn?.thisClass;
+      if (!fn || !thisClass || skipTypeWrappers(write.member.object).type !== AST_NODE_TYPES.ThisExpression) {
+        only = false;
+      } else if (thisClass !== classNode) {
+        classesByName ??= classesByNameIn(sourceCode.ast);
+        only = !mayShareInstances(thisClass, classNode, classesByName);
+      } else {
+        // A static member's `this.t` is the class's own field, under another key.
+        only = fn.staticClassName !== undefined || chainBound(fn, key, 0);
+      }
+      if (!only) break;
+    }
+    storesOnlyInChainByClass.set(cacheKey, only);
+    return only;
+  }
+
+  /**
+   * Whether, after the registration `site` in `fn`, the activation may still store into the key or
+   * register another handler: in `fn` itself, or (for a private method whose registration reaches
+   * its end) in its callers after the call. The handler then may not find what `fn` left there.
+   */
+  function overtaken(fn: FunctionRecord, site: TSESTree.Node, key: string, question: StoreQuestion, depth: number): boolean {
+    const outcome = chainOutcomesOf(fn, key, question);
+    const registration = outcome.sites.get(site);
+    if (outcome.gaveUp || !registration || registration.overtaken) return true;
+    if (!outcome.reachingExit.has(site) || !fn.privateMethod) return false;
+    if (depth >= maxChainLinks) return true;
+    const uses = privateMethodUsesOf(fn.privateMethod.classNode).get(fn.privateMethod.name);
+    if (!uses || uses.escapes) return true;
+    return uses.calls.some((call) => {
+      const caller = codePathOf(call);
+      return !caller || overtaken(caller, call, key, question, depth + 1);
+    });
+  }
+
+  /**
+   * The flow of `key` through `fn` with its handler registrations (and its calls of own methods
+   * that may store into the key or register one) as sites: the facts just before each, and whether
+   * the key is stored into, or another site follows, on some path after it.
+   */
+  function chainOutcomesOf(fn: FunctionRecord, key: string, question: StoreQuestion): ChainOutcome {
+    let byKey = chainFlows.get(fn);
+    if (!byKey) {
+      byKey = new Map();
+      chainFlows.set(fn, byKey);
+    }
+    const known = byKey.get(key);
+    if (known) return known;
+    const sites = new Map<TSESTree.Node, ChainSite>();
+    const siteByFact = new Map<Fact, ChainSite>();
+    const overtake = (facts: ReadonlySet<Fact>): void => {
+      for (const fact of facts) {
+        const site = siteByFact.get(fact);
+        if (site) site.overtaken = true;
+      }
+    };
+    const pend = (node: TSESTree.Node, facts: ReadonlySet<Fact>): ReadonlySet<Fact> => {
+      overtake(facts);
+      let site = sites.get(node);
+      if (!site) {
+        site = { fact: `pending#${String(sites.size)}`, node, before: new Set(), overtaken: false };
+        sites.set(node, site);
+        siteByFact.set(site.fact, site);
+      }
+      for (const fact of facts) site.before.add(fact);
+      return facts.has(site.fact) ? facts : new Set([...facts, site.fact]);
+    };
+    const chain: ChainFlow = {
+      gaveUp: false,
+      before(event, facts) {
+        // A handler that never names `this` cannot reach the field (an alias of `this` makes the
+        // chain's methods escape, and its stores go through another receiver).
+        if (event.kind === 'continuation') return handlersUseThis(event.link) ? pend(event.link, facts) : facts;
+        if (event.kind === 'ownMethodCall') {
+          const call = fn.releases[event.release]?.call;
+          if (call && callMayPend(fn, event.name, key, 1)) return pend(call, facts);
+        } else if (event.kind === 'store' && event.key === key && !event.emptyValue) {
+          overtake(facts);
+        }
+        return facts;
+      },
+    };
+    const outputs = flow(
+      fn,
+      key,
+      initialFactOf(fn, key, question),
+      (name) => (storesNewValue(fn, name, key, 1) ? 'stores' : methodEffect(fn, name, key)),
+      undefined,
+      undefined,
+      chain,
+    );
+    const reachingExit = new Set<TSESTree.Node>();
+    for (const segment of fn.codePath.finalSegments) {
+      const exitRecord = fn.bySegment.get(segment);
+      for (const fact of (exitRecord && outputs[exitRecord.index]) ?? []) {
+        const site = siteByFact.get(fact);
+        if (site) reachingExit.add(site.node);
+      }
+    }
+    const outcome: ChainOutcome = { sites, reachingExit, gaveUp: chain.gaveUp };
+    byKey.set(key, outcome);
+    return outcome;
+  }
+
+  /**
+   * Whether `this.<name>()` may store into the key, or register a promise handler (which may),
+   * also through the own methods it calls, a few deep. A method the class does not declare is
+   * taken to.
+   */
+  function callMayPend(caller: FunctionRecord, name: string, key: string, depth: number): boolean {
+    const classNode = caller.thisClass;
+    if (!classNode) return true;
+    if (storesNewValue(caller, name, key, 1)) return true;
+    const cacheKey = `${String(classNode.range[0])}\u0000${name}\u0000${key}`;
+    const known = pendsByMethod.get(cacheKey);
+    if (known !== undefined) return known;
+    if (depth > maxCallerDepth) return true;
+    pendsByMethod.set(cacheKey, false);
+    const body = functionOf(ownMember(classNode, name));
+    const fn = body && functionsByNode.get(body);
+    let pends = !fn;
+    if (fn) {
+      materialize(fn);
+      for (const segment of fn.segments) {
+        for (const event of segment.events) {
+          if (event.kind === 'continuation' || (event.kind === 'ownMethodCall' && callMayPend(fn, event.name, key, depth + 1))) pends = true;
+        }
+      }
+    }
+    pendsByMethod.set(cacheKey, pends);
+    return pends;
   }
 
   const storesByMethod = new Map<string, boolean>();
@@ -1024,7 +1393,7 @@ export function oldValuePaths(
     const releases = new Set<number>();
     const spreadFacts: Fact[] = [];
     for (const fact of facts) {
-      if (fact === live || fact === atEntry || fact === atEntrySuspended) dropped = true;
+      if (fact === live || fact === atEntry || fact === atEntrySuspended || fact === firedSuspended) dropped = true;
       else if (fact.startsWith('spread#')) spreadFacts.push(fact);
       else if (fact === handled) handledOnSomePath = true;
       else if (fact.startsWith('saved#')) {
@@ -1087,6 +1456,7 @@ export function oldValuePaths(
         firedTimerKey: undefined,
         releasedBeforeStart: undefined,
         privateMethod: undefined,
+        continuation: undefined,
       };
       stack.push(fn);
       functionsByNode.set(node, fn);
@@ -1238,6 +1608,7 @@ export function oldValuePaths(
     for (const argument of call.arguments) {
       if (argument.type === AST_NODE_TYPES.Identifier) record({ kind: 'receiverPassed', receiver: `${argument.name}\u0000` });
     }
+    if (registersArrowHandler(call)) record({ kind: 'continuation', link: call });
     const callee = call.callee;
     if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression || callee.computed) return;
     const fn = top();
@@ -1331,7 +1702,7 @@ export function oldValuePaths(
         // Decided once the whole program is walked, when every method's summary can be computed.
         if (fn?.thisClass) fn.callsOwnMethods = true;
       }
-      if (ownMethod) {
+      if (ownMethod || registersArrowHandler(call)) {
         log(callEnd, call);
         return;
       }
@@ -1607,9 +1978,17 @@ function suspendedFacts(facts: ReadonlySet<Fact>): Set<Fact> {
   for (const fact of facts) {
     if (fact.startsWith('released#')) suspended.add(`suspended#${fact.slice(9)}`);
     else if (fact === atEntry) suspended.add(atEntrySuspended);
+    else if (fact === fired) suspended.add(firedSuspended);
     else suspended.add(fact);
   }
   return suspended;
+}
+
+/** The `pending#n` facts of a chain's sites in a set, or undefined when there are none (most sets). */
+function pendingFactsOf(facts: ReadonlySet<Fact>): Fact[] | undefined {
+  let pending: Fact[] | undefined;
+  for (const fact of facts) if (fact.startsWith('pending#')) (pending ??= []).push(fact);
+  return pending;
 }
 
 function hasReleased(facts: ReadonlySet<Fact>): boolean {

@@ -20,6 +20,7 @@ import { fieldEmptyWhenInitializerRuns } from '../analysis/initializer.js';
 import { oldValuePaths, type OldValueVerdict } from '../analysis/old-value-paths.js';
 import { ownsField, isFreshValue } from '../analysis/ownership.js';
 import { isPerConnectionSource } from '../analysis/per-connection.js';
+import { isNativePromiseType } from '../analysis/timer-chain.js';
 import { ownFieldStartsEmpty, storesIntoPrimitiveField } from '../analysis/own-field.js';
 import { isNullableType, releaseCallFor, releaseCallText } from '../analysis/releasable.js';
 import { analysisStats, findingObservers } from '../analysis/stats.js';
@@ -76,7 +77,7 @@ export const rule = createRule<Options, MessageIds>({
       initMethods: options.initMethods,
       startsUnassigned: ({ assignment }, initializer) => {
         // Syntax first: code that runs once per instance must pass class-wide checks (a constructor passes).
-        if (!fieldEmptyWhenInitializerRuns(assignment, initializer, options.initMethods)) return false;
+        if (!fieldEmptyWhenInitializerRuns(assignment, initializer, options.initMethods, assertsCondition)) return false;
         // A field the class declares itself: its declaration says it, without the checker.
         const fromOwnBody = ownFieldStartsEmpty(storedMemberOf(assignment));
         if (fromOwnBody !== undefined) return fromOwnBody;
@@ -85,6 +86,7 @@ export const rule = createRule<Options, MessageIds>({
       },
       spreadMayBring: (spread, name) =>
         typeMayBringProperty(services.getTypeAtLocation(spread.argument), name, services.program.getTypeChecker()),
+      isPromise: (expression) => isNativePromiseType(services.getTypeAtLocation(expression), services.program),
       inheritedMethodEffect: (thisClass, methodName, fieldName) => {
         const assigningClass = tsClassOf(thisClass);
         return (
@@ -93,6 +95,18 @@ export const rule = createRule<Options, MessageIds>({
         );
       },
     });
+
+    /** `assert(x)` whose signature says `asserts x` of its first parameter: after it, `x` is truthy. */
+    function assertsCondition(call: TSESTree.CallExpression): boolean {
+      const checker = services.program.getTypeChecker();
+      const signature = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call));
+      const predicate = signature && checker.getTypePredicateOfSignature(signature);
+      return (
+        predicate?.kind === ts.TypePredicateKind.AssertsIdentifier &&
+        predicate.parameterIndex === 0 &&
+        predicate.type === undefined
+      );
+    }
 
     /** Asked twice for a constructor's first store (does it start empty? is it release-able?): once of the checker. */
     const declarations = new WeakMap<OverwriteAssignment, FieldDeclaration | undefined>();

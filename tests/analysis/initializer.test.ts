@@ -115,11 +115,15 @@ function encoder({
 }`;
 }
 
+/** Without types: `assert(…)` stands for a function declared `asserts condition`, as mediabunny's is. */
+const assertsByName = (call: TSESTree.CallExpression): boolean =>
+  call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'assert';
+
 const emptyOnEntry = (code: string, field = 'buffer'): boolean => {
   const store = allocStore(code, field);
   const initializer = nearestFunction(store);
   if (!initializer) throw new Error('the store is in no function');
-  return fieldEmptyWhenInitializerRuns(store, initializer, []);
+  return fieldEmptyWhenInitializerRuns(store, initializer, [], assertsByName);
 };
 
 describe('fieldEmptyWhenInitializerRuns', () => {
@@ -187,5 +191,100 @@ describe('fieldEmptyWhenInitializerRuns', () => {
     ['two streams storing the same field', 'class C { buffer = null; constructor() { new WritableStream({ start: () => { this.buffer = alloc(); } }); new ReadableStream({ start: () => { this.buffer = make(); } }); } }', false],
   ])('a stream start in a constructor: %s', (_name, code, expected) => {
     expect(emptyOnEntry(code)).toBe(expected);
+  });
+});
+
+/**
+ * mediabunny's VideoEncoderWrapper, with pieces to vary: the async IIFE of a once-per-instance
+ * method calls a private `create()`, which stores the field, and then sets a completion flag;
+ * `recreate()` stores it again through `create()`, only where the flag is known to be true.
+ */
+function flaggedEncoder({
+  flag = 'private initialized = false;',
+  iife = 'await configure(sample);\n      this.create();\n      this.initialized = true;',
+  afterSetUp = 'assert(this.initialized);\n    if (this.reclaimed) this.recreate();',
+  create = 'private create() {\n    this.buffer = alloc();\n  }',
+  recreate = 'private recreate() {\n    this.buffer?.release();\n    this.create();\n  }',
+  more = '',
+} = {}): string {
+  return `class Encoder {
+  private ready: Promise<void> | null = null;
+  ${flag}
+  private reclaimed = false;
+  private buffer: Buf | null = null;
+  async encode(sample: number) {
+    if (!this.initialized) {
+      if (!this.ready) this.ensure(sample);
+      await this.ready;
+    }
+    ${afterSetUp}
+  }
+  private ensure(sample: number) {
+    this.ready = (async () => {
+      ${iife}
+    })();
+  }
+  ${create}
+  ${recreate}
+  ${more}
+}`;
+}
+
+/** Whether the IIFE of `ensure` starts while `this.buffer` still holds what the class declared. */
+const emptyWhenIifeRuns = (code: string): boolean => {
+  const store = allocStore(code, 'buffer');
+  let classBody: TSESTree.Node | undefined = store.parent;
+  while (classBody !== undefined && classBody.type !== AST_NODE_TYPES.ClassBody) classBody = classBody.parent;
+  let iife: TSESTree.Node | undefined;
+  if (classBody !== undefined) {
+    simpleTraverse(classBody, {
+      enter(node) {
+        if (node.type === AST_NODE_TYPES.ArrowFunctionExpression && node.async && node.parent.type === AST_NODE_TYPES.CallExpression) {
+          iife ??= node;
+        }
+      },
+    });
+  }
+  if (!iife) throw new Error('no async IIFE in the snippet');
+  return fieldEmptyWhenInitializerRuns(store, iife, [], assertsByName);
+};
+
+describe('fieldEmptyWhenInitializerRuns: stores ordered after a once-run initializer', () => {
+  it.each([
+    ['a private method that only the initializer calls', flaggedEncoder({ afterSetUp: '', recreate: '' }), true],
+    ['a private method the initializer calls twice', flaggedEncoder({ afterSetUp: '', recreate: '', iife: 'this.create();\n      await configure(sample);\n      this.create();' }), true],
+    ['called again after `assert(this.initialized)`, which the initializer sets last', flaggedEncoder(), true],
+    ['called again under `if (this.initialized && this.reclaimed)`', flaggedEncoder({ afterSetUp: 'if (this.initialized && this.reclaimed) this.recreate();' }), true],
+    ['called again in the else of `if (!this.initialized)`', flaggedEncoder({ afterSetUp: 'if (!this.initialized) {} else if (this.reclaimed) this.recreate();' }), true],
+    ['called again after `if (!this.initialized) return;`', flaggedEncoder({ afterSetUp: 'if (!this.initialized) return;\n    if (this.reclaimed) this.recreate();' }), true],
+    ['called again after `if (!this.initialized) { log(); throw … }`', flaggedEncoder({ afterSetUp: 'if (!this.initialized) {\n      log();\n      throw new Error();\n    }\n    for (;;) { if (this.reclaimed) this.recreate(); }' }), true],
+    ['filled directly after the assert', flaggedEncoder({ afterSetUp: 'assert(this.initialized);\n    this.buffer?.release();\n    this.buffer = make();' }), true],
+    ['a #private flag', flaggedEncoder({ flag: '#done = false;', iife: 'await configure(sample);\n      this.create();\n      this.#done = true;', afterSetUp: 'assert(this.#done);\n    this.recreate();' }), true],
+    ['the flag set before the initializer stores', flaggedEncoder({ iife: 'this.initialized = true;\n      await configure(sample);\n      this.create();' }), false],
+    ['the flag set again after a later store', flaggedEncoder({ iife: 'this.initialized = true;\n      await configure(sample);\n      this.create();\n      this.initialized = true;' }), false],
+    ['the flag set only in a branch of the initializer', flaggedEncoder({ iife: 'await configure(sample);\n      this.create();\n      if (sample) {\n        this.initialized = true;\n      }' }), false],
+    ['the flag set elsewhere too', flaggedEncoder({ more: 'markReady() { this.initialized = true; }' }), false],
+    ['the flag reset to false', flaggedEncoder({ more: 'reset() { this.initialized = false; }' }), false],
+    ['the flag set through another receiver', flaggedEncoder({ more: 'adopt(other: Encoder) { other.initialized = true; }' }), false],
+    ['a public flag', flaggedEncoder({ flag: 'initialized = false;' }), false],
+    ['a flag that starts true', flaggedEncoder({ flag: 'private initialized = true;' }), false],
+    ['a flag with no initial value', flaggedEncoder({ flag: 'private initialized?: boolean;' }), false],
+    ['the other call not behind the flag', flaggedEncoder({ afterSetUp: 'if (this.reclaimed) this.recreate();' }), false],
+    ['the then of `if (!this.initialized)`', flaggedEncoder({ afterSetUp: 'if (!this.initialized) this.recreate();' }), false],
+    ['`this.initialized || more`', flaggedEncoder({ afterSetUp: 'if (this.initialized || this.reclaimed) this.recreate();' }), false],
+    ['a call that is not an `asserts` function', flaggedEncoder({ afterSetUp: 'check(this.initialized);\n    this.recreate();' }), false],
+    ['an assert in a block that ends before the call', flaggedEncoder({ afterSetUp: '{\n      assert(this.initialized);\n    }\n    this.recreate();' }), false],
+    ['an assert after the call', flaggedEncoder({ afterSetUp: 'this.recreate();\n    assert(this.initialized);' }), false],
+    ['`if (!this.initialized)` that may go on', flaggedEncoder({ afterSetUp: 'if (!this.initialized) {\n      if (sample) return;\n    }\n    this.recreate();' }), false],
+    ['the call in a callback after the assert', flaggedEncoder({ afterSetUp: 'assert(this.initialized);\n    setTimeout(() => { this.recreate(); });' }), false],
+    ['the flag of another object', flaggedEncoder({ afterSetUp: 'assert(other.initialized);\n    this.recreate();' }), false],
+    ['an async store method the initializer does not await', flaggedEncoder({ create: 'private async create() {\n    await configure(0);\n    this.buffer = alloc();\n  }' }), false],
+    ['the store method also called by a public method', flaggedEncoder({ more: 'rebuild() { this.create(); }' }), false],
+    ['the store method taken as a value', flaggedEncoder({ more: 'later() { setTimeout(this.create.bind(this)); }' }), false],
+    ['the store method called from a callback of the initializer', flaggedEncoder({ iife: 'await configure(sample);\n      onLost(() => this.create());\n      this.initialized = true;', recreate: '' }), false],
+    ['a public store method', flaggedEncoder({ create: 'create() {\n    this.buffer = alloc();\n  }' }), false],
+    ['an initializer that may run again', flaggedEncoder({ more: 'flush() { this.ensure(0); }' }), false],
+  ])('%s', (_name, code, expected) => {
+    expect(emptyWhenIifeRuns(code)).toBe(expected);
   });
 });

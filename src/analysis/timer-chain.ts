@@ -1,0 +1,198 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { unionConstituents } from 'ts-api-utils';
+import type ts from 'typescript';
+import { isEmptyValue, outermostTypeWrapper, skipTypeWrappers, staticMemberName } from './field-target.js';
+import { childNodesOf } from './syntax-walk.js';
+
+// The syntax and type questions behind a fired timer's chain (old-value-paths.ts): a one-shot
+// timer's callback calls private methods, which register promise handlers, which call private
+// methods… and the last of them re-arms the timer in the same field. The flow questions live
+// with the paths; these are the questions about single nodes and the whole file.
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** The promise link that registers a handler: `promise.then(handler)`, `.catch(handler)`, `.finally(handler)`. */
+export interface PromiseLink {
+  link: TSESTree.CallExpression;
+  /** The expression whose promise the link waits on (the callee's object). */
+  promise: TSESTree.Expression;
+}
+
+/**
+ * The link registering `handler`, if `handler` is one of the at most one handlers of a link that
+ * run: `then`'s first or second argument, or the only argument of `catch`/`finally`. Syntax only:
+ * whether the receiver is a real promise (which runs a handler at most once) is a type question.
+ */
+export function promiseLinkOf(handler: TSESTree.Node): PromiseLink | undefined {
+  const argument = outermostTypeWrapper(handler);
+  const link = argument.parent;
+  if (link?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const position = link.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+  const callee = skipTypeWrappers(link.callee);
+  if (position < 0 || callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) {
+    return undefined;
+  }
+  const method = callee.property.name;
+  if (!(method === 'then' ? position <= 1 : (method === 'catch' || method === 'finally') && position === 0)) return undefined;
+  return { link, promise: callee.object };
+}
+
+/**
+ * Whether a call registers an arrow function as a promise handler (`p.then(() => …)`): the only
+ * handlers that can carry a chain on, since they keep the `this` of the code around them.
+ * Syntax only, and cheap: asked of every call the traversal leaves.
+ */
+export function registersArrowHandler(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return false;
+  const method = callee.property.name;
+  if (method !== 'then' && method !== 'catch' && method !== 'finally') return false;
+  return call.arguments.some(
+    (argument) => skipTypeWrappers(argument).type === AST_NODE_TYPES.ArrowFunctionExpression && promiseLinkOf(skipTypeWrappers(argument)) !== undefined,
+  );
+}
+
+const handlersUsingThis = new WeakMap<TSESTree.CallExpression, boolean>();
+
+/** Whether an arrow handler that `link` registers names `this` anywhere in its body. */
+export function handlersUseThis(link: TSESTree.CallExpression): boolean {
+  const known = handlersUsingThis.get(link);
+  if (known !== undefined) return known;
+  let uses = false;
+  const pending: TSESTree.Node[] = [];
+  for (const argument of link.arguments) {
+    const handler = skipTypeWrappers(argument);
+    if (handler.type === AST_NODE_TYPES.ArrowFunctionExpression && promiseLinkOf(handler)) pending.push(handler.body);
+  }
+  while (pending.length > 0 && !uses) {
+    const node = pending.pop();
+    if (!node) break;
+    uses = node.type === AST_NODE_TYPES.ThisExpression;
+    pending.push(...childNodesOf(node));
+  }
+  handlersUsingThis.set(link, uses);
+  return uses;
+}
+
+/**
+ * A place in the file that writes a field of some name (`x.f = v`, `x.f ??= v`, `[x.f] = …`,
+ * `for (x.f of …)`), or re-arms the timer it holds without a store (`x.f.refresh()`).
+ */
+export interface FieldWrite {
+  member: TSESTree.MemberExpression;
+  /** `x.f = undefined` / `null` / `void 0`: the write leaves nothing live behind. */
+  emptyValue: boolean;
+  /**
+   * A write the rule never judges (`[x.f] = …`, `for (x.f of …)`, `x.f++`), or a re-arming without
+   * a store (`x.f.refresh()`: a fired timer runs its callback again): nothing checks that it
+   * leaves at most one timer armed.
+   */
+  unchecked?: true;
+}
+
+/**
+ * Every write of a field named `name` in the file, through any receiver, and every re-arming of
+ * the timer it holds: one walk of the program, made only when a chain's soundness is in question.
+ * `delete x.f` empties and is left out.
+ */
+export function fieldWritesIn(program: TSESTree.Program, name: string): FieldWrite[] {
+  const writes: FieldWrite[] = [];
+  // An explicit stack, not recursion: deeply nested code must not overflow the call stack.
+  const pending: TSESTree.Node[] = [program];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (!node) break;
+    if (node.type === AST_NODE_TYPES.MemberExpression && staticMemberName(node) === name) {
+      const write = writeOf(node);
+      if (write) writes.push(write);
+    }
+    pending.push(...childNodesOf(node));
+  }
+  return writes;
+}
+
+function writeOf(member: TSESTree.MemberExpression): FieldWrite | undefined {
+  const place = outermostTypeWrapper(member);
+  const parent = place.parent;
+  if (!parent) return undefined;
+  switch (parent.type) {
+    case AST_NODE_TYPES.MemberExpression:
+      return parent.object === place && staticMemberName(parent) === 'refresh' ? { member, emptyValue: false, unchecked: true } : undefined;
+    case AST_NODE_TYPES.AssignmentExpression:
+      if (parent.left !== place) return undefined;
+      return { member, emptyValue: parent.operator === '=' && isEmptyValue(parent.right) };
+    case AST_NODE_TYPES.UpdateExpression:
+      return { member, emptyValue: false, unchecked: true };
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.ForInStatement:
+      return parent.left === place ? { member, emptyValue: false, unchecked: true } : undefined;
+    case AST_NODE_TYPES.ArrayPattern:
+    case AST_NODE_TYPES.RestElement:
+      return { member, emptyValue: false, unchecked: true };
+    case AST_NODE_TYPES.AssignmentPattern:
+      return parent.left === place ? { member, emptyValue: false, unchecked: true } : undefined;
+    case AST_NODE_TYPES.Property:
+      return parent.parent.type === AST_NODE_TYPES.ObjectPattern && parent.value === place
+        ? { member, emptyValue: false, unchecked: true }
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** How many `extends` links are followed before a class is taken to possibly share instances. */
+const maxBaseClasses = 16;
+
+/**
+ * Whether `this` in the methods of `other` may be an instance of `ours`: `other` extends `ours`
+ * through classes declared in this file, or through an expression no name lookup can follow
+ * (`extends mixin(Base)`). A base class imported from another module is taken not to (the rule
+ * sees one file).
+ */
+export function mayShareInstances(other: ClassNode, ours: ClassNode, classesByName: ReadonlyMap<string, ClassNode>): boolean {
+  let current: ClassNode | undefined = other;
+  for (let links = 0; current?.superClass; links++) {
+    if (links >= maxBaseClasses) return true;
+    const base = skipTypeWrappers(current.superClass);
+    if (base.type !== AST_NODE_TYPES.Identifier) return true;
+    if (base.name === ours.id?.name) return true;
+    current = classesByName.get(base.name);
+  }
+  return false;
+}
+
+/** The classes the file declares, by name (the first of a name: a later one shadows it only in its own scope). */
+export function classesByNameIn(program: TSESTree.Program): Map<string, ClassNode> {
+  const classes = new Map<string, ClassNode>();
+  const pending: TSESTree.Node[] = [program];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (!node) break;
+    if ((node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) && node.id && !classes.has(node.id.name)) {
+      classes.set(node.id.name, node);
+    }
+    pending.push(...childNodesOf(node));
+  }
+  return classes;
+}
+
+/**
+ * Whether a type is the global `Promise` of TypeScript's default library (in every member of a
+ * union): a promise runs at most one of a link's handlers, at most once. A `then` of any other
+ * type may call its handler again.
+ */
+export function isNativePromiseType(type: ts.Type, program: ts.Program): boolean {
+  const parts = unionConstituents(type);
+  return (
+    parts.length > 0 &&
+    parts.every((part) => {
+      const symbol = part.getSymbol();
+      const declarations = symbol?.getDeclarations() ?? [];
+      return (
+        symbol?.getName() === 'Promise' &&
+        declarations.length > 0 &&
+        declarations.every((declaration) => program.isSourceFileDefaultLibrary(declaration.getSourceFile()))
+      );
+    })
+  );
+}

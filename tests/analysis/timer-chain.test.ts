@@ -1,0 +1,141 @@
+// The node and file questions behind a fired timer's chain: which arrows a promise link runs at
+// most once, where a file writes a field, which classes may share an instance, and which types are
+// native promises. The flow over the chain is specified by the "timer chain" RuleTester cases.
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import {
+  classesByNameIn,
+  fieldWritesIn,
+  handlersUseThis,
+  isNativePromiseType,
+  mayShareInstances,
+  promiseLinkOf,
+  registersArrowHandler,
+} from '../../src/analysis/timer-chain.js';
+import { nodesOfType, parseTyped } from './parse.js';
+
+/** For each arrow of the snippet, in source order: the source text of the link registering it, if any. */
+function linksOfArrows(code: string): (string | undefined)[] {
+  const { ast } = parseTyped(code);
+  return nodesOfType(ast, AST_NODE_TYPES.ArrowFunctionExpression).map((arrow) => {
+    const link = promiseLinkOf(arrow);
+    return link && code.slice(...link.link.callee.range);
+  });
+}
+
+describe('promiseLinkOf', () => {
+  it('takes the two handlers of then and the one of catch and finally, not a second of catch or another method', () => {
+    expect(
+      linksOfArrows(`
+        declare const p: Promise<void>;
+        declare function on(event: string, listener: () => void): void;
+        p.then(() => 1, () => 2);
+        p.catch(() => 3).finally(() => 4);
+        p.then.call(p, () => 5, () => 6);
+        p.then(undefined, (() => 8) as () => void);
+        on('data', () => 9);
+        p.catch(undefined as never, () => 10);`),
+    ).toEqual(['p.then', 'p.then', 'p.catch', 'p.catch(() => 3).finally', undefined, undefined, 'p.then', undefined, undefined]);
+  });
+});
+
+describe('registersArrowHandler and handlersUseThis', () => {
+  it('sees a link with an arrow handler, and whether any of its arrows names this', () => {
+    const code = `
+      declare const p: Promise<void>;
+      declare function log(error: unknown): void;
+      class Pinger {
+        tick(): void {}
+        run(): void {
+          p.then(() => this.tick());
+          p.catch((error: unknown) => log(error));
+          p.then(log);
+          p.then(undefined, () => [1].map(() => this));
+        }
+      }`;
+    const calls = nodesOfType(parseTyped(code).ast, AST_NODE_TYPES.CallExpression).filter(
+      (call) => call.callee.type === AST_NODE_TYPES.MemberExpression && call.callee.object.type === AST_NODE_TYPES.Identifier && call.callee.object.name === 'p',
+    );
+    expect(calls.map((call) => [registersArrowHandler(call), registersArrowHandler(call) && handlersUseThis(call)])).toEqual([
+      [true, true],
+      [true, false],
+      [false, false],
+      [true, true],
+    ]);
+  });
+});
+
+describe('fieldWritesIn', () => {
+  it('finds every write of the name through any receiver, empties apart and unjudged writes marked', () => {
+    const code = `
+      class Pinger {
+        timer: NodeJS.Timeout | undefined;
+        other = { timer: 0 };
+        run(list: NodeJS.Timeout[], peer: Pinger): void {
+          this.timer = setTimeout(() => undefined, 1);
+          peer.timer ??= setTimeout(() => undefined, 1);
+          this.timer = undefined;
+          [this.timer] = list;
+          for (this.timer of list);
+          this.other.timer++;
+          this.timer?.refresh();
+          delete peer.timer;
+          clearTimeout(this.timer);
+        }
+      }`;
+    const writes = fieldWritesIn(parseTyped(code).ast, 'timer').map((write) => [
+      write.member.loc.start.line - 5,
+      write.emptyValue,
+      write.unchecked ?? false,
+    ]);
+    expect(writes.sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([
+      [1, false, false],
+      [2, false, false],
+      [3, true, false],
+      [4, false, true],
+      [5, false, true],
+      [6, false, true],
+      [7, false, true],
+    ]);
+  });
+});
+
+describe('mayShareInstances', () => {
+  it('follows extends through the classes of the file, and takes an expression it cannot follow as sharing', () => {
+    const { ast } = parseTyped(`
+      declare function mixin<T>(base: T): T;
+      declare class Imported {}
+      class Pinger {}
+      class Fast extends Pinger {}
+      class Faster extends Fast {}
+      class Mixed extends mixin(Imported) {}
+      class Unrelated extends Imported {}
+      class Alone {}`);
+    const classes = classesByNameIn(ast);
+    const pinger = classes.get('Pinger');
+    if (!pinger) throw new Error('no Pinger');
+    const sharing = ['Fast', 'Faster', 'Mixed', 'Unrelated', 'Alone'].map((name) => {
+      const other = classes.get(name);
+      return other && mayShareInstances(other, pinger, classes);
+    });
+    expect(sharing).toEqual([true, true, true, false, false]);
+  });
+});
+
+describe('isNativePromiseType', () => {
+  it('takes the default library Promise (also in a union), not a thenable or a class named Promise', () => {
+    const { ast, services } = parseTyped(`
+      declare const native: Promise<number>;
+      declare const either: Promise<number> | Promise<string>;
+      declare const thenable: PromiseLike<number>;
+      declare const maybe: Promise<number> | undefined;
+      namespace Own { export declare class Promise<T> { then(onValue: (value: T) => void): void } }
+      declare const own: Own.Promise<number>;
+      async function made(): Promise<void> {}
+      native; either; thenable; maybe; own; made();`);
+    const statements = ast.body.filter((statement) => statement.type === AST_NODE_TYPES.ExpressionStatement);
+    expect(
+      statements.map((statement) => isNativePromiseType(services.getTypeAtLocation(statement.expression), services.program)),
+    ).toEqual([true, true, false, false, false, true]);
+  });
+});
