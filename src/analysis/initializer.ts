@@ -8,6 +8,7 @@ import {
   type OverwriteAssignment,
 } from './field-target.js';
 import { othersRunAfterInitializer, type AssertsCondition } from './initializer-order.js';
+import { thisOwnerOf } from './own-field.js';
 import { childNodesOf, declaredKeyName, isFunctionNode, patternTargetsOf, type FunctionNode } from './syntax-walk.js';
 import { calleeName, emptinessTest } from './value-use.js';
 
@@ -207,6 +208,8 @@ export interface MemberStore {
   emptyValue: boolean;
   /** The function whose body the store is in (not counting the functions nested in it). */
   inFunction: FunctionNode | undefined;
+  /** Whether every member it stores into is one of `this` (`this.f = v`, not `other.f = v`). */
+  throughThis: boolean;
 }
 
 interface ClassMembers {
@@ -216,18 +219,45 @@ interface ClassMembers {
   mentions: Map<string, TSESTree.Node[]>;
   /** `this[key] = v`, `Object.assign(this, …)`, `Reflect.set(this, …)`: stores whose field the syntax does not name. */
   hasUnnamedStores: boolean;
+  /** Where those are. */
+  unnamedStores: TSESTree.Node[];
+  /** Classes by the name they are declared under (`class C`, `const C = class`), to follow `extends C`. */
+  classesByName: Map<string, ClassNode>;
   /** The once-per-instance verdict of each private method asked about. */
   onceMethods: Map<TSESTree.MethodDefinition, boolean>;
   /** By initializer and field name: whether the field's other stores run only after the initializer's. */
   orderedAfter: WeakMap<FunctionNode, Map<string, boolean>>;
 }
 
-const classMembersCache = new WeakMap<ClassNode, ClassMembers>();
+const classMembersCache = new WeakMap<ClassNode | TSESTree.Program, ClassMembers>();
 
 function classMembersOf(classNode: ClassNode): ClassMembers {
   const known = classMembersCache.get(classNode);
   if (known) return known;
-  const members: ClassMembers = { stores: new Map(), mentions: new Map(), hasUnnamedStores: false, onceMethods: new Map(), orderedAfter: new WeakMap() };
+  const members = membersIn(classNode.body.body);
+  classMembersCache.set(classNode, members);
+  return members;
+}
+
+/** The same facts for a whole file: the stores into members that code outside a class makes. */
+function fileMembersOf(program: TSESTree.Program): ClassMembers {
+  const known = classMembersCache.get(program);
+  if (known) return known;
+  const members = membersIn(program.body);
+  classMembersCache.set(program, members);
+  return members;
+}
+
+function membersIn(roots: readonly TSESTree.Node[]): ClassMembers {
+  const members: ClassMembers = {
+    stores: new Map(),
+    mentions: new Map(),
+    hasUnnamedStores: false,
+    unnamedStores: [],
+    classesByName: new Map(),
+    onceMethods: new Map(),
+    orderedAfter: new WeakMap(),
+  };
   const addTo = <Value>(map: Map<string, Value[]>, name: string, value: Value): void => {
     const list = map.get(name);
     if (list) list.push(value);
@@ -237,13 +267,17 @@ function classMembersOf(classNode: ClassNode): ClassMembers {
     const places = patternTargetsOf(target);
     // Only a plain target can be emptied by the store (`this.f = null`); a pattern place gets a part of a value.
     const storesEmpty = emptyValue && places.length === 1 && places[0] === target;
-    for (const place of places) {
-      const member = skipTypeWrappers(place);
-      if (member.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const storedMembers = places.map((place) => skipTypeWrappers(place)).filter((place) => place.type === AST_NODE_TYPES.MemberExpression);
+    const throughThis = storedMembers.every((member) => skipTypeWrappers(member.object).type === AST_NODE_TYPES.ThisExpression);
+    for (const member of storedMembers) {
       const name = staticMemberName(member);
-      if (name !== undefined) addTo(members.stores, name, { assignment, emptyValue: storesEmpty, inFunction });
-      else if (skipTypeWrappers(member.object).type === AST_NODE_TYPES.ThisExpression) members.hasUnnamedStores = true;
+      if (name !== undefined) addTo(members.stores, name, { assignment, emptyValue: storesEmpty, inFunction, throughThis });
+      else if (skipTypeWrappers(member.object).type === AST_NODE_TYPES.ThisExpression) recordUnnamedStore(assignment);
     }
+  };
+  const recordUnnamedStore = (store: TSESTree.Node): void => {
+    members.hasUnnamedStores = true;
+    members.unnamedStores.push(store);
   };
 
   const visit = (node: TSESTree.Node, inFunction: FunctionNode | undefined): void => {
@@ -289,10 +323,18 @@ function classMembersOf(classNode: ClassNode): ClassMembers {
           first !== undefined &&
           skipTypeWrappers(first).type === AST_NODE_TYPES.ThisExpression
         ) {
-          members.hasUnnamedStores = true;
+          recordUnnamedStore(node);
         }
         break;
       }
+      case AST_NODE_TYPES.ClassDeclaration:
+        if (node.id) members.classesByName.set(node.id.name, node);
+        break;
+      case AST_NODE_TYPES.VariableDeclarator:
+        if (node.id.type === AST_NODE_TYPES.Identifier && node.init?.type === AST_NODE_TYPES.ClassExpression) {
+          members.classesByName.set(node.id.name, node.init);
+        }
+        break;
       default:
         break;
     }
@@ -304,19 +346,65 @@ function classMembersOf(classNode: ClassNode): ClassMembers {
         : inFunction;
     for (const child of childNodesOf(node)) visit(child, inner);
   };
-  for (const member of classNode.body.body) visit(member, undefined);
-  classMembersCache.set(classNode, members);
+  for (const root of roots) visit(root, undefined);
   return members;
 }
 
 /**
- * Every store in the class into a member named `name` (`#name` for a private name), through any
- * receiver; undefined when the class also stores into members its syntax does not name
- * (`this[key] = v`, `Object.assign(this, …)`), any of which could be that member.
+ * Every store into a member named `name` (`#name` for a private name) that may store into an
+ * instance of the class, as far as its file shows: in the class, through any receiver; elsewhere
+ * in the file, through any receiver but the `this` of a class that is neither a subclass nor a base
+ * class of it (`cache.f = null` in a function, `this.f = null` in a subclass). Undefined when such
+ * code also stores into members its syntax does not name (`this[key] = v`, `Object.assign(this, …)`),
+ * any of which could be that member. A subclass in another file is not seen.
  */
 export function classStoresInto(classNode: ClassNode, name: string): readonly MemberStore[] | undefined {
   const members = classMembersOf(classNode);
-  return members.hasUnnamedStores ? undefined : (members.stores.get(name) ?? []);
+  if (members.hasUnnamedStores) return undefined;
+  const file = fileMembersOf(programOf(classNode));
+  const reachesInstance = (store: TSESTree.Node, throughThis: boolean): boolean =>
+    !contains(classNode, store) && (!throughThis || thisMayBeInstanceOf(store, classNode, file.classesByName));
+  if (file.unnamedStores.some((store) => reachesInstance(store, true))) return undefined;
+  const fromElsewhere = (file.stores.get(name) ?? []).filter((store) => reachesInstance(store.assignment, store.throughThis));
+  return [...(members.stores.get(name) ?? []), ...fromElsewhere];
+}
+
+function programOf(classNode: ClassNode): TSESTree.Program {
+  let current: TSESTree.Node = classNode;
+  while (current.type !== AST_NODE_TYPES.Program) current = current.parent;
+  return current;
+}
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/**
+ * Whether `this` at `node` (outside `classNode`) may be an instance of it: in a method of a subclass
+ * or of a base class, or in a `function`, whose `this` is whatever it is called on. Not in a static
+ * member, nor in a class whose chain of `extends` in this file leads neither to nor from it.
+ */
+function thisMayBeInstanceOf(node: TSESTree.Node, classNode: ClassNode, classesByName: ReadonlyMap<string, ClassNode>): boolean {
+  const owner = thisOwnerOf(node);
+  if (!owner) return true;
+  if (owner.isStatic) return false;
+  return derivesFrom(owner.classNode, classNode, classesByName) || derivesFrom(classNode, owner.classNode, classesByName);
+}
+
+/** Whether `derived` extends `base`, directly or through classes of the file; a mixin call may. */
+function derivesFrom(derived: ClassNode, base: ClassNode, classesByName: ReadonlyMap<string, ClassNode>): boolean {
+  const seen = new Set<ClassNode>();
+  for (let current: ClassNode | undefined = derived; current && !seen.has(current); ) {
+    seen.add(current);
+    if (!current.superClass) return false;
+    const superClass = skipTypeWrappers(current.superClass);
+    // `extends Mixin(Base)`, `extends ns.Base`: not followed, so maybe.
+    if (superClass.type !== AST_NODE_TYPES.Identifier) return true;
+    current = classesByName.get(superClass.name);
+    if (current === base) return true;
+  }
+  // A class imported or global is not one of this file's: it does not extend them.
+  return false;
 }
 
 /**
@@ -426,6 +514,25 @@ export function declaresInstanceField(classNode: ClassNode, name: string): boole
       !member.static &&
       declaredKeyName(member) === name,
   );
+}
+
+/**
+ * Whether the class shares its field `name` with other classes by its declaration: `protected`
+ * (written by subclasses), or `declare`/`override` (declared by a base class too, whose methods
+ * store into it). A class-wide look at the stores into such a field misses some of them.
+ */
+export function sharesFieldWithOtherClasses(classNode: ClassNode, name: string): boolean {
+  return classNode.body.body.some((member) => {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition) {
+      return !member.static && declaredKeyName(member) === name && (member.accessibility === 'protected' || member.declare || member.override);
+    }
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'constructor') return false;
+    return member.value.params.some((parameter) => {
+      if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) return false;
+      const binding = parameter.parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.parameter.left : parameter.parameter;
+      return binding.name === name && (parameter.accessibility === 'protected' || parameter.override);
+    });
+  });
 }
 
 export function nearestFunction(node: TSESTree.Node): FunctionNode | undefined {

@@ -1,7 +1,14 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { outermostTypeWrapper, skipTypeWrappers, staticMemberName } from './field-target.js';
-import { classStoresInto, declaresInstanceField, nearestFunction, thisMemberName, type MemberStore } from './initializer.js';
-import { thisOwnerOf } from './own-field.js';
+import {
+  classStoresInto,
+  declaresInstanceField,
+  nearestFunction,
+  sharesFieldWithOtherClasses,
+  thisMemberName,
+  type MemberStore,
+} from './initializer.js';
+import { thisMemberOf, thisOwnerOf } from './own-field.js';
 import { childNodesOf, isFunctionNode, isLoop, type FunctionNode } from './syntax-walk.js';
 import { emptinessTest } from './value-use.js';
 
@@ -33,11 +40,12 @@ const verdicts = new WeakMap<FunctionNode, Map<string, boolean>>();
  *   `=`, `??=` or `||=`;
  * - every use is guarded by emptiness tests of the field and, where a load can be in flight, of the
  *   pending field (`if (!this.f)`, `this.f == null`, `!this.f && !this.p`, or an earlier
- *   `if (this.f) return …;`), in the same function, with no loop between guard and use and no
- *   `await`/`yield` from the guard to the use;
- * - the class declares both fields, stores values into the field only in the callback, and into
- *   the pending field only at the load's start and in the callback (or empties it in another
- *   handler of the same chain).
+ *   `if (this.f) return …;`), in the same function, which has the callback's `this`, with no loop
+ *   between guard and use and no `await`/`for await`/`yield` from the guard to the use's end;
+ * - the class declares both fields, not shared with a subclass or base class (`protected`,
+ *   `declare`, `override`), stores values into the field only in the callback, and into the pending
+ *   field only at the load's start and in the callback after its stores into the field or right
+ *   before it returns (or empties it in another handler of the same chain).
  * Asked only for a store that would otherwise be reported.
  */
 export function emptyWhenSingleFlightRuns(callback: FunctionNode, field: string): boolean {
@@ -59,7 +67,7 @@ function decide(callback: FunctionNode, field: string): boolean {
   const owner = thisOwnerOf(callback);
   if (!owner || owner.isStatic) return false;
   const { classNode } = owner;
-  if (!declaresInstanceField(classNode, field)) return false;
+  if (!declaresInstanceField(classNode, field) || sharesFieldWithOtherClasses(classNode, field)) return false;
   const fieldStores = classStoresInto(classNode, field);
   if (!fieldStores?.every((store) => store.emptyValue || store.inFunction === callback)) return false;
   const uses = usesOf(callback);
@@ -76,9 +84,19 @@ function decide(callback: FunctionNode, field: string): boolean {
     for (const link of use.links) otherLinks.add(link);
   }
   if (pending.size > 1) return false;
+  // A guard says nothing about another object's fields: each use must see the callback's own `this`
+  // (not the `this` of a `function` nested in the method).
+  const callbackThis = thisMemberOf(callback);
+  if (!uses.every((use) => thisMemberOf(use.site) === callbackThis)) return false;
   const [pendingField] = pending;
   if (pendingField !== undefined) {
-    if (pendingField === field || !declaresInstanceField(classNode, pendingField)) return false;
+    if (
+      pendingField === field ||
+      !declaresInstanceField(classNode, pendingField) ||
+      sharesFieldWithOtherClasses(classNode, pendingField)
+    ) {
+      return false;
+    }
     const pendingStores = classStoresInto(classNode, pendingField);
     // Emptying it in another handler of the chain (`.finally(() => { this.p = null; })`) is fine too:
     // that runs after the callback, or instead of it.
@@ -87,6 +105,14 @@ function decide(callback: FunctionNode, field: string): boolean {
       store.inFunction === callback ||
       (store.emptyValue && store.inFunction !== undefined && otherLinks.has(store.inFunction));
     if (!pendingStores?.every(allowed)) return false;
+    // Emptied before the callback stores the field, the pending field lets a second load start from
+    // whatever the callback calls in between (a listener calling back into the load), and that
+    // load's callback would overwrite this one's value: the callback empties it after its stores,
+    // or right before it returns (`if (!v) { this.p = null; return; }`).
+    const lastFieldStore = Math.max(...fieldStores.filter((store) => store.inFunction === callback).map((store) => store.assignment.range[1]));
+    const emptiedEarly = (store: MemberStore): boolean =>
+      store.inFunction === callback && store.assignment.range[0] < lastFieldStore && !returnsRightAfter(store.assignment, callback);
+    if (pendingStores.some(emptiedEarly)) return false;
   }
   return uses.every((use) => {
     if (!guardedEmpty(use.site, field, classNode)) return false;
@@ -205,6 +231,27 @@ function testSaysEmpty(test: TSESTree.Node, field: string, consequent: boolean):
   return emptiness.emptyWhen === consequent;
 }
 
+/**
+ * `this.p = null; return;`: the store is a statement followed by a `return` or `throw`, outside any
+ * `try` of the callback (whose `finally` could store the field after it), so the callback stores
+ * nothing after it.
+ */
+function returnsRightAfter(store: TSESTree.Node, callback: FunctionNode): boolean {
+  const statement = store.parent;
+  const block = statement?.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || block?.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const next = block.body[block.body.indexOf(statement) + 1];
+  if (next?.type !== AST_NODE_TYPES.ReturnStatement && next?.type !== AST_NODE_TYPES.ThrowStatement) return false;
+  return !inTryWithin(block, callback);
+}
+
+function inTryWithin(node: TSESTree.Node, callback: FunctionNode): boolean {
+  for (let current = node.parent; current && current !== callback; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.TryStatement) return true;
+  }
+  return false;
+}
+
 function leaves(statement: TSESTree.Statement): boolean {
   if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
   if (statement.type !== AST_NODE_TYPES.BlockStatement) return false;
@@ -213,17 +260,18 @@ function leaves(statement: TSESTree.Statement): boolean {
 }
 
 /**
- * An `await` or `yield` of the guard's own function from the guard's start to the site's, looked
- * for in `within` (the guarding `if`, or the block that holds both an early exit and the site).
+ * An `await`, `for await` or `yield` of the guard's own function from the guard's start to the site's end,
+ * looked for in `within` (the guarding `if`, or the block that holds both an early exit and the
+ * site). The site's own end counts: `keep(await next())` and `this.p = (await open()).then(cb)`
+ * test first and then suspend, so two runs can both pass the test before either stores.
  */
 function suspendsBetween(within: TSESTree.Node, guard: TSESTree.Node, site: TSESTree.Node): boolean {
   const [from] = guard.range;
-  const [to] = site.range;
+  const [, to] = site.range;
   const search = (node: TSESTree.Node): boolean => {
     if (node.range[1] < from || node.range[0] > to) return false;
-    if ((node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression) && node.range[0] <= to) {
-      return true;
-    }
+    if (node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression) return true;
+    if (node.type === AST_NODE_TYPES.ForOfStatement && node.await) return true;
     if (isFunctionNode(node)) return false;
     return childNodesOf(node).some(search);
   };

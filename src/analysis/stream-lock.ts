@@ -1,7 +1,7 @@
 import { typeMatchesSpecifier, type TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
 import { skipTypeWrappers, staticMemberName, type OverwriteAssignment } from './field-target.js';
-import { classStoresInto, thisMemberName, type MemberStore } from './initializer.js';
+import { classStoresInto, sharesFieldWithOtherClasses, thisMemberName, type MemberStore } from './initializer.js';
 import { thisOwnerOf } from './own-field.js';
 import { declaredKeyName, isLoop } from './syntax-walk.js';
 
@@ -23,9 +23,9 @@ const lockMethods: ReadonlySet<string> = new Set(['getWriter', 'getReader']);
  * stream is locked, so the store never runs while an old writer of `this.s` holds it; and an old
  * writer that has let go of it (`releaseLock()`) holds nothing: its `close()` would reject. That
  * argument needs the old value to come from the same stream: every store into `f` in the class is
- * such a call on the same `this.s`, or empties the field, none of them in the constructor; `this.s`
- * holds one stream for the instance's life; the class declares both fields itself. Asked only for a store
- * that would otherwise be reported.
+ * such a call on the same `this.s` into `this.f` (not another instance's `f`), or empties the
+ * field, none of them in the constructor; `this.s` holds one stream for the instance's life; the
+ * class declares both fields itself. Asked only for a store that would otherwise be reported.
  */
 export function takesStreamLockOfKeptStream(
   store: OverwriteAssignment,
@@ -38,6 +38,8 @@ export function takesStreamLockOfKeptStream(
   if (field === undefined || stream === undefined || !owner || owner.isStatic) return false;
   const { classNode } = owner;
   if (!declaresField(classNode, field) || !declaresField(classNode, stream)) return false;
+  // A subclass may retarget a protected stream; a base class's methods store into its own fields.
+  if (sharesFieldWithOtherClasses(classNode, field) || sharesFieldWithOtherClasses(classNode, stream)) return false;
   const constructor = constructorOf(classNode);
   const fieldStores = classStoresInto(classNode, field);
   const streamStores = classStoresInto(classNode, stream);
@@ -48,6 +50,9 @@ export function takesStreamLockOfKeptStream(
       (other.emptyValue ||
         (other.assignment.type === AST_NODE_TYPES.AssignmentExpression &&
           other.assignment.operator === '=' &&
+          // `this.f = this.s.getWriter()`, one `this` on both sides: `other.f = this.s.getWriter()`
+          // puts a writer of this stream into another instance, whose own store would then drop it.
+          thisMemberName(other.assignment.left) === field &&
           lockedStreamField(other.assignment.right) === stream)),
   );
   if (!sameLock || !holdsOneStream(classNode, stream, streamStores, constructor)) return false;

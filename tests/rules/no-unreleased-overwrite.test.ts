@@ -8965,6 +8965,142 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
           }
         }`),
     },
+    {
+      name: 'a writer of this stream put into another instance: the store in that instance\'s start() drops it',
+      code: dedent(`
+        export class Pump {
+          private writer: WritableStreamDefaultWriter<string> | null = null;
+          constructor(private readonly stream: WritableStream<string>) {}
+          start(): void {
+            this.writer = this.stream.getWriter();
+          }
+          lend(other: Pump): void {
+            other.writer = this.stream.getWriter();
+          }
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 5, column: 5 },
+        { messageId: 'overwrite', line: 8, column: 5 },
+      ],
+      output: dedent(`
+        export class Pump {
+          private writer: WritableStreamDefaultWriter<string> | null = null;
+          constructor(private readonly stream: WritableStream<string>) {}
+          start(): void {
+            const oldWriter = this.writer;
+            this.writer = this.stream.getWriter();
+            if (oldWriter !== this.writer) oldWriter?.close();
+          }
+          lend(other: Pump): void {
+            const oldWriter = other.writer;
+            other.writer = this.stream.getWriter();
+            if (oldWriter !== other.writer) oldWriter?.close();
+          }
+        }`),
+    },
+    {
+      name: 'a protected stream: a subclass retargets it while the old writer holds the old stream',
+      code: dedent(`
+        export class Pump {
+          private writer: WritableStreamDefaultWriter<string> | null = null;
+          constructor(protected stream: WritableStream<string>) {}
+          start(): void {
+            this.writer = this.stream.getWriter();
+          }
+        }
+        export class SwitchingPump extends Pump {
+          switchTo(stream: WritableStream<string>): void {
+            this.stream = stream;
+            this.start();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 5, column: 5 }],
+      output: dedent(`
+        export class Pump {
+          private writer: WritableStreamDefaultWriter<string> | null = null;
+          constructor(protected stream: WritableStream<string>) {}
+          start(): void {
+            const oldWriter = this.writer;
+            this.writer = this.stream.getWriter();
+            if (oldWriter !== this.writer) oldWriter?.close();
+          }
+        }
+        export class SwitchingPump extends Pump {
+          switchTo(stream: WritableStream<string>): void {
+            this.stream = stream;
+            this.start();
+          }
+        }`),
+    },
+    {
+      name: 'a stream field the base class declares too: its methods retarget it',
+      code: dedent(`
+        class Output {
+          stream = new WritableStream<string>();
+          rotate(): void {
+            this.stream = new WritableStream<string>();
+          }
+        }
+        export class Pump extends Output {
+          declare stream: WritableStream<string>;
+          private writer: WritableStreamDefaultWriter<string> | null = null;
+          start(): void {
+            this.writer = this.stream.getWriter();
+          }
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 4, column: 5 },
+        { messageId: 'overwrite', line: 11, column: 5 },
+      ],
+      output: dedent(`
+        class Output {
+          stream = new WritableStream<string>();
+          rotate(): void {
+            const oldStream = this.stream;
+            this.stream = new WritableStream<string>();
+            oldStream.close();
+          }
+        }
+        export class Pump extends Output {
+          declare stream: WritableStream<string>;
+          private writer: WritableStreamDefaultWriter<string> | null = null;
+          start(): void {
+            const oldWriter = this.writer;
+            this.writer = this.stream.getWriter();
+            if (oldWriter !== this.writer) oldWriter?.close();
+          }
+        }`),
+    },
+    {
+      name: 'a public stream that a function of the file replaces',
+      code: dedent(`
+        export class Pump {
+          private writer: WritableStreamDefaultWriter<string> | null = null;
+          constructor(public stream: WritableStream<string>) {}
+          start(): void {
+            this.writer = this.stream.getWriter();
+          }
+        }
+        export function retarget(pump: Pump, stream: WritableStream<string>): void {
+          pump.stream = stream;
+          pump.start();
+        }`),
+      errors: [{ messageId: 'overwrite', line: 5, column: 5 }],
+      output: dedent(`
+        export class Pump {
+          private writer: WritableStreamDefaultWriter<string> | null = null;
+          constructor(public stream: WritableStream<string>) {}
+          start(): void {
+            const oldWriter = this.writer;
+            this.writer = this.stream.getWriter();
+            if (oldWriter !== this.writer) oldWriter?.close();
+          }
+        }
+        export function retarget(pump: Pump, stream: WritableStream<string>): void {
+          pump.stream = stream;
+          pump.start();
+        }`),
+    },
   ]),
 });
 
@@ -9065,6 +9201,82 @@ ruleTester.run('no-unreleased-overwrite: single-flight loads', rule, {
             if (!this.value && !this.loading) {
               this.loading = load().then((value) => {
                 this.value = value;
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+    },
+    {
+      name: 'an await after the load starts, and listeners called after the handler stores both fields',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          private readonly listeners: (() => void)[] = [];
+          async get(): Promise<Buf | null> {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                this.value = value;
+                this.loading = null;
+                for (const listener of this.listeners) listener();
+              });
+              await this.loading;
+            }
+            return this.value;
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+    },
+    {
+      name: 'another class of the file, unrelated to this one, empties a field of the same name',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          value: Buf | null = null;
+          loading: Promise<void> | null = null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                this.value = value;
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }
+        export class Download extends EventTarget {
+          loading: Promise<void> | null = null;
+          cancel(): void {
+            this.loading = null;
+          }
+        }`),
+    },
+    {
+      name: 'a handler that empties the pending field and returns when the load gave nothing',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf | null>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                if (!value) {
+                  this.loading = null;
+                  return;
+                }
+                this.value = value;
+                this.loading = null;
               });
             }
           }
@@ -9417,6 +9629,578 @@ ruleTester.run('no-unreleased-overwrite: single-flight loads', rule, {
               };
               keep(first);
               this.loading = load().then(keep);
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+    },
+    {
+      name: 'an await in the arguments of the call: two runs both pass the test, then both store',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          async fill(): Promise<void> {
+            if (!this.value) {
+              const keep = (value: Buf) => {
+                this.value = value;
+              };
+              keep(await load());
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 9, column: 9 }],
+      output: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          async fill(): Promise<void> {
+            if (!this.value) {
+              const keep = (value: Buf) => {
+                const oldValue = this.value;
+                this.value = value;
+                if (oldValue !== this.value) oldValue?.release();
+              };
+              keep(await load());
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+    },
+    {
+      name: 'an await in the store that starts the load: both runs store a load, both handlers run',
+      code: dedent(`
+        BUF
+        declare function connect(): Promise<{ load(): Promise<Buf> }>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          async get(): Promise<void> {
+            if (!this.value && !this.loading) {
+              this.loading = (await connect()).load().then((value) => {
+                this.value = value;
+                this.loading = null;
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 9 }],
+      output: dedent(`
+        BUF
+        declare function connect(): Promise<{ load(): Promise<Buf> }>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          async get(): Promise<void> {
+            if (!this.value && !this.loading) {
+              this.loading = (await connect()).load().then((value) => {
+                const oldValue = this.value;
+                this.value = value;
+                if (oldValue !== this.value) oldValue?.release();
+                this.loading = null;
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+    },
+    {
+      name: 'a for await between the tests and the load',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          async get(ticks: AsyncIterable<number>): Promise<void> {
+            if (!this.value && !this.loading) {
+              for await (const tick of ticks) if (tick > 0) break;
+              this.loading = load().then((value) => {
+                this.value = value;
+                this.loading = null;
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 11, column: 9 }],
+      output: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          async get(ticks: AsyncIterable<number>): Promise<void> {
+            if (!this.value && !this.loading) {
+              for await (const tick of ticks) if (tick > 0) break;
+              this.loading = load().then((value) => {
+                const oldValue = this.value;
+                this.value = value;
+                if (oldValue !== this.value) oldValue?.release();
+                this.loading = null;
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+    },
+    {
+      name: 'the tests in a function of its own: they read the fields of whatever object it is called on',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          get(other: Cache): void {
+            const keep = (value: Buf) => {
+              this.value = value;
+            };
+            const start = function (this: Cache): void {
+              if (!this.value && !this.loading) this.loading = load().then(keep);
+            };
+            start.call(other);
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 9, column: 7 }],
+      output: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          get(other: Cache): void {
+            const keep = (value: Buf) => {
+              const oldValue = this.value;
+              this.value = value;
+              if (oldValue !== this.value) oldValue?.release();
+            };
+            const start = function (this: Cache): void {
+              if (!this.value && !this.loading) this.loading = load().then(keep);
+            };
+            start.call(other);
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+    },
+    {
+      name: 'the handler empties the pending field, then calls listeners before storing: a listener can start a second load',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          private readonly listeners: (() => void)[] = [];
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                this.loading = null;
+                for (const listener of this.listeners) listener();
+                this.value = value;
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 13, column: 9 }],
+      output: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          private readonly listeners: (() => void)[] = [];
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                this.loading = null;
+                for (const listener of this.listeners) listener();
+                const oldValue = this.value;
+                this.value = value;
+                if (oldValue !== this.value) oldValue?.release();
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+    },
+    {
+      name: 'a protected pending field: a subclass empties it while a load is in flight',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          protected loading: Promise<void> | null = null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                this.value = value;
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }
+        export class RetryingCache extends Cache {
+          retry(): void {
+            this.loading = null;
+            this.get();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 9 }],
+      output: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          protected loading: Promise<void> | null = null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                const oldValue = this.value;
+                this.value = value;
+                if (oldValue !== this.value) oldValue?.release();
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }
+        export class RetryingCache extends Cache {
+          retry(): void {
+            this.loading = null;
+            this.get();
+          }
+        }`),
+    },
+    {
+      name: 'a pending field the base class declares too: its methods empty it',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        class Loader {
+          loading: Promise<void> | null = null;
+          cancel(): void {
+            this.loading = null;
+          }
+        }
+        export class Cache extends Loader {
+          private value: Buf | null = null;
+          declare loading: Promise<void> | null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                this.value = value;
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 9 }],
+      output: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        class Loader {
+          loading: Promise<void> | null = null;
+          cancel(): void {
+            this.loading = null;
+          }
+        }
+        export class Cache extends Loader {
+          private value: Buf | null = null;
+          declare loading: Promise<void> | null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                const oldValue = this.value;
+                this.value = value;
+                if (oldValue !== this.value) oldValue?.release();
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+    },
+    {
+      name: 'the pending field emptied through Reflect.set',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                this.value = value;
+              });
+            }
+          }
+          cancel(): void {
+            Reflect.set(this, 'loading', null);
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 9 }],
+      output: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                const oldValue = this.value;
+                this.value = value;
+                if (oldValue !== this.value) oldValue?.release();
+              });
+            }
+          }
+          cancel(): void {
+            Reflect.set(this, 'loading', null);
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+    },
+    {
+      name: 'a public pending field that a subclass in the file empties',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          value: Buf | null = null;
+          loading: Promise<void> | null = null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                this.value = value;
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }
+        export class RetryingCache extends Cache {
+          retry(): void {
+            this.loading = null;
+            this.get();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 9 }],
+      output: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          value: Buf | null = null;
+          loading: Promise<void> | null = null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                const oldValue = this.value;
+                this.value = value;
+                if (oldValue !== this.value) oldValue?.release();
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }
+        export class RetryingCache extends Cache {
+          retry(): void {
+            this.loading = null;
+            this.get();
+          }
+        }`),
+    },
+    {
+      name: 'a public pending field that a function of the file empties',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          value: Buf | null = null;
+          loading: Promise<void> | null = null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                this.value = value;
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }
+        export function retry(cache: Cache): void {
+          cache.loading = null;
+          cache.get();
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 9 }],
+      output: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          value: Buf | null = null;
+          loading: Promise<void> | null = null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                const oldValue = this.value;
+                this.value = value;
+                if (oldValue !== this.value) oldValue?.release();
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }
+        export function retry(cache: Cache): void {
+          cache.loading = null;
+          cache.get();
+        }`),
+    },
+    {
+      name: 'a base class in the file that empties the pending field it declares too',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        class Loader {
+          loading: Promise<void> | null = null;
+          cancel(): void {
+            this.loading = null;
+          }
+        }
+        export class Cache extends Loader {
+          private value: Buf | null = null;
+          loading: Promise<void> | null = null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                this.value = value;
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 9 }],
+      output: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        class Loader {
+          loading: Promise<void> | null = null;
+          cancel(): void {
+            this.loading = null;
+          }
+        }
+        export class Cache extends Loader {
+          private value: Buf | null = null;
+          loading: Promise<void> | null = null;
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                const oldValue = this.value;
+                this.value = value;
+                if (oldValue !== this.value) oldValue?.release();
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+    },
+    {
+      name: 'the pending field emptied before a return in a try: its finally calls listeners, then stores',
+      code: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          private readonly listeners: (() => void)[] = [];
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                try {
+                  this.loading = null;
+                  return;
+                } finally {
+                  for (const listener of this.listeners) listener();
+                  this.value = value;
+                }
+              });
+            }
+          }
+          close(): void {
+            this.value?.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 11 }],
+      output: dedent(`
+        BUF
+        declare function load(): Promise<Buf>;
+        export class Cache {
+          private value: Buf | null = null;
+          private loading: Promise<void> | null = null;
+          private readonly listeners: (() => void)[] = [];
+          get(): void {
+            if (!this.value && !this.loading) {
+              this.loading = load().then((value) => {
+                try {
+                  this.loading = null;
+                  return;
+                } finally {
+                  for (const listener of this.listeners) listener();
+                  const oldValue = this.value;
+                  this.value = value;
+                  if (oldValue !== this.value) oldValue?.release();
+                }
+              });
             }
           }
           close(): void {
