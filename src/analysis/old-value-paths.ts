@@ -21,6 +21,7 @@ import {
   promiseLinkOf,
   registersArrowHandler,
   handlersUseThis,
+  timerFieldsOf,
   type FieldWrite,
 } from './timer-chain.js';
 import { calleeName, emptinessTest, releasedStateTest, valueUseOf, type ReleaseNames } from './value-use.js';
@@ -960,7 +961,12 @@ export function oldValuePaths(
     // The handler of a single-flight load finds the field as the guard that started the load left it
     // (asked before the handlers' general rule below, which would take whatever the registering code left).
     if (question.target.onThis && isFunctionNode(fn.node) && emptyWhenSingleFlightRuns(fn.node, question.target.name)) return empty;
-    if ((fn.privateMethod || fn.continuation) && key.startsWith('this\u0000')) return atEntry;
+    if (fn.privateMethod && key.startsWith('this\u0000')) return atEntry;
+    // A promise handler's entry is followed into the code that registered it only in a class that
+    // arms a one-shot timer in that field (a fired timer's chain); elsewhere it is whatever is there.
+    if (fn.continuation && fn.thisClass && key.startsWith('this\u0000') && timerFieldsOf(fn.thisClass).has(question.target.name)) {
+      return atEntry;
+    }
     return live;
   }
 

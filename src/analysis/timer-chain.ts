@@ -52,6 +52,44 @@ export function registersArrowHandler(call: TSESTree.CallExpression): boolean {
   );
 }
 
+const timerFieldsByClass = new WeakMap<ClassNode, ReadonlySet<string>>();
+
+/**
+ * The fields of `this` that the class stores a one-shot timer into (`this.t = setTimeout(…)`,
+ * `setImmediate`): only their handlers can be part of a fired timer's chain. A cheap gate, one
+ * walk per class, before a promise handler's entry is followed through the code that registered it.
+ */
+export function timerFieldsOf(classNode: ClassNode): ReadonlySet<string> {
+  const known = timerFieldsByClass.get(classNode);
+  if (known) return known;
+  const fields = new Set<string>();
+  const visit = (node: TSESTree.Node): void => {
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=') {
+      const call = skipTypeWrappers(node.right);
+      const left = skipTypeWrappers(node.left);
+      if (
+        call.type === AST_NODE_TYPES.CallExpression &&
+        left.type === AST_NODE_TYPES.MemberExpression &&
+        skipTypeWrappers(left.object).type === AST_NODE_TYPES.ThisExpression
+      ) {
+        const callee = skipTypeWrappers(call.callee);
+        const timer =
+          callee.type === AST_NODE_TYPES.Identifier
+            ? callee.name
+            : callee.type === AST_NODE_TYPES.MemberExpression
+              ? staticMemberName(callee)
+              : undefined;
+        const name = staticMemberName(left);
+        if ((timer === 'setTimeout' || timer === 'setImmediate') && name !== undefined) fields.add(name);
+      }
+    }
+    for (const child of childNodesOf(node)) visit(child);
+  };
+  visit(classNode.body);
+  timerFieldsByClass.set(classNode, fields);
+  return fields;
+}
+
 const handlersUsingThis = new WeakMap<TSESTree.CallExpression, boolean>();
 
 /** Whether an arrow handler that `link` registers names `this` anywhere in its body. */
