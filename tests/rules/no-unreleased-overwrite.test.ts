@@ -6485,6 +6485,27 @@ function firedTimerChains(): {
             }
           }`),
       },
+      {
+        // A handler that never names \`this\` cannot arm the timer while the chain awaits.
+        name: 'timer chain: a handler that never names this is pending across the await before the re-arm',
+        code: dedent(`
+          declare function ping(): Promise<void>;
+          declare function pong(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout;
+            constructor() {
+              this.timer = setTimeout(() => void this.measure(), 1000);
+            }
+            close(): void {
+              clearTimeout(this.timer);
+            }
+            private async measure(): Promise<void> {
+              ping().catch((error: unknown) => console.error(error));
+              await pong();
+              this.timer = setTimeout(() => void this.measure(), 1000);
+            }
+          }`),
+      },
     ],
     invalid: [
       {
@@ -7033,6 +7054,159 @@ function firedTimerChains(): {
                 connection.hello().then(() => this.#reschedule());
                 this.#reschedule();
               });
+            }
+          }`),
+      },
+      {
+        // If ping() settles before pong(), reschedule() arms a timer first, and the store after the
+        // await drops it (reschedule() releases what it finds, which does not help).
+        name: 'timer chain: a handler registered before an await of the chain may re-arm first',
+        code: dedent(`
+          declare function ping(): Promise<void>;
+          declare function pong(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout;
+            constructor() {
+              this.timer = setTimeout(() => void this.measure(), 1000);
+            }
+            close(): void {
+              clearTimeout(this.timer);
+            }
+            private async measure(): Promise<void> {
+              ping().then(() => this.reschedule());
+              await pong();
+              this.timer = setTimeout(() => void this.measure(), 1000);
+            }
+            private reschedule(): void {
+              const oldTimer = this.timer;
+              this.timer = setTimeout(() => void this.measure(), 1000);
+              if (oldTimer !== this.timer) oldTimer.close();
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 14, column: 5 }],
+        output: dedent(`
+          declare function ping(): Promise<void>;
+          declare function pong(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout;
+            constructor() {
+              this.timer = setTimeout(() => void this.measure(), 1000);
+            }
+            close(): void {
+              clearTimeout(this.timer);
+            }
+            private async measure(): Promise<void> {
+              ping().then(() => this.reschedule());
+              await pong();
+              const oldTimer = this.timer;
+              this.timer = setTimeout(() => void this.measure(), 1000);
+              if (oldTimer !== this.timer) oldTimer.close();
+            }
+            private reschedule(): void {
+              const oldTimer = this.timer;
+              this.timer = setTimeout(() => void this.measure(), 1000);
+              if (oldTimer !== this.timer) oldTimer.close();
+            }
+          }`),
+      },
+      {
+        // measure() returns at its await; tick() then arms a timer, which measure() drops when it resumes.
+        name: 'timer chain: the caller arms after starting an async method that re-arms after its await',
+        code: dedent(`
+          declare function ping(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout;
+            constructor() {
+              this.timer = setTimeout(() => this.tick(), 1000);
+            }
+            close(): void {
+              clearTimeout(this.timer);
+            }
+            private tick(): void {
+              void this.measure();
+              const oldTimer = this.timer;
+              this.timer = setTimeout(() => this.tick(), 5000);
+              if (oldTimer !== this.timer) oldTimer.close();
+            }
+            private async measure(): Promise<void> {
+              await ping();
+              this.timer = setTimeout(() => this.tick(), 1000);
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
+        output: dedent(`
+          declare function ping(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout;
+            constructor() {
+              this.timer = setTimeout(() => this.tick(), 1000);
+            }
+            close(): void {
+              clearTimeout(this.timer);
+            }
+            private tick(): void {
+              void this.measure();
+              const oldTimer = this.timer;
+              this.timer = setTimeout(() => this.tick(), 5000);
+              if (oldTimer !== this.timer) oldTimer.close();
+            }
+            private async measure(): Promise<void> {
+              await ping();
+              const oldTimer = this.timer;
+              this.timer = setTimeout(() => this.tick(), 1000);
+              if (oldTimer !== this.timer) oldTimer.close();
+            }
+          }`),
+      },
+      {
+        name: 'timer chain: emptying the field does not stop a pending handler from arming during the await',
+        code: dedent(`
+          declare function ping(): Promise<void>;
+          declare function pong(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout | undefined;
+            constructor() {
+              this.timer = setTimeout(() => void this.measure(), 1000);
+            }
+            close(): void {
+              clearTimeout(this.timer);
+            }
+            private async measure(): Promise<void> {
+              ping().then(() => this.reschedule());
+              this.timer = undefined;
+              await pong();
+              this.timer = setTimeout(() => void this.measure(), 1000);
+            }
+            private reschedule(): void {
+              const oldTimer = this.timer;
+              this.timer = setTimeout(() => void this.measure(), 1000);
+              if (oldTimer !== this.timer) clearTimeout(oldTimer);
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 15, column: 5 }],
+        output: dedent(`
+          declare function ping(): Promise<void>;
+          declare function pong(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout | undefined;
+            constructor() {
+              this.timer = setTimeout(() => void this.measure(), 1000);
+            }
+            close(): void {
+              clearTimeout(this.timer);
+            }
+            private async measure(): Promise<void> {
+              ping().then(() => this.reschedule());
+              this.timer = undefined;
+              await pong();
+              const oldTimer = this.timer;
+              this.timer = setTimeout(() => void this.measure(), 1000);
+              if (oldTimer !== this.timer) oldTimer?.close();
+            }
+            private reschedule(): void {
+              const oldTimer = this.timer;
+              this.timer = setTimeout(() => void this.measure(), 1000);
+              if (oldTimer !== this.timer) clearTimeout(oldTimer);
             }
           }`),
       },
