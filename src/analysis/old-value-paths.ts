@@ -98,6 +98,13 @@ const racing: Fact = 'racing';
 /** The same past an `await`/`yield`: the field may hold what the racing code armed. */
 const racingSuspended: Fact = 'racing-suspended';
 /**
+ * In a private method, a caller goes on after the call, and may store into the field: nothing
+ * while the method runs on, but the caller runs when the method first suspends.
+ */
+const callerGoesOn: Fact = 'caller-goes-on';
+/** The same past an `await`/`yield`: the field may hold what the caller stored meanwhile. */
+const callerWentOn: Fact = 'caller-went-on';
+/**
  * In a private method, what `this.f` held when the method was called: live or not depending on
  * its callers, asked once the whole class has been walked.
  */
@@ -646,7 +653,9 @@ export function oldValuePaths(
         switch (event.kind) {
           case 'suspend':
             // Most suspensions meet no released value: rebuild the set only when one does.
-            if (hasReleased(facts) || facts.has(atEntry) || facts.has(fired) || facts.has(racing)) facts = suspendedFacts(facts);
+            if (hasReleased(facts) || facts.has(atEntry) || facts.has(fired) || facts.has(racing) || facts.has(callerGoesOn)) {
+              facts = suspendedFacts(facts);
+            }
             break;
           case 'receiverPassed':
             if (key.startsWith(event.receiver)) facts = new Set([handled]);
@@ -1017,6 +1026,8 @@ export function oldValuePaths(
       // a fired timer's pass does not hold past it (in a function of the chain; elsewhere the
       // racing handler is no more than any other code).
       resolved.delete(racing);
+      resolved.delete(callerGoesOn);
+      if (resolved.delete(callerWentOn)) resolved.add(live);
       const raced = resolved.delete(racingSuspended);
       const firedBefore = resolved.delete(firedSuspended);
       if (firedBefore) {
@@ -1077,10 +1088,10 @@ export function oldValuePaths(
         else if (fact.startsWith('saved#')) callFacts.add(live);
         else callFacts.add(fact);
       }
-      // The caller runs on when the method first suspends: what it does after the call may arm
-      // the timer before the method's store (asked only where the fired timer's pass is at stake).
-      if ((callFacts.has(fired) || callFacts.has(firedSuspended)) && !callFacts.has(racing) && overtaken(caller, call, key, question, 0)) {
-        callFacts.add(racing);
+      // The caller runs on when the method first suspends: what it stores after the call, the
+      // method's store past its `await` drops (asked only where nothing live is known yet).
+      if (callFacts.size > 0 && !callFacts.has(live) && !callFacts.has(callerGoesOn) && overtaken(caller, call, key, question, 0)) {
+        callFacts.add(callerGoesOn);
       }
       for (const fact of callFacts) facts.add(fact);
     }
@@ -2011,6 +2022,7 @@ function suspendedFacts(facts: ReadonlySet<Fact>): Set<Fact> {
     else if (fact === atEntry) suspended.add(atEntrySuspended);
     else if (fact === fired) suspended.add(firedSuspended);
     else if (fact === racing) suspended.add(racingSuspended);
+    else if (fact === callerGoesOn) suspended.add(callerWentOn);
     else suspended.add(fact);
   }
   return suspended;

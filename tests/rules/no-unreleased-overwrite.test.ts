@@ -5870,6 +5870,24 @@ function releasedByPrivateMethodCallers(): {
             }
           }`),
       },
+      {
+        name: 'an async private method the constructor calls last: nothing stores while it awaits',
+        code: dedent(`
+          declare function connect(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout;
+            constructor() {
+              void this.start();
+            }
+            close(): void {
+              clearTimeout(this.timer);
+            }
+            private async start(): Promise<void> {
+              await connect();
+              this.timer = setTimeout(() => undefined, 1000);
+            }
+          }`),
+      },
     ],
     invalid: [
       {
@@ -6329,6 +6347,87 @@ function releasedByPrivateMethodCallers(): {
             }
           }`),
         errors: [{ messageId: 'overwrite', line: 15, column: 5 }],
+      },
+      {
+        // start() returns at its await; the constructor then arms a timer, which start() drops when it resumes.
+        name: 'an async private method the constructor calls before arming: its store after the await drops that timer',
+        code: dedent(`
+          declare function connect(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout;
+            constructor() {
+              void this.start();
+              this.timer = setTimeout(() => undefined, 1000);
+            }
+            close(): void {
+              clearTimeout(this.timer);
+            }
+            private async start(): Promise<void> {
+              await connect();
+              this.timer = setTimeout(() => undefined, 1000);
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 13, column: 5 }],
+        output: dedent(`
+          declare function connect(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout;
+            constructor() {
+              void this.start();
+              this.timer = setTimeout(() => undefined, 1000);
+            }
+            close(): void {
+              clearTimeout(this.timer);
+            }
+            private async start(): Promise<void> {
+              await connect();
+              const oldTimer = this.timer as typeof this.timer | undefined;
+              this.timer = setTimeout(() => undefined, 1000);
+              if (oldTimer !== this.timer) oldTimer?.close();
+            }
+          }`),
+      },
+      {
+        name: 'an async private method started on an empty field: the caller arms the timer while it awaits',
+        code: dedent(`
+          declare function connect(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout | undefined;
+            start(): void {
+              if (this.timer) return;
+              void this.connectLater();
+              this.timer = setTimeout(() => undefined, 1000);
+            }
+            close(): void {
+              clearTimeout(this.timer);
+              this.timer = undefined;
+            }
+            private async connectLater(): Promise<void> {
+              await connect();
+              this.timer = setTimeout(() => undefined, 1000);
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 15, column: 5 }],
+        output: dedent(`
+          declare function connect(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout | undefined;
+            start(): void {
+              if (this.timer) return;
+              void this.connectLater();
+              this.timer = setTimeout(() => undefined, 1000);
+            }
+            close(): void {
+              clearTimeout(this.timer);
+              this.timer = undefined;
+            }
+            private async connectLater(): Promise<void> {
+              await connect();
+              const oldTimer = this.timer;
+              this.timer = setTimeout(() => undefined, 1000);
+              if (oldTimer !== this.timer) oldTimer?.close();
+            }
+          }`),
       },
     ],
   };
