@@ -1068,6 +1068,10 @@ export function oldValuePaths(
   function callerFacts(method: PrivateMethod, key: string, question: StoreQuestion, depth: number): Set<Fact> | undefined {
     const uses = privateMethodUsesOf(method.classNode).get(method.name);
     if (!uses || uses.escapes || uses.calls.length === 0) return undefined;
+    // Only an async method returns to its callers before its end (a store in a method it calls
+    // after its return is the callee's question, which follows its callers up).
+    const body = functionOf(ownMember(method.classNode, method.name));
+    const mayWait = body?.type !== AST_NODE_TYPES.FunctionExpression || body.async;
     const facts = new Set<Fact>();
     for (const call of uses.calls) {
       const caller = codePathOf(call);
@@ -1090,7 +1094,7 @@ export function oldValuePaths(
       }
       // The caller runs on when the method first suspends: what it stores after the call, the
       // method's store past its `await` drops (asked only where nothing live is known yet).
-      if (callFacts.size > 0 && !callFacts.has(live) && !callFacts.has(callerGoesOn) && overtaken(caller, call, key, question, 0)) {
+      if (mayWait && callFacts.size > 0 && !callFacts.has(live) && !callFacts.has(callerGoesOn) && overtaken(caller, call, key, question, 0)) {
         callFacts.add(callerGoesOn);
       }
       for (const fact of callFacts) facts.add(fact);
