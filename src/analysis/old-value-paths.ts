@@ -89,6 +89,23 @@ const fired: Fact = 'fired';
  */
 const firedSuspended: Fact = 'fired-suspended';
 /**
+ * On a path where the field holds the fired timer, code of the chain that may arm the timer is
+ * still to run: a handler this code registered (or an own method registered), or, when this is
+ * a private method, what its caller does after the call returns. Nothing while this code runs
+ * on; but past an `await`/`yield`, that code may have armed a timer first, which a store then
+ * drops: the fired timer's pass is not given.
+ */
+const racing: Fact = 'racing';
+/** The same past an `await`/`yield`: the field may hold what the racing code armed. */
+const racingSuspended: Fact = 'racing-suspended';
+/**
+ * In a private method, a caller goes on after the call, and may store into the field: nothing
+ * while the method runs on, but the caller runs when the method first suspends.
+ */
+const callerGoesOn: Fact = 'caller-goes-on';
+/** The same past an `await`/`yield`: the field may hold what the caller stored meanwhile. */
+const callerWentOn: Fact = 'caller-went-on';
+/**
  * In a private method, what `this.f` held when the method was called: live or not depending on
  * its callers, asked once the whole class has been walked.
  */
@@ -613,6 +630,11 @@ export function oldValuePaths(
 
     const index = segmentIndexOf(fn);
     const locals = receiverLocalsOf(key);
+    // Whether the facts may hold a fired timer (here, or at the entry of a function that may be in
+    // its chain) that code racing it could replace (see `racing`): asked at registrations and
+    // own-method calls; whether the function is in a chain is asked once the file is walked.
+    const mayRaceTimer = (facts: ReadonlySet<Fact>): boolean =>
+      !facts.has(racing) && (facts.has(fired) || facts.has(firedSuspended) || facts.has(atEntry) || facts.has(atEntrySuspended));
     const transfer = (
       segment: SegmentRecord,
       input: ReadonlySet<Fact>,
@@ -632,7 +654,9 @@ export function oldValuePaths(
         switch (event.kind) {
           case 'suspend':
             // Most suspensions meet no released value: rebuild the set only when one does.
-            if (hasReleased(facts) || facts.has(atEntry) || facts.has(fired)) facts = suspendedFacts(facts);
+            if (hasReleased(facts) || facts.has(atEntry) || facts.has(fired) || facts.has(racing) || facts.has(callerGoesOn)) {
+              facts = suspendedFacts(facts);
+            }
             break;
           case 'receiverPassed':
             if (key.startsWith(event.receiver)) facts = new Set([handled]);
@@ -657,9 +681,11 @@ export function oldValuePaths(
             else if (effect === 'handled') facts = new Set([handled]);
             // Released on some of the method's paths: still live on others, handled on some.
             else if (effect === 'partly') facts = new Set([...facts, handled]);
+            if (mayRaceTimer(facts) && callMayPend(fn, event.name, key, 1)) facts = new Set([...facts, racing]);
             break;
           }
           case 'continuation':
+            if (mayRaceTimer(facts) && handlersUseThis(event.link)) facts = new Set([...facts, racing]);
             break;
           default:
             if (event.key !== key) break;
@@ -668,7 +694,8 @@ export function oldValuePaths(
             else if (event.kind === 'save') facts = new Set([`saved#${String(event.save)}`]);
             else {
               if (report && event.question && answer) answer(event.question, facts);
-              facts = new Set([event.emptyValue ? empty : live]);
+              // Emptying the field does not stop racing code from arming the timer later.
+              facts = new Set(event.emptyValue ? (facts.has(racing) ? [empty, racing] : [empty]) : [live]);
             }
         }
         if (pending && pending.some((fact) => !facts.has(fact))) facts = new Set([...facts, ...pending]);
@@ -938,7 +965,7 @@ export function oldValuePaths(
       for (const [question, facts] of factsByQuestion) {
         if (facts.size === 0) continue;
         // Dropped on a path of its own whatever the callers do: no need to ask them.
-        if ((facts.has(atEntry) || facts.has(atEntrySuspended) || facts.has(firedSuspended)) && !facts.has(live)) {
+        if ((facts.has(atEntry) || facts.has(atEntrySuspended) || facts.has(firedSuspended) || facts.has(racingSuspended)) && !facts.has(live)) {
           entryQuestions.push({ fn, question, key, facts });
         }
         else question.answer(verdictOf(fn, question, facts));
@@ -1002,11 +1029,19 @@ export function oldValuePaths(
       for (const fact of facts) if (fact !== atEntry && fact !== atEntrySuspended) resolved.add(fact);
       if (facts.has(atEntry)) for (const fact of fromCallers) resolved.add(fact);
       if (facts.has(atEntrySuspended)) for (const fact of suspendedFacts(fromCallers)) resolved.add(fact);
-      if (resolved.delete(firedSuspended)) {
+      // Code of the chain that was pending across a suspension may have armed the timer first:
+      // a fired timer's pass does not hold past it (in a function of the chain; elsewhere the
+      // racing handler is no more than any other code).
+      resolved.delete(racing);
+      resolved.delete(callerGoesOn);
+      if (resolved.delete(callerWentOn)) resolved.add(live);
+      const raced = resolved.delete(racingSuspended);
+      const firedBefore = resolved.delete(firedSuspended);
+      if (firedBefore) {
         const classNode = fn.thisClass;
-        const onlyChain = key.startsWith('this\u0000') && classNode !== undefined && storesOnlyInChain(classNode, key);
+        const onlyChain = !raced && key.startsWith('this\u0000') && classNode !== undefined && storesOnlyInChain(classNode, key);
         resolved.add(onlyChain ? fired : live);
-      }
+      } else if (raced && chainBound(fn, key, 0)) resolved.add(live);
       question.answer(verdictOf(fn, question, resolved));
     }
     entryQuestions.length = 0;
@@ -1040,11 +1075,16 @@ export function oldValuePaths(
   function callerFacts(method: PrivateMethod, key: string, question: StoreQuestion, depth: number): Set<Fact> | undefined {
     const uses = privateMethodUsesOf(method.classNode).get(method.name);
     if (!uses || uses.escapes || uses.calls.length === 0) return undefined;
+    // Only an async method returns to its callers before its end (a store in a method it calls
+    // after its return is the callee's question, which follows its callers up).
+    const body = functionOf(ownMember(method.classNode, method.name));
+    const mayWait = body?.type !== AST_NODE_TYPES.FunctionExpression || body.async;
     const facts = new Set<Fact>();
     for (const call of uses.calls) {
       const caller = codePathOf(call);
       // `this` in the caller must be the same instance: a method (or an arrow in one) of this class.
       if (!caller || caller.thisClass !== method.classNode || caller.staticClassName !== undefined) return undefined;
+      const callFacts = new Set<Fact>();
       for (const fact of factsBeforeCall(caller, key, question, call) ?? []) {
         if (fact === atEntry || fact === atEntrySuspended) {
           // A fired timer's chain alternates methods and handlers: it is followed further.
@@ -1053,12 +1093,18 @@ export function oldValuePaths(
           // A promise handler outside a timer's chain starts with whatever the field holds.
           if (!outerFacts && caller.continuation && !caller.privateMethod) outerFacts = new Set([live]);
           if (!outerFacts) return undefined;
-          for (const outerFact of fact === atEntry ? outerFacts : suspendedFacts(outerFacts)) facts.add(outerFact);
-        } else if (fact.startsWith('released#')) facts.add(releasedByCaller);
-        else if (fact.startsWith('suspended#')) facts.add(suspendedByCaller);
-        else if (fact.startsWith('saved#')) facts.add(live);
-        else facts.add(fact);
+          for (const outerFact of fact === atEntry ? outerFacts : suspendedFacts(outerFacts)) callFacts.add(outerFact);
+        } else if (fact.startsWith('released#')) callFacts.add(releasedByCaller);
+        else if (fact.startsWith('suspended#')) callFacts.add(suspendedByCaller);
+        else if (fact.startsWith('saved#')) callFacts.add(live);
+        else callFacts.add(fact);
       }
+      // The caller runs on when the method first suspends: what it stores after the call, the
+      // method's store past its `await` drops (asked only where nothing live is known yet).
+      if (mayWait && callFacts.size > 0 && !callFacts.has(live) && !callFacts.has(callerGoesOn) && overtaken(caller, call, key, question, 0)) {
+        callFacts.add(callerGoesOn);
+      }
+      for (const fact of callFacts) facts.add(fact);
     }
     return facts.size > 0 ? facts : undefined;
   }
@@ -1986,6 +2032,8 @@ function suspendedFacts(facts: ReadonlySet<Fact>): Set<Fact> {
     if (fact.startsWith('released#')) suspended.add(`suspended#${fact.slice(9)}`);
     else if (fact === atEntry) suspended.add(atEntrySuspended);
     else if (fact === fired) suspended.add(firedSuspended);
+    else if (fact === racing) suspended.add(racingSuspended);
+    else if (fact === callerGoesOn) suspended.add(callerWentOn);
     else suspended.add(fact);
   }
   return suspended;

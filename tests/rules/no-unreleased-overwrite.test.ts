@@ -6330,6 +6330,24 @@ function releasedByPrivateMethodCallers(): {
             }
           }`),
       },
+      {
+        name: 'an async private method the constructor calls last: nothing stores while it awaits',
+        code: dedent(`
+          declare function connect(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout;
+            constructor() {
+              void this.start();
+            }
+            close(): void {
+              clearTimeout(this.timer);
+            }
+            private async start(): Promise<void> {
+              await connect();
+              this.timer = setTimeout(() => undefined, 1000);
+            }
+          }`),
+      },
     ],
     invalid: [
       {
@@ -6790,6 +6808,87 @@ function releasedByPrivateMethodCallers(): {
           }`),
         errors: [{ messageId: 'overwrite', line: 15, column: 5 }],
       },
+      {
+        // start() returns at its await; the constructor then arms a timer, which start() drops when it resumes.
+        name: 'an async private method the constructor calls before arming: its store after the await drops that timer',
+        code: dedent(`
+          declare function connect(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout;
+            constructor() {
+              void this.start();
+              this.timer = setTimeout(() => undefined, 1000);
+            }
+            close(): void {
+              clearTimeout(this.timer);
+            }
+            private async start(): Promise<void> {
+              await connect();
+              this.timer = setTimeout(() => undefined, 1000);
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 13, column: 5 }],
+        output: dedent(`
+          declare function connect(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout;
+            constructor() {
+              void this.start();
+              this.timer = setTimeout(() => undefined, 1000);
+            }
+            close(): void {
+              clearTimeout(this.timer);
+            }
+            private async start(): Promise<void> {
+              await connect();
+              const oldTimer = this.timer as typeof this.timer | undefined;
+              this.timer = setTimeout(() => undefined, 1000);
+              if (oldTimer !== this.timer) oldTimer?.close();
+            }
+          }`),
+      },
+      {
+        name: 'an async private method started on an empty field: the caller arms the timer while it awaits',
+        code: dedent(`
+          declare function connect(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout | undefined;
+            start(): void {
+              if (this.timer) return;
+              void this.connectLater();
+              this.timer = setTimeout(() => undefined, 1000);
+            }
+            close(): void {
+              clearTimeout(this.timer);
+              this.timer = undefined;
+            }
+            private async connectLater(): Promise<void> {
+              await connect();
+              this.timer = setTimeout(() => undefined, 1000);
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 15, column: 5 }],
+        output: dedent(`
+          declare function connect(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout | undefined;
+            start(): void {
+              if (this.timer) return;
+              void this.connectLater();
+              this.timer = setTimeout(() => undefined, 1000);
+            }
+            close(): void {
+              clearTimeout(this.timer);
+              this.timer = undefined;
+            }
+            private async connectLater(): Promise<void> {
+              await connect();
+              const oldTimer = this.timer;
+              this.timer = setTimeout(() => undefined, 1000);
+              if (oldTimer !== this.timer) oldTimer?.close();
+            }
+          }`),
+      },
     ],
   };
 }
@@ -6942,6 +7041,27 @@ function firedTimerChains(): {
             }
             #measure(): void {
               connect().then((connection) => connection.hello().then(() => this.#reschedule()));
+            }
+          }`),
+      },
+      {
+        // A handler that never names \`this\` cannot arm the timer while the chain awaits.
+        name: 'timer chain: a handler that never names this is pending across the await before the re-arm',
+        code: dedent(`
+          declare function ping(): Promise<void>;
+          declare function pong(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout;
+            constructor() {
+              this.timer = setTimeout(() => void this.measure(), 1000);
+            }
+            close(): void {
+              clearTimeout(this.timer);
+            }
+            private async measure(): Promise<void> {
+              ping().catch((error: unknown) => console.error(error));
+              await pong();
+              this.timer = setTimeout(() => void this.measure(), 1000);
             }
           }`),
       },
@@ -7493,6 +7613,159 @@ function firedTimerChains(): {
                 connection.hello().then(() => this.#reschedule());
                 this.#reschedule();
               });
+            }
+          }`),
+      },
+      {
+        // If ping() settles before pong(), reschedule() arms a timer first, and the store after the
+        // await drops it (reschedule() releases what it finds, which does not help).
+        name: 'timer chain: a handler registered before an await of the chain may re-arm first',
+        code: dedent(`
+          declare function ping(): Promise<void>;
+          declare function pong(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout;
+            constructor() {
+              this.timer = setTimeout(() => void this.measure(), 1000);
+            }
+            close(): void {
+              clearTimeout(this.timer);
+            }
+            private async measure(): Promise<void> {
+              ping().then(() => this.reschedule());
+              await pong();
+              this.timer = setTimeout(() => void this.measure(), 1000);
+            }
+            private reschedule(): void {
+              const oldTimer = this.timer;
+              this.timer = setTimeout(() => void this.measure(), 1000);
+              if (oldTimer !== this.timer) oldTimer.close();
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 14, column: 5 }],
+        output: dedent(`
+          declare function ping(): Promise<void>;
+          declare function pong(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout;
+            constructor() {
+              this.timer = setTimeout(() => void this.measure(), 1000);
+            }
+            close(): void {
+              clearTimeout(this.timer);
+            }
+            private async measure(): Promise<void> {
+              ping().then(() => this.reschedule());
+              await pong();
+              const oldTimer = this.timer;
+              this.timer = setTimeout(() => void this.measure(), 1000);
+              if (oldTimer !== this.timer) oldTimer.close();
+            }
+            private reschedule(): void {
+              const oldTimer = this.timer;
+              this.timer = setTimeout(() => void this.measure(), 1000);
+              if (oldTimer !== this.timer) oldTimer.close();
+            }
+          }`),
+      },
+      {
+        // measure() returns at its await; tick() then arms a timer, which measure() drops when it resumes.
+        name: 'timer chain: the caller arms after starting an async method that re-arms after its await',
+        code: dedent(`
+          declare function ping(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout;
+            constructor() {
+              this.timer = setTimeout(() => this.tick(), 1000);
+            }
+            close(): void {
+              clearTimeout(this.timer);
+            }
+            private tick(): void {
+              void this.measure();
+              const oldTimer = this.timer;
+              this.timer = setTimeout(() => this.tick(), 5000);
+              if (oldTimer !== this.timer) oldTimer.close();
+            }
+            private async measure(): Promise<void> {
+              await ping();
+              this.timer = setTimeout(() => this.tick(), 1000);
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
+        output: dedent(`
+          declare function ping(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout;
+            constructor() {
+              this.timer = setTimeout(() => this.tick(), 1000);
+            }
+            close(): void {
+              clearTimeout(this.timer);
+            }
+            private tick(): void {
+              void this.measure();
+              const oldTimer = this.timer;
+              this.timer = setTimeout(() => this.tick(), 5000);
+              if (oldTimer !== this.timer) oldTimer.close();
+            }
+            private async measure(): Promise<void> {
+              await ping();
+              const oldTimer = this.timer;
+              this.timer = setTimeout(() => this.tick(), 1000);
+              if (oldTimer !== this.timer) oldTimer.close();
+            }
+          }`),
+      },
+      {
+        name: 'timer chain: emptying the field does not stop a pending handler from arming during the await',
+        code: dedent(`
+          declare function ping(): Promise<void>;
+          declare function pong(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout | undefined;
+            constructor() {
+              this.timer = setTimeout(() => void this.measure(), 1000);
+            }
+            close(): void {
+              clearTimeout(this.timer);
+            }
+            private async measure(): Promise<void> {
+              ping().then(() => this.reschedule());
+              this.timer = undefined;
+              await pong();
+              this.timer = setTimeout(() => void this.measure(), 1000);
+            }
+            private reschedule(): void {
+              const oldTimer = this.timer;
+              this.timer = setTimeout(() => void this.measure(), 1000);
+              if (oldTimer !== this.timer) clearTimeout(oldTimer);
+            }
+          }`),
+        errors: [{ messageId: 'overwrite', line: 15, column: 5 }],
+        output: dedent(`
+          declare function ping(): Promise<void>;
+          declare function pong(): Promise<void>;
+          export class Pinger {
+            timer: NodeJS.Timeout | undefined;
+            constructor() {
+              this.timer = setTimeout(() => void this.measure(), 1000);
+            }
+            close(): void {
+              clearTimeout(this.timer);
+            }
+            private async measure(): Promise<void> {
+              ping().then(() => this.reschedule());
+              this.timer = undefined;
+              await pong();
+              const oldTimer = this.timer;
+              this.timer = setTimeout(() => void this.measure(), 1000);
+              if (oldTimer !== this.timer) oldTimer?.close();
+            }
+            private reschedule(): void {
+              const oldTimer = this.timer;
+              this.timer = setTimeout(() => void this.measure(), 1000);
+              if (oldTimer !== this.timer) clearTimeout(oldTimer);
             }
           }`),
       },
