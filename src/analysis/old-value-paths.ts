@@ -4,6 +4,7 @@ import {
   isEmptyValue,
   outermostTypeWrapper,
   skipTypeWrappers,
+  staticMemberName,
   type FieldRef,
   type OverwriteAssignment,
 } from './field-target.js';
@@ -13,7 +14,7 @@ import { privateMethodOf, privateMethodUses, type PrivateMethod, type PrivateMet
 import { thisMemberOf } from './own-field.js';
 import { analysisStats } from './stats.js';
 import { emptyWhenSingleFlightRuns } from './single-flight.js';
-import { declaredKeyName, isFunctionNode, patternTargetsOf } from './syntax-walk.js';
+import { childNodesOf, declaredKeyName, isFunctionNode, patternTargetsOf, type FunctionNode } from './syntax-walk.js';
 import {
   classesByNameIn,
   fieldWritesIn,
@@ -955,7 +956,7 @@ export function oldValuePaths(
         key,
         initial,
         // A call of an own method that stores into the field leaves a new value there, which a later store drops.
-        (name) => (storesNewValue(fn, name, key, 1) ? 'stores' : methodEffect(fn, name, key)),
+        (name) => (storesWhenCalled(fn, name, key) ? 'stores' : methodEffect(fn, name, key)),
         (question, facts) => {
           const all = factsByQuestion.get(question) ?? new Set<Fact>();
           for (const fact of facts) all.add(fact);
@@ -1401,6 +1402,41 @@ export function oldValuePaths(
     }
     storesByMethod.set(cacheKey, stores);
     return stores;
+  }
+
+  /**
+   * Whether a call of an own method leaves a new value in the field when it returns to the caller.
+   * An async method returns at its first `await`: what it stores after that is judged where it
+   * stores (against what its callers may store meanwhile), not as left by the call.
+   */
+  function storesWhenCalled(caller: FunctionRecord, name: string, key: string): boolean {
+    if (!storesNewValue(caller, name, key, 1)) return false;
+    const body = caller.thisClass && functionOf(ownMember(caller.thisClass, name));
+    if (!body || !isFunctionNode(body) || !body.async || !key.startsWith('this\u0000')) return true;
+    return syncPartMayStore(body, key.slice('this\u0000'.length));
+  }
+
+  /**
+   * Whether the part of an async function that runs before it first suspends may store into
+   * `this.<name>` or call an own method: yes unless a statement of its body that is an `await`
+   * (`await x;`, `const v = await x;`, `v = await x;`) comes before every such store and call.
+   * Syntax only; no such `await` means yes.
+   */
+  function syncPartMayStore(fn: FunctionNode, name: string): boolean {
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return true;
+    const statements = fn.body.body;
+    const first = statements.findIndex(isAwaitStatement);
+    if (first < 0) return true;
+    const touches = (node: TSESTree.Node): boolean => {
+      if (node !== fn && isFunctionNode(node)) return false;
+      if (node.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(node.object).type === AST_NODE_TYPES.ThisExpression) {
+        const parent = node.parent;
+        const called = parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node;
+        if (called || staticMemberName(node) === name || staticMemberName(node) === undefined) return true;
+      }
+      return childNodesOf(node).some(touches);
+    };
+    return statements.slice(0, first + 1).some((statement) => touches(statement));
   }
 
   /** The innermost function (code path) holding `node`. */
@@ -2082,4 +2118,17 @@ function pushIndex(heap: number[], value: number): void {
     at = parent;
   }
   heap[at] = value;
+}
+
+/** `await x;`, `const v = await x;` or `v = await x;` as a statement: the function suspends there, every time. */
+function isAwaitStatement(statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
+    const expression = skipTypeWrappers(statement.expression);
+    if (expression.type === AST_NODE_TYPES.AwaitExpression) return true;
+    return expression.type === AST_NODE_TYPES.AssignmentExpression && skipTypeWrappers(expression.right).type === AST_NODE_TYPES.AwaitExpression;
+  }
+  return (
+    statement.type === AST_NODE_TYPES.VariableDeclaration &&
+    statement.declarations.some((declarator) => declarator.init !== null && skipTypeWrappers(declarator.init).type === AST_NODE_TYPES.AwaitExpression)
+  );
 }
