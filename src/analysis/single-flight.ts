@@ -67,9 +67,8 @@ function decide(callback: FunctionNode, field: string): boolean {
   const owner = thisOwnerOf(callback);
   if (!owner || owner.isStatic) return false;
   const { classNode } = owner;
-  if (!declaresInstanceField(classNode, field) || sharesFieldWithOtherClasses(classNode, field)) return false;
-  const fieldStores = classStoresInto(classNode, field);
-  if (!fieldStores?.every((store) => store.emptyValue || store.inFunction === callback)) return false;
+  // The callback's own uses and their guards first (syntax around it); the class-wide and file-wide
+  // store scans last, for the few callbacks that pass.
   const uses = usesOf(callback);
   if (!uses || uses.length === 0 || uses.length > 2) return false;
   const [first, second] = uses;
@@ -89,6 +88,17 @@ function decide(callback: FunctionNode, field: string): boolean {
   const callbackThis = thisMemberOf(callback);
   if (!uses.every((use) => thisMemberOf(use.site) === callbackThis)) return false;
   const [pendingField] = pending;
+  const guarded = uses.every((use) => {
+    if (!guardedEmpty(use.site, field, classNode)) return false;
+    if (pendingField === undefined) return true;
+    // `this.p ??= load().then(cb)` tests the pending field itself, in the same expression.
+    const testsItself = use.kind === 'flight' && use.site.operator !== '=';
+    return testsItself || guardedEmpty(use.site, pendingField, classNode);
+  });
+  if (!guarded) return false;
+  if (!declaresInstanceField(classNode, field) || sharesFieldWithOtherClasses(classNode, field)) return false;
+  const fieldStores = classStoresInto(classNode, field);
+  if (!fieldStores?.every((store) => store.emptyValue || store.inFunction === callback)) return false;
   if (pendingField !== undefined) {
     if (
       pendingField === field ||
@@ -114,13 +124,7 @@ function decide(callback: FunctionNode, field: string): boolean {
       store.inFunction === callback && store.assignment.range[0] < lastFieldStore && !returnsRightAfter(store.assignment, callback);
     if (pendingStores.some(emptiedEarly)) return false;
   }
-  return uses.every((use) => {
-    if (!guardedEmpty(use.site, field, classNode)) return false;
-    if (pendingField === undefined) return true;
-    // `this.p ??= load().then(cb)` tests the pending field itself, in the same expression.
-    const testsItself = use.kind === 'flight' && use.site.operator !== '=';
-    return testsItself || guardedEmpty(use.site, pendingField, classNode);
-  });
+  return true;
 }
 
 /** The places the callback is run from, or undefined when one of its mentions is anything else. */
