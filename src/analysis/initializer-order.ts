@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { skipTypeWrappers, staticMemberName } from './field-target.js';
 import { thisMemberOf } from './own-field.js';
-import { privateMethodOf, privateMethodUses, type PrivateMethodUses } from './private-method-calls.js';
+import { privateMethodOf, privateMethodUsesOf } from './private-method-calls.js';
 import { declaredKeyName, type FunctionNode } from './syntax-walk.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -271,20 +271,4 @@ function functionHolding(node: TSESTree.Node): FunctionNode | undefined {
     }
   }
   return undefined;
-}
-
-const usesByClass = new WeakMap<ClassNode, Map<string, PrivateMethodUses>>();
-
-/** How the class reaches each of its private methods: one walk of the class, when first asked. */
-function privateMethodUsesOf(classNode: ClassNode): Map<string, PrivateMethodUses> {
-  const known = usesByClass.get(classNode);
-  if (known) return known;
-  const names = new Set<string>();
-  for (const member of classNode.body.body) {
-    const method = member.type === AST_NODE_TYPES.MethodDefinition ? privateMethodOf(member.value) : undefined;
-    if (method) names.add(method.name);
-  }
-  const uses = privateMethodUses(classNode, names);
-  usesByClass.set(classNode, uses);
-  return uses;
 }

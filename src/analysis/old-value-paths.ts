@@ -10,7 +10,7 @@ import {
 } from './field-target.js';
 import type { MethodEffect } from './inherited-method.js';
 import { initializerKindOf, type InitializerKind } from './initializer.js';
-import { privateMethodOf, privateMethodUses, type PrivateMethod, type PrivateMethodUses } from './private-method-calls.js';
+import { privateMethodOf, privateMethodUsesOf, type PrivateMethod } from './private-method-calls.js';
 import { thisMemberOf } from './own-field.js';
 import { analysisStats } from './stats.js';
 import { emptyWhenSingleFlightRuns } from './single-flight.js';
@@ -1000,27 +1000,8 @@ export function oldValuePaths(
 
   /** Private-method stores that wait on their callers; answered when the program's path ends. */
   const entryQuestions: EntryQuestion[] = [];
-  const usesByClass = new Map<ClassNode, Map<string, PrivateMethodUses>>();
   /** By caller and key: the facts of the key just before each `this.m()` call in the caller. */
   const callSiteFacts = new Map<FunctionRecord, Map<string, Map<TSESTree.Node, Set<Fact>>>>();
-
-  /**
-   * Where the class's own code reaches each of its private methods: one walk per class with a store
-   * that waits on its callers, for all its private methods (a caller may itself be private and wait
-   * on its own callers).
-   */
-  function privateMethodUsesOf(classNode: ClassNode): Map<string, PrivateMethodUses> {
-    const known = usesByClass.get(classNode);
-    if (known) return known;
-    const names = new Set<string>();
-    for (const member of classNode.body.body) {
-      const method = member.type === AST_NODE_TYPES.MethodDefinition ? privateMethodOf(member.value) : undefined;
-      if (method) names.add(method.name);
-    }
-    const uses = privateMethodUses(classNode, names);
-    usesByClass.set(classNode, uses);
-    return uses;
-  }
 
   function answerEntryQuestions(): void {
     for (const { fn, question, key, facts } of entryQuestions) {
@@ -1046,7 +1027,6 @@ export function oldValuePaths(
       question.answer(verdictOf(fn, question, resolved));
     }
     entryQuestions.length = 0;
-    usesByClass.clear();
     callSiteFacts.clear();
     storesByMethod.clear();
     chainBoundByKey.clear();

@@ -103,3 +103,19 @@ function isSymbolOrNumber(key: TSESTree.Node): boolean {
     key.object.name === 'Symbol'
   );
 }
+
+const usesByClass = new WeakMap<ClassNode, Map<string, PrivateMethodUses>>();
+
+/** How the class reaches each of its private methods: one walk of the class, when first asked. */
+export function privateMethodUsesOf(classNode: ClassNode): Map<string, PrivateMethodUses> {
+  const known = usesByClass.get(classNode);
+  if (known) return known;
+  const names = new Set<string>();
+  for (const member of classNode.body.body) {
+    const method = member.type === AST_NODE_TYPES.MethodDefinition ? privateMethodOf(member.value) : undefined;
+    if (method) names.add(method.name);
+  }
+  const uses = privateMethodUses(classNode, names);
+  usesByClass.set(classNode, uses);
+  return uses;
+}

@@ -3,6 +3,7 @@ import { unionConstituents } from 'ts-api-utils';
 import type ts from 'typescript';
 import { isEmptyValue, outermostTypeWrapper, skipTypeWrappers, staticMemberName } from './field-target.js';
 import { childNodesOf } from './syntax-walk.js';
+import { calleeName } from './value-use.js';
 
 // The syntax and type questions behind a fired timer's chain (old-value-paths.ts): a one-shot
 // timer's callback calls private methods, which register promise handlers, which call private
@@ -72,13 +73,8 @@ export function timerFieldsOf(classNode: ClassNode): ReadonlySet<string> {
         left.type === AST_NODE_TYPES.MemberExpression &&
         skipTypeWrappers(left.object).type === AST_NODE_TYPES.ThisExpression
       ) {
-        const callee = skipTypeWrappers(call.callee);
-        const timer =
-          callee.type === AST_NODE_TYPES.Identifier
-            ? callee.name
-            : callee.type === AST_NODE_TYPES.MemberExpression
-              ? staticMemberName(callee)
-              : undefined;
+        // Named as firedTimerKeyOf names a timer call: `setTimeout(…)`, `timers.setTimeout(…)`.
+        const timer = calleeName(call.callee)?.split('.').pop();
         const name = staticMemberName(left);
         if ((timer === 'setTimeout' || timer === 'setImmediate') && name !== undefined) fields.add(name);
       }
