@@ -81,6 +81,13 @@ export function staticMemberName(member: TSESTree.MemberExpression): string | un
   return undefined;
 }
 
+/** For `this.f` / `this.#f` / `this['f']` (not optional), the name (`#f` for a private name); else undefined. */
+export function thisMemberName(node: TSESTree.Node): string | undefined {
+  const member = skipTypeWrappers(node);
+  if (member.type !== AST_NODE_TYPES.MemberExpression || member.optional) return undefined;
+  return skipTypeWrappers(member.object).type === AST_NODE_TYPES.ThisExpression ? staticMemberName(member) : undefined;
+}
+
 /** A stable text for a receiver made of `this`, identifiers and static member names. */
 function receiverPath(expression: TSESTree.Node): string | undefined {
   const receiver = skipTypeWrappers(expression);

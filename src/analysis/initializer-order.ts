@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { skipTypeWrappers, staticMemberName } from './field-target.js';
+import { skipTypeWrappers, thisMemberName } from './field-target.js';
 import { thisMemberOf } from './own-field.js';
 import { privateMethodOf, privateMethodUsesOf } from './private-method-calls.js';
-import { declaredKeyName, type FunctionNode } from './syntax-walk.js';
+import { declaredKeyName, enclosingFunction, type FunctionNode } from './syntax-walk.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -91,7 +91,7 @@ function orderedAfterInitializer(stores: InitializerStores, flag: CompletionFlag
     // A private method that its class never calls, nor takes as a value, never runs.
     if (!uses || uses.escapes) return false;
     onTheWay.add(fn);
-    const inOrder = uses.calls.every((call) => runsInOrder(call, functionHolding(call), depth + 1, synchronous && !fn.async));
+    const inOrder = uses.calls.every((call) => runsInOrder(call, enclosingFunction(call), depth + 1, synchronous && !fn.async));
     onTheWay.delete(fn);
     return inOrder;
   };
@@ -157,13 +157,6 @@ function declaresFalseFlag(classNode: ClassNode, name: string): boolean {
       skipTypeWrappers(member.value).type === AST_NODE_TYPES.Literal &&
       (skipTypeWrappers(member.value) as TSESTree.Literal).value === false,
   );
-}
-
-/** `this.name` / `this.#name`, not optional: the name, or undefined for any other expression. */
-function thisMemberName(node: TSESTree.Node): string | undefined {
-  const member = skipTypeWrappers(node);
-  if (member.type !== AST_NODE_TYPES.MemberExpression || member.optional) return undefined;
-  return skipTypeWrappers(member.object).type === AST_NODE_TYPES.ThisExpression ? staticMemberName(member) : undefined;
 }
 
 /**
@@ -258,17 +251,4 @@ function alwaysLeaves(statement: TSESTree.Statement): boolean {
       .slice(0, -1)
       .every((inner) => inner.type === AST_NODE_TYPES.ExpressionStatement || inner.type === AST_NODE_TYPES.VariableDeclaration)
   );
-}
-
-function functionHolding(node: TSESTree.Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (
-      current.type === AST_NODE_TYPES.FunctionExpression ||
-      current.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-      current.type === AST_NODE_TYPES.FunctionDeclaration
-    ) {
-      return current;
-    }
-  }
-  return undefined;
 }

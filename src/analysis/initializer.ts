@@ -5,6 +5,7 @@ import {
   skipTypeWrappers,
   staticMemberName,
   storedMemberOf,
+  thisMemberName,
   type OverwriteAssignment,
 } from './field-target.js';
 import { othersRunAfterInitializer, type AssertsCondition } from './initializer-order.js';
@@ -190,14 +191,6 @@ function isNeverEmpty(expression: TSESTree.Node): boolean {
     default:
       return false;
   }
-}
-
-/** `this.name` / `this.#name` / `this['name']`: the name, or undefined for any other receiver. */
-/** For `this.f` (not optional, a static name), `f` (`#f` for a private name). */
-export function thisMemberName(node: TSESTree.Node): string | undefined {
-  const member = skipTypeWrappers(node);
-  if (member.type !== AST_NODE_TYPES.MemberExpression || member.optional) return undefined;
-  return skipTypeWrappers(member.object).type === AST_NODE_TYPES.ThisExpression ? staticMemberName(member) : undefined;
 }
 
 // ── Class-wide facts, gathered once per class, only for a class with a candidate initializer ──
@@ -533,13 +526,6 @@ export function sharesFieldWithOtherClasses(classNode: ClassNode, name: string):
       return binding.name === name && (parameter.accessibility === 'protected' || parameter.override);
     });
   });
-}
-
-export function nearestFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) return current;
-  }
-  return undefined;
 }
 
 /** The class whose constructor creates the stream, or that declares the once-per-instance method. */

@@ -45,6 +45,11 @@ export function ownFieldStartsEmpty(left: TSESTree.MemberExpression): boolean | 
   return declaration.value === null || isEmptyValue(declaration.value);
 }
 
+/** Whether the class declares the instance field `name` in its own body: a property or a constructor's parameter property. */
+export function declaresOwnInstanceField(classNode: ClassNode, name: string): boolean {
+  return ownFieldsOf(classNode.body).has(name);
+}
+
 /** The declaration, in the class around `this`, of the field that `this.<name>` names. */
 function ownFieldDeclarationOf(left: TSESTree.MemberExpression): OwnFieldDeclaration | undefined {
   if (skipTypeWrappers(left.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;

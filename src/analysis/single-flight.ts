@@ -1,15 +1,13 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { outermostTypeWrapper, skipTypeWrappers, staticMemberName } from './field-target.js';
+import { outermostTypeWrapper, skipTypeWrappers, staticMemberName, thisMemberName } from './field-target.js';
 import {
   classStoresInto,
   declaresInstanceField,
-  nearestFunction,
   sharesFieldWithOtherClasses,
-  thisMemberName,
   type MemberStore,
 } from './initializer.js';
 import { thisMemberOf, thisOwnerOf } from './own-field.js';
-import { childNodesOf, isFunctionNode, isLoop, type FunctionNode } from './syntax-walk.js';
+import { childNodesOf, enclosingFunction, isFunctionNode, isLoop, type FunctionNode } from './syntax-walk.js';
 import { emptinessTest } from './value-use.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -137,7 +135,7 @@ function usesOf(callback: TSESTree.ArrowFunctionExpression): CallbackUse[] | und
     declarator.id.type === AST_NODE_TYPES.Identifier &&
     declarator.parent.kind === 'const'
   ) {
-    const scope = nearestFunction(declarator);
+    const scope = enclosingFunction(declarator);
     if (!scope) return undefined;
     const uses: CallbackUse[] = [];
     const name = declarator.id.name;

@@ -1,8 +1,8 @@
 import { typeMatchesSpecifier, type TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
-import { skipTypeWrappers, staticMemberName, type OverwriteAssignment } from './field-target.js';
-import { classStoresInto, sharesFieldWithOtherClasses, thisMemberName, type MemberStore } from './initializer.js';
-import { thisOwnerOf } from './own-field.js';
+import { skipTypeWrappers, staticMemberName, thisMemberName, type OverwriteAssignment } from './field-target.js';
+import { classStoresInto, sharesFieldWithOtherClasses, type MemberStore } from './initializer.js';
+import { declaresOwnInstanceField, thisOwnerOf } from './own-field.js';
 import { declaredKeyName, isLoop } from './syntax-walk.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -37,7 +37,7 @@ export function takesStreamLockOfKeptStream(
   const owner = thisOwnerOf(store);
   if (field === undefined || stream === undefined || !owner || owner.isStatic) return false;
   const { classNode } = owner;
-  if (!declaresField(classNode, field) || !declaresField(classNode, stream)) return false;
+  if (!declaresOwnInstanceField(classNode, field) || !declaresOwnInstanceField(classNode, stream)) return false;
   // A subclass may retarget a protected stream; a base class's methods store into its own fields.
   if (sharesFieldWithOtherClasses(classNode, field) || sharesFieldWithOtherClasses(classNode, stream)) return false;
   const constructor = constructorOf(classNode);
@@ -110,17 +110,4 @@ function constructorOf(classNode: ClassNode): TSESTree.FunctionExpression | unde
     }
   }
   return undefined;
-}
-
-/** An instance field the class declares itself: a property, or a parameter property of its constructor. */
-function declaresField(classNode: ClassNode, name: string): boolean {
-  return classNode.body.body.some((member) => {
-    if (member.type === AST_NODE_TYPES.PropertyDefinition) return !member.static && declaredKeyName(member) === name;
-    if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'constructor') return false;
-    return member.value.params.some((parameter) => {
-      if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) return false;
-      const binding = parameter.parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.parameter.left : parameter.parameter;
-      return binding.name === name;
-    });
-  });
 }

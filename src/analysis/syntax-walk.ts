@@ -10,6 +10,14 @@ export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
   );
 }
 
+/** The nearest function around `node`, if any. */
+export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let outer = node.parent; outer; outer = outer.parent) {
+    if (isFunctionNode(outer)) return outer;
+  }
+  return undefined;
+}
+
 export function isLoop(node: TSESTree.Node): boolean {
   switch (node.type) {
     case AST_NODE_TYPES.ForStatement:

@@ -11,12 +11,12 @@ import { claimFreeName, fieldWord, takenNames } from './names.js';
 import { releaseCallText, releaseStatementText } from './release-text.js';
 import {
   containsYield,
-  enclosingFunction,
   hasSideEffects,
   isFreshlyConstructed,
   sameAccessRanges,
   suspends,
 } from './syntax.js';
+import { enclosingFunction } from '../analysis/syntax-walk.js';
 import {
   declaredTypeAdmitsEmpty,
   declaredTypeText,

@@ -1,15 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { skipTypeWrappers } from '../analysis/field-target.js';
+import { isFunctionNode } from '../analysis/syntax-walk.js';
 
-type FunctionNode =
-  | TSESTree.ArrowFunctionExpression
-  | TSESTree.FunctionDeclaration
-  | TSESTree.FunctionExpression;
-
-const isFunction = (node: TSESTree.Node): node is FunctionNode =>
-  node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-  node.type === AST_NODE_TYPES.FunctionDeclaration ||
-  node.type === AST_NODE_TYPES.FunctionExpression;
 
 /** Children of `node` in source order, through ESLint's visitor keys. */
 function childNodes(node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): TSESTree.Node[] {
@@ -34,7 +26,7 @@ function containsInOwnBody(
     if (accept(next)) return true;
     for (const child of childNodes(next, visitorKeys)) {
       // Code in a nested function or class body does not run while the right-hand side is evaluated.
-      if (!isFunction(child) && child.type !== AST_NODE_TYPES.ClassBody) pending.push(child);
+      if (!isFunctionNode(child) && child.type !== AST_NODE_TYPES.ClassBody) pending.push(child);
     }
   }
   return false;
@@ -78,14 +70,6 @@ export function hasSideEffects(node: TSESTree.Node): boolean {
     default:
       return true;
   }
-}
-
-/** The nearest function around `node`, if any. */
-export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let outer = node.parent; outer; outer = outer.parent) {
-    if (isFunction(outer)) return outer;
-  }
-  return undefined;
 }
 
 /** The ranges of member expressions inside `node` that spell the same field access as `target`. */

@@ -3,7 +3,8 @@
 import { parse, simpleTraverse } from '@typescript-eslint/typescript-estree';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { fieldEmptyWhenInitializerRuns, initializerKindOf, nearestFunction } from '../../src/analysis/initializer.js';
+import { fieldEmptyWhenInitializerRuns, initializerKindOf } from '../../src/analysis/initializer.js';
+import { enclosingFunction } from '../../src/analysis/syntax-walk.js';
 import { staticMemberName } from '../../src/analysis/field-target.js';
 
 type Store = TSESTree.AssignmentExpression & { left: TSESTree.MemberExpression };
@@ -36,17 +37,14 @@ function allocStore(code: string, field: string): Store {
   return found;
 }
 
-function enclosingFunction(node: TSESTree.Node): TSESTree.Node {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.ArrowFunctionExpression) {
-      return current;
-    }
-  }
-  throw new Error('the store is in no function');
+function functionAround(node: TSESTree.Node): TSESTree.Node {
+  const found = enclosingFunction(node);
+  if (!found) throw new Error('the store is in no function');
+  return found;
 }
 
 const kindOfStoreFunction = (code: string, initMethods: string[] = []): string | undefined =>
-  initializerKindOf(enclosingFunction(allocStore(code, 'buffer')), initMethods);
+  initializerKindOf(functionAround(allocStore(code, 'buffer')), initMethods);
 
 describe('initializerKindOf', () => {
   it.each([
@@ -121,9 +119,7 @@ const assertsByName = (call: TSESTree.CallExpression): boolean =>
 
 const emptyOnEntry = (code: string, field = 'buffer'): boolean => {
   const store = allocStore(code, field);
-  const initializer = nearestFunction(store);
-  if (!initializer) throw new Error('the store is in no function');
-  return fieldEmptyWhenInitializerRuns(store, initializer, [], assertsByName);
+  return fieldEmptyWhenInitializerRuns(store, functionAround(store), [], assertsByName);
 };
 
 describe('fieldEmptyWhenInitializerRuns', () => {
