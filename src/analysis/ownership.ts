@@ -22,8 +22,94 @@ export function ownsField(
   return classes.some((classNode) => classNode !== undefined && releasedFieldsOf(classNode, names).has(fieldName));
 }
 
+/** Per program and per set of release names: the field names some class of the program releases. */
+const releasedInProgram = new WeakMap<ts.Program, Map<string, ReadonlySet<string>>>();
+/** Per source file (reused by the next program while the file is unchanged), the same for its classes. */
+const releasedInFile = new WeakMap<ts.SourceFile, Map<string, ReadonlySet<string>>>();
+
+/**
+ * The names of the fields that some class of the program releases (`releasedFieldsOf` of every class
+ * in a source file; declaration files have no bodies to release in). A field whose name is not here
+ * is owned by no class, whichever class declares it: a store of a value it did not make needs no
+ * checker question. Each file is read once while it is unchanged.
+ */
+export function fieldNamesReleasedInProgram(program: ts.Program, names: ReleaseNames): ReadonlySet<string> {
+  const namesKey = releaseNamesKey(names);
+  let byNames = releasedInProgram.get(program);
+  if (!byNames) {
+    byNames = new Map();
+    releasedInProgram.set(program, byNames);
+  }
+  const known = byNames.get(namesKey);
+  if (known) return known;
+  const released = new Set<string>();
+  for (const sourceFile of program.getSourceFiles()) {
+    if (sourceFile.isDeclarationFile) continue;
+    for (const name of fieldNamesReleasedInFile(sourceFile, names, namesKey)) released.add(name);
+  }
+  byNames.set(namesKey, released);
+  return released;
+}
+
+function fieldNamesReleasedInFile(sourceFile: ts.SourceFile, names: ReleaseNames, namesKey: string): ReadonlySet<string> {
+  let byNames = releasedInFile.get(sourceFile);
+  if (!byNames) {
+    byNames = new Map();
+    releasedInFile.set(sourceFile, byNames);
+  }
+  const known = byNames.get(namesKey);
+  if (known) return known;
+  const released = new Set<string>();
+  // A class can release only by naming a release method or function: a class whose text names none
+  // (and has no escaped identifier, which could spell one) releases nothing, and is not walked.
+  const words = releaseWordsOf(names);
+  for (const classNode of classesOf(sourceFile)) {
+    const text = sourceFile.text.slice(classNode.pos, classNode.end);
+    if (!text.includes('\\u') && !words.some((word) => text.includes(word))) continue;
+    for (const name of releasedFieldsOf(classNode, names)) released.add(name);
+  }
+  byNames.set(namesKey, released);
+  return released;
+}
+
+/** The words a class's text must hold for `releasedFieldsOf` to find anything in it. */
+function releaseWordsOf(names: ReleaseNames): string[] {
+  const words = ['dispose', 'asyncDispose', 'close', 'kill', ...names.methods];
+  for (const entity of names.functions) words.push(entity.slice(entity.lastIndexOf('.') + 1));
+  return words;
+}
+
+/**
+ * Every class of a file, found from the `class` keywords in its text (a keyword has no escaped
+ * spelling) rather than by walking every node: the deepest node around each occurrence, then up to
+ * its class. An occurrence in a comment, a string or a longer name finds at worst a class found anyway.
+ */
+function classesOf(sourceFile: ts.SourceFile): Set<ts.ClassLikeDeclaration> {
+  const found = new Set<ts.ClassLikeDeclaration>();
+  const text = sourceFile.text;
+  for (let at = text.indexOf('class'); at !== -1; at = text.indexOf('class', at + 5)) {
+    let node: ts.Node = sourceFile;
+    for (;;) {
+      const child = ts.forEachChild(node, (candidate) => (candidate.pos <= at && at < candidate.end ? candidate : undefined));
+      if (!child) break;
+      node = child;
+    }
+    for (let current = node; !ts.isSourceFile(current); current = current.parent) {
+      if (ts.isClassLike(current)) {
+        found.add(current);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+function releaseNamesKey(names: ReleaseNames): string {
+  return `${[...names.methods].join(',')}\u0000${[...names.functions].join(',')}`;
+}
+
 export function releasedFieldsOf(classNode: ts.ClassLikeDeclaration, names: ReleaseNames): ReadonlySet<string> {
-  const namesKey = `${[...names.methods].join(',')}\u0000${[...names.functions].join(',')}`;
+  const namesKey = releaseNamesKey(names);
   let byNames = releasedFieldsByClass.get(classNode);
   if (!byNames) {
     byNames = new Map();

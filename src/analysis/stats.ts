@@ -13,6 +13,11 @@ export interface AnalysisStats {
    * type is asked only when the paths call for a report.
    */
   fieldsTyped: number;
+  /**
+   * Of those, stores settled without the checker or the paths: a value the store did not make, into
+   * a field that no class of the program releases, so that no class owns it.
+   */
+  unownedStores: number;
   /** Stores whose field type was release-able. */
   releasableFields: number;
   /** Reports made. */
@@ -24,6 +29,7 @@ export interface AnalysisStats {
 export const analysisStats: AnalysisStats = {
   overwritesSeen: 0,
   fieldsTyped: 0,
+  unownedStores: 0,
   releasableFields: 0,
   reports: 0,
   functionsReplayed: 0,
@@ -32,6 +38,7 @@ export const analysisStats: AnalysisStats = {
 export function resetAnalysisStats(): void {
   analysisStats.overwritesSeen = 0;
   analysisStats.fieldsTyped = 0;
+  analysisStats.unownedStores = 0;
   analysisStats.releasableFields = 0;
   analysisStats.reports = 0;
   analysisStats.functionsReplayed = 0;

@@ -18,7 +18,7 @@ import type { Finding, FindingKind, ReleaseCall } from '../analysis/finding.js';
 import { inheritedMethodEffect } from '../analysis/inherited-method.js';
 import { fieldEmptyWhenInitializerRuns } from '../analysis/initializer.js';
 import { oldValuePaths, type OldValueVerdict } from '../analysis/old-value-paths.js';
-import { ownsField, isFreshValue } from '../analysis/ownership.js';
+import { fieldNamesReleasedInProgram, isFreshValue, ownsField } from '../analysis/ownership.js';
 import { isPerConnectionSource } from '../analysis/per-connection.js';
 import { isNativePromiseType } from '../analysis/timer-chain.js';
 import { ownFieldStartsEmpty, storesIntoPrimitiveField } from '../analysis/own-field.js';
@@ -209,6 +209,12 @@ export const rule = createRule<Options, MessageIds>({
         const store = assignment as OverwriteAssignment;
         // A field the class declares as a number, a string, a flag…: nothing to release, ever.
         if (storesIntoPrimitiveField(storedMemberOf(store))) return;
+        // A value the store did not make, into a field that no class of the program releases: no
+        // class owns it (see owns), so there is nothing to report, and nothing to ask the checker.
+        if (!isFreshValue(store.right, services) && !fieldNamesReleasedInProgram(services.program, names).has(target.name)) {
+          analysisStats.unownedStores++;
+          return;
+        }
         // A constructor's first stores, most stores of a class, are settled by the paths ("nothing
         // there yet") without the checker: paths first, then the type. Elsewhere most stores are into
         // fields that hold no release-able value: the type first, so that only the rest cost a path

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { isDetachedChildProcess, isFreshValue, ownsField, releasedFieldsOf } from '../../src/analysis/ownership.js';
+import { fieldNamesReleasedInProgram, isDetachedChildProcess, isFreshValue, ownsField, releasedFieldsOf } from '../../src/analysis/ownership.js';
 import type { ReleaseNames } from '../../src/analysis/value-use.js';
 import { nodesOfType, parseTyped } from './parse.js';
 
@@ -197,4 +197,57 @@ describe('isFreshValue of a call to an own method', () => {
       expect(isFreshValue(element, getters.services)).toBe(true);
     },
   );
+});
+
+// Every class of the program counts, wherever it is written; a class that names no release method is
+// skipped unread, so a release spelled with an escape must still be found.
+const program = parseTyped(`
+declare class Buf { release(): boolean; close(): void }
+declare function alloc(): Buf;
+declare const decorate: ClassDecorator;
+export default class {
+  first = alloc();
+  close(): void { this.first.release(); }
+}
+export const Holder = class /* class */ {
+  second = alloc();
+  [Symbol.asyncDispose](): void { this.second[Symbol.asyncDispose]?.(); }
+};
+@decorate
+class Decorated {
+  third = alloc();
+  dispose(): void { this.third[Symbol.dispose](); }
+}
+function factory() {
+  return new (class Inner {
+    fourth = alloc();
+    stop(): void { this.fourth.\\u0063lose(); }
+  })();
+}
+// class Commented { fifth = alloc(); close() { this.fifth.release(); } }
+class Keeper {
+  sixth = alloc();
+  classify(): string { return 'class'; }
+}
+`);
+
+describe('fieldNamesReleasedInProgram', () => {
+  const released = fieldNamesReleasedInProgram(program.services.program, names);
+
+  it('holds the fields released by the classes of every source file of the program', () => {
+    // 'buffer': BufferOwner and SharedBufferOwner in tests/fixtures/resources.ts, not the linted file.
+    expect([...released].sort()).toEqual(['buffer', 'first', 'fourth', 'second', 'third']);
+  });
+
+  it('finds class expressions, decorated and nested classes, and a release spelled with an escape', () => {
+    expect(released.has('fourth')).toBe(true);
+    expect(released.has('fifth')).toBe(false);
+    expect(released.has('sixth')).toBe(false);
+  });
+
+  it('reads the program once per set of names', () => {
+    expect(fieldNamesReleasedInProgram(program.services.program, names)).toBe(released);
+    const other: ReleaseNames = { methods: new Set(['stop']), functions: new Set() };
+    expect([...fieldNamesReleasedInProgram(program.services.program, other)].sort()).toEqual(['second', 'third']);
+  });
 });

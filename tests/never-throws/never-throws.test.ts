@@ -64,11 +64,14 @@ describe('no-unreleased-overwrite never throws', () => {
     expect(results.length).toBeGreaterThan(200);
     const fatal = results.flatMap((result) => result.messages.filter((message) => message.fatal));
     expect(fatal).toEqual([]);
-    // Counted on rxjs 7.8.2: 135 stores pass the syntax question, and 86 or more get a field type
-    // other than `any` from the checker (types are asked before the paths, except for a
-    // constructor's stores; a rule that lost its type information would count 0 there).
+    // Counted on rxjs 7.8.2: 132 stores pass the syntax question. 99 of them store a value they did
+    // not make into a field that no class of rxjs releases (with the default release names), so no
+    // class owns it and the checker is not asked; 19 of the rest get a field type other than `any`
+    // (types are asked before the paths, except for a constructor's stores; a rule that lost its
+    // type information would count 0 there).
     expect(analysisStats.overwritesSeen).toBeGreaterThanOrEqual(125);
-    expect(analysisStats.fieldsTyped).toBeGreaterThanOrEqual(75);
+    expect(analysisStats.unownedStores).toBeGreaterThanOrEqual(90);
+    expect(analysisStats.fieldsTyped).toBeGreaterThanOrEqual(15);
   });
 
   it('on the syntax torture folder, with every option turned on', async () => {
