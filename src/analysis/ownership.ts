@@ -60,23 +60,59 @@ function fieldNamesReleasedInFile(sourceFile: ts.SourceFile, names: ReleaseNames
   const known = byNames.get(namesKey);
   if (known) return known;
   const released = new Set<string>();
-  // A class can release only by naming a release method or function: a class whose text names none
-  // (and has no escaped identifier, which could spell one) releases nothing, and is not walked.
-  const words = releaseWordsOf(names);
+  const words = releaseWordsIn(sourceFile, names, namesKey);
   for (const classNode of classesOf(sourceFile)) {
-    const text = sourceFile.text.slice(classNode.pos, classNode.end);
-    if (!text.includes('\\u') && !words.some((word) => text.includes(word))) continue;
+    if (words && !namesReleaseWord(words, classNode)) continue;
     for (const name of releasedFieldsOf(classNode, names)) released.add(name);
   }
   byNames.set(namesKey, released);
   return released;
 }
 
-/** The words a class's text must hold for `releasedFieldsOf` to find anything in it. */
-function releaseWordsOf(names: ReleaseNames): string[] {
-  const words = ['dispose', 'asyncDispose', 'close', 'kill', ...names.methods];
-  for (const entity of names.functions) words.push(entity.slice(entity.lastIndexOf('.') + 1));
-  return words;
+/** Per source file and per set of release names: where its text names a release word. */
+const releaseWordsByFile = new WeakMap<ts.SourceFile, Map<string, readonly number[] | undefined>>();
+
+/**
+ * Where a file's text names a word that a release must name (a release method, the last name of a
+ * release function, `dispose`, `asyncDispose`, `close`, `kill`), in order; undefined when the text
+ * holds an escape, with which an identifier could spell one unseen. A class member that names none
+ * releases nothing, so `releasedFieldsOf` need not read it. Words in comments, strings or longer
+ * names count too: at worst a member is read for nothing.
+ */
+function releaseWordsIn(sourceFile: ts.SourceFile, names: ReleaseNames, namesKey: string): readonly number[] | undefined {
+  let byNames = releaseWordsByFile.get(sourceFile);
+  if (!byNames) {
+    byNames = new Map();
+    releaseWordsByFile.set(sourceFile, byNames);
+  }
+  if (byNames.has(namesKey)) return byNames.get(namesKey);
+  let positions: number[] | undefined;
+  if (!sourceFile.text.includes('\\u')) {
+    positions = [];
+    for (const match of sourceFile.text.matchAll(releaseWordPattern(names))) positions.push(match.index);
+  }
+  byNames.set(namesKey, positions);
+  return positions;
+}
+
+function releaseWordPattern(names: ReleaseNames): RegExp {
+  const words = new Set(['dispose', 'asyncDispose', 'close', 'kill', ...names.methods]);
+  for (const entity of names.functions) words.add(entity.slice(entity.lastIndexOf('.') + 1));
+  const alternatives = [...words].map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  // Not inside a longer name: no identifier character of ASCII on either side.
+  return new RegExp(`(?<![\\w$])(?:${alternatives.join('|')})(?![\\w$])`, 'g');
+}
+
+/** Whether a release word lies within the node's text (its leading comments included). */
+function namesReleaseWord(positions: readonly number[], node: ts.Node): boolean {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((positions[middle] ?? Infinity) < node.pos) low = middle + 1;
+    else high = middle;
+  }
+  return low < positions.length && (positions[low] ?? Infinity) < node.end;
 }
 
 /**
@@ -171,7 +207,9 @@ export function releasedFieldsOf(classNode: ts.ClassLikeDeclaration, names: Rele
     }
     ts.forEachChild(node, visit);
   };
+  const words = releaseWordsIn(classNode.getSourceFile(), names, namesKey);
   for (const member of classNode.members) {
+    if (words && !namesReleaseWord(words, member)) continue;
     aliases = new Map();
     visit(member);
   }

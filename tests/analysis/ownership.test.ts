@@ -251,3 +251,24 @@ describe('fieldNamesReleasedInProgram', () => {
     expect([...fieldNamesReleasedInProgram(program.services.program, other)].sort()).toEqual(['second', 'third']);
   });
 });
+
+describe('releasedFieldsOf reads only the members that name a release word', () => {
+  const dollar = parseTyped(`
+declare class Scope { $destroy(): void; free(): void }
+class Directive {
+  scope = new Scope(); other = new Scope(); kept = new Scope();
+  link(): void { const scope = this.scope; scope.$destroy(); }
+  unlink(): void { this.other.free(); }
+  /* destroy */ keep(): Scope { return this.kept; }
+}
+`);
+  const directive = nodesOfType(dollar.ast, AST_NODE_TYPES.ClassDeclaration).find((node) => node.id?.name === 'Directive');
+  const directiveTs = directive && (dollar.services.esTreeNodeToTSNodeMap.get(directive) as ts.ClassLikeDeclaration);
+
+  it('finds a method name that starts with `$`, through a local, and a default release word', () => {
+    if (!directiveTs) throw new Error('no class');
+    const withDollar: ReleaseNames = { methods: new Set(['$destroy', 'free']), functions: new Set() };
+    expect([...releasedFieldsOf(directiveTs, withDollar)].sort()).toEqual(['other', 'scope']);
+    expect([...fieldNamesReleasedInProgram(dollar.services.program, withDollar)].sort()).toEqual(['other', 'scope']);
+  });
+});
