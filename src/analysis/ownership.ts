@@ -87,20 +87,35 @@ function releaseWordsIn(sourceFile: ts.SourceFile, names: ReleaseNames, namesKey
   }
   if (byNames.has(namesKey)) return byNames.get(namesKey);
   let positions: number[] | undefined;
-  if (!sourceFile.text.includes('\\u')) {
+  const text = sourceFile.text;
+  if (!text.includes('\\u')) {
     positions = [];
-    for (const match of sourceFile.text.matchAll(releaseWordPattern(names))) positions.push(match.index);
+    for (const word of releaseWordsOf(names)) {
+      for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+        // Not inside a longer name: no identifier character of ASCII on either side.
+        if (!isAsciiNameCharacter(text.charCodeAt(at - 1)) && !isAsciiNameCharacter(text.charCodeAt(at + word.length))) {
+          positions.push(at);
+        }
+      }
+    }
+    positions.sort((left, right) => left - right);
   }
   byNames.set(namesKey, positions);
   return positions;
 }
 
-function releaseWordPattern(names: ReleaseNames): RegExp {
+function releaseWordsOf(names: ReleaseNames): Set<string> {
   const words = new Set(['dispose', 'asyncDispose', 'close', 'kill', ...names.methods]);
   for (const entity of names.functions) words.add(entity.slice(entity.lastIndexOf('.') + 1));
-  const alternatives = [...words].map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  // Not inside a longer name: no identifier character of ASCII on either side.
-  return new RegExp(`(?<![\\w$])(?:${alternatives.join('|')})(?![\\w$])`, 'g');
+  words.delete('');
+  return words;
+}
+
+/** `A`–`Z`, `a`–`z`, `0`–`9`, `_`, `$` (NaN, before the start or past the end, is none). */
+function isAsciiNameCharacter(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36
+  );
 }
 
 /** Whether a release word lies within the node's text (its leading comments included). */
