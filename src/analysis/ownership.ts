@@ -60,8 +60,9 @@ function fieldNamesReleasedInFile(sourceFile: ts.SourceFile, names: ReleaseNames
   const known = byNames.get(namesKey);
   if (known) return known;
   const released = new Set<string>();
-  const words = releaseWordsIn(sourceFile, names, namesKey);
-  for (const classNode of classesOf(sourceFile)) {
+  const classes = classesOf(sourceFile);
+  const words = classes.size > 0 ? releaseWordsIn(sourceFile, names, namesKey) : undefined;
+  for (const classNode of classes) {
     if (words && !namesReleaseWord(words, classNode)) continue;
     for (const name of releasedFieldsOf(classNode, names)) released.add(name);
   }
