@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 /** A field named by a member expression: `this.f`, `this.#f`, `this['f']`, `Cls.f`, `a.b.f`. */
 export interface FieldRef {
@@ -128,6 +128,27 @@ export function fieldRefOf(member: TSESTree.MemberExpression): FieldRef | undefi
     name,
     onThis: skipTypeWrappers(member.object).type === AST_NODE_TYPES.ThisExpression,
   };
+}
+
+/**
+ * Whether a file's tokens may hold a store that `overwriteTargetOf` accepts: an `=` or `&&=` right
+ * after a name that follows `.` or `?.` (`x.f`, `x.#f`, `x.default`), or after `]`, `)` or `!`
+ * (`x[k]`, `(x.f as T)`, `x.f!`). Other tokens come before `=` only where no member is stored into
+ * (`let x =`, `type T =`, `f: T =`). A file without one gives the rule nothing to ask.
+ */
+export function mayStoreIntoMember(tokens: readonly TSESTree.Token[]): boolean {
+  for (let at = 1; at < tokens.length; at++) {
+    const token = tokens[at];
+    if (token?.type !== AST_TOKEN_TYPES.Punctuator || (token.value !== '=' && token.value !== '&&=')) continue;
+    const before = tokens[at - 1];
+    if (before?.type === AST_TOKEN_TYPES.Punctuator) {
+      if (before.value === ']' || before.value === ')' || before.value === '!') return true;
+      continue;
+    }
+    const dot = tokens[at - 2];
+    if (dot?.type === AST_TOKEN_TYPES.Punctuator && (dot.value === '.' || dot.value === '?.')) return true;
+  }
+  return false;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type FieldDeclaration,
 } from '../analysis/field-declaration.js';
 import {
+  mayStoreIntoMember,
   overwriteTargetOf,
   skipTypeWrappers,
   storedMemberOf,
@@ -71,6 +72,8 @@ export const rule = createRule<Options, MessageIds>({
   create(context, [options]) {
     checkOrder(context.id, options.order);
     const services = ESLintUtils.getParserServices(context);
+    // A file that stores into no member (most files of a library of functions) has nothing to ask.
+    if (!mayStoreIntoMember(context.sourceCode.ast.tokens)) return {};
     const names = releaseNamesOf(options);
     const paths = oldValuePaths(context, {
       names,

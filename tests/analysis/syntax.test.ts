@@ -1,8 +1,9 @@
 // The syntax questions asked before any type: which stores may overwrite a field, how a read of a
 // value uses it, and which tests tell that a field is empty.
+import { parse } from '@typescript-eslint/typescript-estree';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { fieldRefOf, isEmptyValue, isPrimitiveValue, overwriteTargetOf } from '../../src/analysis/field-target.js';
+import { fieldRefOf, isEmptyValue, isPrimitiveValue, mayStoreIntoMember, overwriteTargetOf } from '../../src/analysis/field-target.js';
 import { emptinessTest, releasedStateTest, valueUseOf, type ReleaseNames } from '../../src/analysis/value-use.js';
 import { nodesOfType, parseTyped } from './parse.js';
 
@@ -72,6 +73,48 @@ describe('overwriteTargetOf', () => {
     'this.f = this.f + 1;',
   ])('%s is ruled out by syntax', (statement) => {
     expect(overwriteTargetOf(firstAssignment(inMethod(statement)))).toBeUndefined();
+  });
+});
+
+describe('mayStoreIntoMember', () => {
+  const tokensOf = (code: string): TSESTree.Token[] => parse(code, { tokens: true, range: true }).tokens;
+
+  it.each([
+    'this.f = make();',
+    'this.#p = make();',
+    "this['f'] = make();",
+    '(this as any).f = make();',
+    '(this.f as any) = make();',
+    '(<any>this.f) = make();',
+    '(this.f satisfies any) = make();',
+    'this.f! = make();',
+    'this.f &&= make();',
+    'this.g?.h.f = make();',
+    'this.default = make();',
+    'list[0]!.f = make();',
+    'make().f = make();',
+  ])('%s: a file that may store into a member', (statement) => {
+    const code = inMethod(statement);
+    expect(overwriteTargetOf(firstAssignment(code)) ?? 'a member store the rule rules out later').toBeTruthy();
+    expect(mayStoreIntoMember(tokensOf(code))).toBe(true);
+  });
+
+  it('a file whose `=` tokens all follow a name of its own, a type or an object pattern stores into no member', () => {
+    const code = `
+      type Pair = [number, string];
+      let local = 1;
+      const { a = 2 } = { a: local };
+      function f(x: number = 1, y: Pair | null = null): void { local = x + a; void y; }
+      class C { n: number = 0; m(v = 1): void { let w: Array<number> = []; w = [v]; } }
+      local ??= 2;
+      local += 1;
+      if (local != 3 && local !== 4) f();`;
+    expect(mayStoreIntoMember(tokensOf(code))).toBe(false);
+  });
+
+  it('an `=` after `]` may store into a member, even where it ends a type or an array pattern', () => {
+    expect(mayStoreIntoMember(tokensOf('const [first] = [1];'))).toBe(true);
+    expect(mayStoreIntoMember(tokensOf('let w: number[] = [];'))).toBe(true);
   });
 });
 
