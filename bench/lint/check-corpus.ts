@@ -40,6 +40,7 @@ if (args.expensive) args['no-write'] = true;
 interface AnalysisCounters {
   overwritesSeen: number;
   fieldsTyped: number;
+  unownedStores: number;
   releasableFields: number;
   reports: number;
 }
@@ -236,7 +237,8 @@ function printReport(r: PackageReport): void {
   console.log(`\n${r.name}@${r.version}: ${String(r.files)} files (${percent(r.resolvedFiles, r.files)} with no unresolved import), ${r.seconds.toFixed(1)} s`);
   if (r.counters) {
     console.log(
-      `  analysed: ${String(r.counters.overwritesSeen)} field stores, ${String(r.counters.fieldsTyped)} typed, ` +
+      `  analysed: ${String(r.counters.overwritesSeen)} field stores, ${String(r.counters.unownedStores)} settled unowned ` +
+        `(a value not made there, into a field no class releases), ${String(r.counters.fieldsTyped)} typed, ` +
         `${String(r.counters.releasableFields)} release-able`,
     );
   }
@@ -283,12 +285,12 @@ function writeFindingsDoc(all: PackageReport[]): void {
     '',
     '## Robustness',
     '',
-    '| package | files | no unresolved import | field stores analysed / typed / release-able | exceptions | findings (autofix) | fixed files | unparsable fixes | reports left on fixed copy (unexplained) | tsc errors before → after (new) |',
+    '| package | files | no unresolved import | field stores analysed / settled unowned / typed / release-able | exceptions | findings (autofix) | fixed files | unparsable fixes | reports left on fixed copy (unexplained) | tsc errors before → after (new) |',
     '|---|---|---|---|---|---|---|---|---|---|',
     ...all.map(
       (r) =>
         `| ${r.name}@${r.version} | ${String(r.files)} | ${percent(r.resolvedFiles, r.files)} | ` +
-        `${r.counters ? `${String(r.counters.overwritesSeen)} / ${String(r.counters.fieldsTyped)} / ${String(r.counters.releasableFields)}` : 'n/a'} | ` +
+        `${r.counters ? `${String(r.counters.overwritesSeen)} / ${String(r.counters.unownedStores)} / ${String(r.counters.fieldsTyped)} / ${String(r.counters.releasableFields)}` : 'n/a'} | ` +
         `${String(r.exceptions.length + r.fixExceptions.length)} | ${String(r.findings.length)} (${String(r.findings.filter((f) => f.fixable).length)}) | ` +
         `${String(r.fixedFiles)} | ${String(r.unparsableFixes.length)} | ${String(r.residualReports)} (${String(r.residualFixable.length)}) | ` +
         `${String(r.tscBefore)} → ${String(r.tscAfter)} (${String(r.newTscErrors.length)}) |`,
