@@ -7773,6 +7773,1890 @@ function firedTimerChains(): {
   };
 }
 
+// ── Module functions run once per object (mongodb gridfs/download.ts init) ─────────────────────
+// A function of the module, not exported, that every call site runs only while a flag of the object
+// it is passed is empty, setting the flag next to the call: it runs once per object. When its store
+// (or its promise handler's, registered once) is the file's only store of a value into the member,
+// the member is empty there. See src/analysis/once-per-object.ts.
+ruleTester.run('no-unreleased-overwrite: module functions run once per object', rule, {
+  valid: inFixture<ValidTestCase<Options>>([
+    {
+      // mongodb gridfs/download.ts:367, pinned as a false positive until this exemption.
+      name: "a module init() run once per stream behind a flag, storing in a promise handler (the corpus's shape)",
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the state object made by the constructor, the handler a const handed to then() with a reject handler',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare class Collection { find(filter: object): Cursor; findOne(filter: object): Promise<{ length: number } | null> }
+        interface State { chunks: Collection; files: Collection; init: boolean; cursor?: Cursor; length: number }
+        export class DownloadStream {
+          s: State;
+          constructor(chunks: Collection, files: Collection) {
+            this.s = { chunks, files, init: false, length: 0 };
+          }
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          const handleReadResult = (doc: { length: number } | null) => {
+            if (!doc) return;
+            stream.s.cursor = stream.s.chunks.find({ n: 1 });
+            stream.s.length = doc.length;
+          };
+          stream.s.files.findOne({}).then(handleReadResult, (error: unknown) => {
+            console.error(error);
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the flag set right before the call',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            stream.s.init = true;
+            init(stream);
+          }
+        }`),
+    },
+    {
+      name: 'an async start() on the object itself (not a member of it), storing after its await; emptied elsewhere',
+      code: dedent(`
+        declare class Socket { destroy(): void }
+        declare function connect(host: string): Promise<Socket>;
+        export class Client {
+          started = false;
+          socket?: Socket;
+          constructor(readonly host: string) {}
+          async send(): Promise<void> {
+            if (!this.started) {
+              this.started = true;
+              await start(this);
+            }
+          }
+          close(): void {
+            this.socket?.destroy();
+            this.socket = undefined;
+          }
+        }
+        async function start(client: Client): Promise<void> {
+          client.socket = await connect(client.host);
+        }`),
+    },
+    {
+      name: 'a guard that tests something else first, and the flag last',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        declare function ready(): boolean;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (ready() && !stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'two call sites, each behind the flag of the object it passes',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          pipe(): void {
+            if (!this.s.init) {
+              this.s.init = true;
+              init(this);
+            }
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+  ]),
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'an exported init(): other modules may call it again',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        export function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        export function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'a second call of init() without the guard',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          retry(): void {
+            init(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 20, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          retry(): void {
+            init(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the flag never set',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+          }
+        }`),
+    },
+    {
+      name: 'the flag cleared elsewhere: init() runs again',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            this.s.init = false;
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            this.s.init = false;
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the flag set to a value that may be empty',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = Math.random() > 1;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = Math.random() > 1;
+          }
+        }`),
+    },
+    {
+      name: 'another store of a cursor into the member in the file',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        export function restart(stream: DownloadStream): void {
+          stream.s.cursor = findChunks();
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }, { messageId: 'overwrite', line: 21, column: 3 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        export function restart(stream: DownloadStream): void {
+          const oldCursor = stream.s.cursor;
+          stream.s.cursor = findChunks();
+          if (oldCursor !== stream.s.cursor) oldCursor?.close();
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the handler registered in a loop',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          for (let attempt = 0; attempt < 2; attempt++) {
+            void findFile().then((file) => {
+              if (!file) return;
+              stream.s.cursor = findChunks();
+            });
+          }
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 18, column: 7 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          for (let attempt = 0; attempt < 2; attempt++) {
+            void findFile().then((file) => {
+              if (!file) return;
+              const oldCursor = stream.s.cursor;
+              stream.s.cursor = findChunks();
+              if (oldCursor !== stream.s.cursor) oldCursor?.close();
+            });
+          }
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the store in a loop of the handler',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            for (let part = 0; part < 2; part++) stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 42 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            for (let part = 0; part < 2; part++) {
+              const oldCursor = stream.s.cursor;
+              stream.s.cursor = findChunks();
+              if (oldCursor !== stream.s.cursor) oldCursor?.close();
+            }
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the state created with a cursor already in it',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false, cursor: findChunks() };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false, cursor: findChunks() };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the guard tests another stream than the one passed',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this, this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream, first: DownloadStream): void {
+          if (!first.s.init) {
+            init(stream);
+            first.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this, this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream, first: DownloadStream): void {
+          if (!first.s.init) {
+            init(stream);
+            first.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the handler also called directly',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          const handleFile = (file: object | null) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          };
+          void findFile().then(handleFile);
+          handleFile({});
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          const handleFile = (file: object | null) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          };
+          void findFile().then(handleFile);
+          handleFile({});
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'a handler of a thenable that is not a native promise',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): { then(onFile: (file: object | null) => void): void };
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): { then(onFile: (file: object | null) => void): void };
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the state object replaced while a handler is pending',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          reset(): void {
+            this.s = { init: false };
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 20, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          reset(): void {
+            this.s = { init: false };
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the parameter reassigned before the handler runs',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream, next?: DownloadStream): void {
+          if (next) stream = next;
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream, next?: DownloadStream): void {
+          if (next) stream = next;
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'a script, not a module: init() is a global other scripts may call',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'Object.assign elsewhere may store a cursor under any name',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        export function patch(stream: DownloadStream, state: Partial<State>): void {
+          Object.assign(stream.s, state);
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        export function patch(stream: DownloadStream, state: Partial<State>): void {
+          Object.assign(stream.s, state);
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'a spread copies a state that may hold a cursor, with the flag cleared',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        export function twin(stream: DownloadStream): DownloadStream {
+          return { ...stream, s: { ...stream.s, init: false } } as DownloadStream;
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        export function twin(stream: DownloadStream): DownloadStream {
+          return { ...stream, s: { ...stream.s, init: false } } as DownloadStream;
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the call not the first statement of the guarded branch',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          emit(): void {}
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            stream.emit();
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          emit(): void {}
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            stream.emit();
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'an awaited call with the flag set after it: a second caller runs meanwhile',
+      code: dedent(`
+        declare class Socket { destroy(): void }
+        declare function connect(host: string): Promise<Socket>;
+        export class Client {
+          started = false;
+          socket?: Socket;
+          constructor(readonly host: string) {}
+          async send(): Promise<void> {
+            if (!this.started) {
+              await start(this);
+              this.started = true;
+            }
+          }
+          close(): void {
+            this.socket?.destroy();
+            this.socket = undefined;
+          }
+        }
+        async function start(client: Client): Promise<void> {
+          client.socket = await connect(client.host);
+        }`),
+      errors: [{ messageId: 'overwrite', line: 19, column: 3 }],
+      output: dedent(`
+        declare class Socket { destroy(): void }
+        declare function connect(host: string): Promise<Socket>;
+        export class Client {
+          started = false;
+          socket?: Socket;
+          constructor(readonly host: string) {}
+          async send(): Promise<void> {
+            if (!this.started) {
+              await start(this);
+              this.started = true;
+            }
+          }
+          close(): void {
+            this.socket?.destroy();
+            this.socket = undefined;
+          }
+        }
+        async function start(client: Client): Promise<void> {
+          const nextSocket = await connect(client.host);
+          const oldSocket = client.socket;
+          client.socket = nextSocket;
+          if (oldSocket !== nextSocket) oldSocket?.destroy();
+        }`),
+    },
+    {
+      name: 'init() running code of the file while the flag set after the call is still empty',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          stream.read();
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          stream.read();
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'init() emitting an event before the flag is set after the call',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        declare class Emitter { emit(name: string): boolean }
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream extends Emitter {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          stream.emit('opening');
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 19, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        declare class Emitter { emit(name: string): boolean }
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream extends Emitter {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          stream.emit('opening');
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'init() may throw after registering its handler, leaving the flag set after the call empty',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        declare function audit(stream: object): void;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+          audit(stream);
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        declare function audit(stream: object): void;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+          audit(stream);
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the guard calls code after testing the flag',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        declare function ready(): boolean;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init && ready()) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        declare function ready(): boolean;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init && ready()) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'a destructuring store of the member elsewhere',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        export function adopt(stream: DownloadStream, source: { cursor: Cursor }): void {
+          ({ cursor: stream.s.cursor } = source);
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        export function adopt(stream: DownloadStream, source: { cursor: Cursor }): void {
+          ({ cursor: stream.s.cursor } = source);
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the flag deleted elsewhere',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            delete (this.s as Partial<State>).init;
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            delete (this.s as Partial<State>).init;
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'init() exported under another name',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }
+        export { init as start };`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }
+        export { init as start };`),
+    },
+    {
+      name: "the handler's own parameter shadows the stream",
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<DownloadStream>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((stream) => {
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<DownloadStream>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((stream) => {
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the state read through a getter',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          private states = [{ init: false }, { init: false }];
+          get s(): State {
+            return this.states[Math.round(Math.random())]!;
+          }
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 20, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          private states = [{ init: false }, { init: false }];
+          get s(): State {
+            return this.states[Math.round(Math.random())]!;
+          }
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+  ]),
+});
+
 // ── Detached child processes (mongodb mongocryptd_manager.ts) ──────────────────────────────────
 // `spawn(…, { detached: true })` starts a daemon meant to outlive this process: the field that
 // stores it does not own it, so overwriting it is no leak, and killing it would be wrong. It is
@@ -10584,67 +12468,6 @@ ruleTester.run('no-unreleased-overwrite: corpus false positives still reported',
           }
           private adopt(fresh: Connection): void {
             if (this.connection == null) this.connection = fresh;
-          }
-        }`),
-    },
-    {
-      // mongodb gridfs/download.ts:367: a module function that a flag on the stream lets run once per
-      // stream, storing from a promise handler; the once-per-instance analysis covers methods, not
-      // module functions taking the object as a parameter.
-      name: 'a module init() run once per stream behind a flag, storing in a promise handler',
-      code: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            stream.s.cursor = findChunks();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
           }
         }`),
     },
