@@ -29,7 +29,7 @@ const verdicts = new WeakMap<TSESTree.Node, boolean>();
  * function runs once per object and makes the only store of a value into that member in the file:
  *
  *     function init(stream: Stream) {
- *       load().then((doc) => { stream.s.cursor = open(doc); });
+ *       void load().then((doc) => { stream.s.cursor = open(doc); });
  *     }
  *     function waitForFile(stream: Stream) {
  *       if (!stream.s.init) { init(stream); stream.s.init = true; }
@@ -41,22 +41,29 @@ const verdicts = new WeakMap<TSESTree.Node, boolean>();
  *   body, or in a function created there that is registered once as a handler of a native promise
  *   (`.then(h)`, `.catch(h)`, `.finally(h)`, directly or through a `const` named nowhere else), and
  *   neither the store nor the registration is in a loop of its function;
- * - every mention of the function in the file is a call statement, the first statement of the
- *   branch that an emptiness test of a flag `a.m….g` takes (`if (!a.m….g)`, `a.m….g == null`),
- *   where `a` (a plain read: `x`, `this`, `x.y`) is the argument passed as `p`; the statement right
- *   before or right after the call stores a value that is never empty into that same flag, so that
- *   no second call for the object passes its guard;
+ * - every mention of the function in the file is a call statement (`init(x)`, `void init(x)`, or
+ *   `await init(x)` after the flag's store), the first statement of the branch that an emptiness
+ *   test of a flag `x.m….g` takes (`if (!x.m….g)`, `x.m….g == null`, with anything else in the
+ *   test before it or plain reads after it), where `x` (a plain read: `a`, `this`, `a.b`) is the
+ *   argument passed as `p`; the statement right before or right after the call stores a value that
+ *   is never empty into that same flag, so no second call for the object passes its guard;
+ * - when the flag is stored after the call, the function cannot run again before that store: it
+ *   runs no code of the file except the handlers it registers (mayCallBackIntoFile), and, unless
+ *   it is async (an async function never throws to its caller), its last statement is the store
+ *   or the registration, so that it cannot throw after either and leave the flag empty;
  * - in the whole file, nothing else stores into a member named `g` (not even emptying it); the
  *   members `m…` between `p` and the object are each set once per instance at one place (a field
  *   initializer, a parameter property, or a constructor's store outside loops), so the function and
  *   its handler reach the same object; nothing but this store gives a member named `f` a value (a
- *   store, a class field's or a literal's value, a spread whose type may bring `f`), and nothing
- *   stores through a key the syntax does not name (`x[k] = v`, `{ [k]: v }`, `Object.assign`);
+ *   store, a class field's or a literal's value, a spread whose type may bring `f`); nothing
+ *   stores through a key the syntax does not name (`x[k] = v`, `{ [k]: v }`, `Object.assign`) or
+ *   freezes an object; no getter or setter has the name of `f`, `g`, `m…` or a member of `x`;
  * - the member `f` is declared in this file.
- * As everywhere in the rule, code in other files is assumed not to store into the member (nor to
- * call the function, which it cannot import). Not covered: the function's own synchronous run
- * reaching the guarded call again for the same object before the flag is set (when the flag is set
- * after the call). Asked only for a store that would otherwise be reported.
+ * As everywhere in the rule, code in other files is assumed not to store into the member (it cannot
+ * import the function), and here also not to call back into the file while the function runs (a
+ * base class's `destroy()` calling the file's `_destroy()` override, which reaches the guard).
+ * Asked of a release-able store through a parameter, when its paths start; the syntax questions
+ * first, then one walk of the file (cached), then the type questions.
  */
 export function emptyWhenOncePerObjectRuns(
   storeFunction: FunctionNode,
@@ -93,6 +100,8 @@ function decide(storeFunction: FunctionNode, store: OverwriteAssignment, questio
   if (receiver.members.some((name) => !setOncePerInstance(name, facts))) return false;
   const flag = flagStores.name;
   if (flag === field || receiver.members.includes(flag)) return false;
+  // A getter may hand out another object at each read (the guard's, the call's), a setter may drop the flag.
+  if (facts.accessors.has(flag) || [...flagStores.argumentMembers].some((name) => facts.accessors.has(name))) return false;
   if (!(facts.stores.get(flag) ?? []).every((write) => flagStores.stores.has(write.node))) return false;
   if (!(facts.stores.get(field) ?? []).every((write) => write.node === store || write.emptyValue)) return false;
   if ((facts.valuesGiven.get(field) ?? []).length > 0) return false;
@@ -215,28 +224,30 @@ function guardedCallSites(
   parameterIndex: number,
   members: readonly string[],
   sourceCode: Readonly<TSESLint.SourceCode>,
-): { name: string; stores: Set<TSESTree.Node>; setAfterCall: boolean } | undefined {
+): { name: string; stores: Set<TSESTree.Node>; setAfterCall: boolean; argumentMembers: Set<string> } | undefined {
   const variable = sourceCode.getDeclaredVariables(once).find((declared) => declared.name === once.id?.name);
   const references = variable?.references ?? [];
   if (references.length === 0) return undefined;
   let flag: string | undefined;
   let setAfterCall = false;
   const stores = new Set<TSESTree.Node>();
+  const argumentMembers = new Set<string>();
   for (const reference of references) {
     const site = guardedCallAt(reference.identifier, parameterIndex, members);
     if (!site || (flag !== undefined && site.flag !== flag)) return undefined;
     flag = site.flag;
     stores.add(site.store);
+    for (const name of site.argument.members) argumentMembers.add(name);
     setAfterCall ||= site.store.range[0] > reference.identifier.range[0];
   }
-  return flag === undefined ? undefined : { name: flag, stores, setAfterCall };
+  return flag === undefined ? undefined : { name: flag, stores, setAfterCall, argumentMembers };
 }
 
 function guardedCallAt(
   mention: TSESTree.Node,
   parameterIndex: number,
   members: readonly string[],
-): { flag: string; store: TSESTree.AssignmentExpression } | undefined {
+): { flag: string; store: TSESTree.AssignmentExpression; argument: AccessPath } | undefined {
   const call = mention.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== mention || call.optional) return undefined;
   // `init(x);`, `void init(x);`, or `await init(x);` (other code runs before the statement ends: only
@@ -265,7 +276,7 @@ function guardedCallAt(
   if (flag === undefined || !flagObject || !samePath(flagObject, object)) return undefined;
   const test = block.parent;
   if (test.type !== AST_NODE_TYPES.IfStatement) return undefined;
-  return testSaysUnset(test.test, object, flag, test.consequent === block) ? { flag, store } : undefined;
+  return testSaysUnset(test.test, object, flag, test.consequent === block) ? { flag, store, argument } : undefined;
 }
 
 /** Whether `test` shows the flag `<object>.<flag>` empty on the branch taken (the consequent when `consequent`). */
@@ -316,7 +327,10 @@ interface FileFacts {
   accessors: Set<string>;
   /** `{ ...value }`: may copy any member the value's type declares. */
   objectSpreads: TSESTree.SpreadElement[];
-  /** `x[k] = v`, `{ [k]: v }`, `Object.assign(…)`, `Reflect.set(…)`: writes whose member the syntax does not name. */
+  /**
+   * `x[k] = v`, `{ [k]: v }`, `Object.assign(…)`, `Reflect.set(…)`: writes whose member the syntax
+   * does not name; also `Object.freeze(…)`, after which a store throws instead of storing.
+   */
   unnamedWrites: boolean;
   /**
    * Names under which code of the file can be called: top-level functions, variables and classes,
@@ -416,7 +430,11 @@ function fileFactsOf(program: TSESTree.Program): FileFacts {
           name === 'Object.defineProperty' ||
           name === 'Object.defineProperties' ||
           name === 'Reflect.set' ||
-          name === 'Reflect.defineProperty'
+          name === 'Reflect.defineProperty' ||
+          // A frozen object throws at the flag's store, which then never happens.
+          name === 'Object.freeze' ||
+          name === 'Object.seal' ||
+          name === 'Object.preventExtensions'
         ) {
           facts.unnamedWrites = true;
         }

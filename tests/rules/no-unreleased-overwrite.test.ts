@@ -9654,6 +9654,228 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
           }
         }`),
     },
+    {
+      name: 'the flag behind a setter that may not keep it',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        class State {
+          cursor?: Cursor;
+          #phase: 'idle' | 'starting' | 'started' = 'idle';
+          get init(): boolean {
+            return this.#phase === 'started';
+          }
+          set init(value: boolean) {
+            this.#phase = value ? 'starting' : 'idle';
+          }
+        }
+        export class DownloadStream {
+          s = new State();
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 26, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        class State {
+          cursor?: Cursor;
+          #phase: 'idle' | 'starting' | 'started' = 'idle';
+          get init(): boolean {
+            return this.#phase === 'started';
+          }
+          set init(value: boolean) {
+            this.#phase = value ? 'starting' : 'idle';
+          }
+        }
+        export class DownloadStream {
+          s = new State();
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: "the state frozen elsewhere: the flag's store throws and init() runs again",
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        export function seal(stream: DownloadStream): void {
+          Object.freeze(stream.s);
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        export function seal(stream: DownloadStream): void {
+          Object.freeze(stream.s);
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the stream passed read through a getter, which may hand out another one each time',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        export class Reader {
+          constructor(private readonly streams: DownloadStream[]) {}
+          get current(): DownloadStream {
+            return this.streams[Math.floor(Math.random() * this.streams.length)]!;
+          }
+          read(): void {
+            if (!this.current.s.init) {
+              init(this.current);
+              this.current.s.init = true;
+            }
+          }
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        export class Reader {
+          constructor(private readonly streams: DownloadStream[]) {}
+          get current(): DownloadStream {
+            return this.streams[Math.floor(Math.random() * this.streams.length)]!;
+          }
+          read(): void {
+            if (!this.current.s.init) {
+              init(this.current);
+              this.current.s.init = true;
+            }
+          }
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
   ]),
 });
 
