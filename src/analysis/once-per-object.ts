@@ -22,7 +22,8 @@ interface AccessPath {
   members: string[];
 }
 
-const verdicts = new WeakMap<TSESTree.Node, boolean>();
+/** By store: the function whose entry was asked about, and the verdict. */
+const verdicts = new WeakMap<TSESTree.Node, { storeFunction: FunctionNode; verdict: boolean }>();
 
 /**
  * Whether the member that `store` overwrites is empty whenever the store runs, because a module
@@ -71,9 +72,9 @@ export function emptyWhenOncePerObjectRuns(
   questions: OncePerObjectQuestions,
 ): boolean {
   const known = verdicts.get(store);
-  if (known !== undefined) return known;
+  if (known?.storeFunction === storeFunction) return known.verdict;
   const verdict = decide(storeFunction, store, questions);
-  verdicts.set(store, verdict);
+  verdicts.set(store, { storeFunction, verdict });
   return verdict;
 }
 
@@ -98,11 +99,14 @@ function decide(storeFunction: FunctionNode, store: OverwriteAssignment, questio
   const facts = fileFactsOf(questions.sourceCode.ast);
   if (facts.unnamedWrites || facts.accessors.has(field)) return false;
   if (receiver.members.some((name) => !setOncePerInstance(name, facts))) return false;
+  if (!flagStores.objects.every((object) => madeInFile(object, facts))) return false;
   const flag = flagStores.name;
   if (flag === field || receiver.members.includes(flag)) return false;
   // A getter may hand out another object at each read (the guard's, the call's), a setter may drop the flag.
   if (facts.accessors.has(flag) || [...flagStores.argumentMembers].some((name) => facts.accessors.has(name))) return false;
   if (!(facts.stores.get(flag) ?? []).every((write) => flagStores.stores.has(write.node))) return false;
+  // A derived class's field initializer runs after the base constructor, which may have run a guarded call: it clears the flag.
+  if (facts.derivedClassFields.has(flag)) return false;
   if (!(facts.stores.get(field) ?? []).every((write) => write.node === store || write.emptyValue)) return false;
   if ((facts.valuesGiven.get(field) ?? []).length > 0) return false;
   // Set after the call, the flag is still empty while the function runs: code it runs then must not
@@ -224,7 +228,7 @@ function guardedCallSites(
   parameterIndex: number,
   members: readonly string[],
   sourceCode: Readonly<TSESLint.SourceCode>,
-): { name: string; stores: Set<TSESTree.Node>; setAfterCall: boolean; argumentMembers: Set<string> } | undefined {
+): { name: string; stores: Set<TSESTree.Node>; setAfterCall: boolean; argumentMembers: Set<string>; objects: GuardedObject[] } | undefined {
   const variable = sourceCode.getDeclaredVariables(once).find((declared) => declared.name === once.id?.name);
   const references = variable?.references ?? [];
   if (references.length === 0) return undefined;
@@ -232,15 +236,46 @@ function guardedCallSites(
   let setAfterCall = false;
   const stores = new Set<TSESTree.Node>();
   const argumentMembers = new Set<string>();
+  const objects: GuardedObject[] = [];
   for (const reference of references) {
     const site = guardedCallAt(reference.identifier, parameterIndex, members);
     if (!site || (flag !== undefined && site.flag !== flag)) return undefined;
     flag = site.flag;
     stores.add(site.store);
     for (const name of site.argument.members) argumentMembers.add(name);
+    objects.push({ path: { root: site.argument.root, members: [...site.argument.members, ...members] }, call: reference.identifier });
     setAfterCall ||= site.store.range[0] > reference.identifier.range[0];
   }
-  return flag === undefined ? undefined : { name: flag, stores, setAfterCall, argumentMembers };
+  return flag === undefined ? undefined : { name: flag, stores, setAfterCall, argumentMembers, objects };
+}
+
+/** The object whose flag a call site tests (the argument's path and the store's members), and where. */
+interface GuardedObject {
+  path: AccessPath;
+  call: TSESTree.Node;
+}
+
+/**
+ * Whether the object was made by the file's own code, so that the file-wide search for values given
+ * to a member name sees every value it started with: `this` in a class's method (an instance the
+ * class built), or a member set once per instance to a new object the file makes. An object handed
+ * in by another module (`export function use(c: Connection)`) may already hold one.
+ */
+function madeInFile(object: GuardedObject, facts: FileFacts): boolean {
+  const last = object.path.members.at(-1);
+  if (last !== undefined) return setOncePerInstance(last, facts);
+  return object.path.root === 'this' && isInstanceThis(object.call);
+}
+
+/** Whether `this` at `node` is an instance of the class whose method (or field) holds it. */
+function isInstanceThis(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.AccessorProperty) return !current.static;
+    if (current.type === AST_NODE_TYPES.StaticBlock) return false;
+    if (!isFunctionNode(current) || current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
+    return current.parent.type === AST_NODE_TYPES.MethodDefinition && !current.parent.static;
+  }
+  return false;
 }
 
 function guardedCallAt(
@@ -328,8 +363,9 @@ interface FileFacts {
   /** `{ ...value }`: may copy any member the value's type declares. */
   objectSpreads: TSESTree.SpreadElement[];
   /**
-   * `x[k] = v`, `{ [k]: v }`, `Object.assign(…)`, `Reflect.set(…)`: writes whose member the syntax
-   * does not name; also `Object.freeze(…)`, after which a store throws instead of storing.
+   * `x[k] = v`, `{ [k]: v }`, `Object.assign(…)`, `Reflect.set(…)`, a `new Proxy(…)`'s traps, a
+   * class decorator: writes whose member the syntax does not name; also `Object.freeze(…)`, after
+   * which a store throws instead of storing.
    */
   unnamedWrites: boolean;
   /**
@@ -337,9 +373,35 @@ interface FileFacts {
    * members of classes, and literal properties holding functions.
    */
   callableNames: Set<string>;
+  /** Names of field initializers and parameter properties of classes that extend another class. */
+  derivedClassFields: Set<string>;
+  /** Names of the classes the file declares. */
+  classNames: Set<string>;
+  /** The file registers event listeners (`x.on(…)`, `addEventListener`): code that emits may reach them. */
+  registersListeners: boolean;
+  /** The file names the events `newListener` or `removeListener`: adding a listener may run its code. */
+  watchesListeners: boolean;
+  /**
+   * The file declares a method the language calls without a call in the syntax: `toString`,
+   * `valueOf`, `toJSON`, or one under a computed key (`[Symbol.toPrimitive]`, `[Symbol.iterator]`).
+   */
+  implicitHooks: boolean;
 }
 
 const fileFactsCache = new WeakMap<TSESTree.Program, FileFacts>();
+
+/** Methods the language calls on its own: string and number conversion, JSON.stringify. */
+const implicitlyCalledMethods: ReadonlySet<string> = new Set(['toString', 'valueOf', 'toJSON', 'toLocaleString']);
+
+/** Calls that add an event listener. */
+const listenerRegistrations: ReadonlySet<string> = new Set([
+  'on',
+  'once',
+  'addListener',
+  'prependListener',
+  'prependOnceListener',
+  'addEventListener',
+]);
 
 function fileFactsOf(program: TSESTree.Program): FileFacts {
   const known = fileFactsCache.get(program);
@@ -352,6 +414,11 @@ function fileFactsOf(program: TSESTree.Program): FileFacts {
     objectSpreads: [],
     unnamedWrites: false,
     callableNames: new Set(),
+    derivedClassFields: new Set(),
+    classNames: new Set(),
+    registersListeners: false,
+    watchesListeners: false,
+    implicitHooks: false,
   };
   const addTo = <Value>(map: Map<string, Value[]>, name: string, value: Value): void => {
     const list = map.get(name);
@@ -402,16 +469,19 @@ function fileFactsOf(program: TSESTree.Program): FileFacts {
       case AST_NODE_TYPES.AccessorProperty: {
         const name = node.type === AST_NODE_TYPES.PropertyDefinition ? declaredKeyName(node) : staticKeyOf(node.key, node.computed);
         if (name === undefined) break;
-        if (node.type === AST_NODE_TYPES.AccessorProperty) facts.accessors.add(name);
+        // A decorated field may become an accessor (a decorator can define a getter and setter for it).
+        if (node.type === AST_NODE_TYPES.AccessorProperty || node.decorators.length > 0) facts.accessors.add(name);
         // A `declare` field, or one of a `declare class`, holds what code of another file put there.
         if (!node.declare && !node.parent.parent.declare) facts.callableNames.add(name);
         if (node.static) break;
+        if (node.value && node.parent.parent.superClass) facts.derivedClassFields.add(name);
         if (node.value) addTo(facts.instanceFields, name, node);
         if (node.value && !isEmptyValue(node.value)) addTo(facts.valuesGiven, name, node);
         break;
       }
       case AST_NODE_TYPES.MethodDefinition: {
         const name = declaredKeyName(node);
+        if (name === undefined || implicitlyCalledMethods.has(name)) facts.implicitHooks = true;
         // A method without a body (`declare class`, an overload) runs code of another file, if any.
         if (name !== undefined && node.value.type !== AST_NODE_TYPES.TSEmptyBodyFunctionExpression) facts.callableNames.add(name);
         if (name !== undefined && (node.kind === 'get' || node.kind === 'set')) facts.accessors.add(name);
@@ -421,9 +491,29 @@ function fileFactsOf(program: TSESTree.Program): FileFacts {
         const binding = node.parameter.type === AST_NODE_TYPES.AssignmentPattern ? node.parameter.left : node.parameter;
         addTo(facts.instanceFields, binding.name, node);
         addTo(facts.valuesGiven, binding.name, node);
+        // constructor(…) → its MethodDefinition → the class body
+        const classBody: TSESTree.Node | undefined = node.parent.parent?.parent;
+        if (classBody?.type !== AST_NODE_TYPES.ClassBody || classBody.parent.superClass) facts.derivedClassFields.add(binding.name);
         break;
       }
+      case AST_NODE_TYPES.ClassDeclaration:
+      case AST_NODE_TYPES.ClassExpression:
+        if (node.id) facts.classNames.add(node.id.name);
+        // A class decorator may replace the class by one whose constructor stores anything.
+        if (node.decorators.length > 0) facts.unnamedWrites = true;
+        break;
+      case AST_NODE_TYPES.NewExpression:
+        // A proxy's traps decide what any store or read through it does.
+        if (calleeName(node.callee) === 'Proxy') facts.unnamedWrites = true;
+        break;
+      case AST_NODE_TYPES.Literal:
+        if (node.value === 'newListener' || node.value === 'removeListener') facts.watchesListeners = true;
+        break;
       case AST_NODE_TYPES.CallExpression: {
+        const callee = skipTypeWrappers(node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && listenerRegistrations.has(staticMemberName(callee) ?? '')) {
+          facts.registersListeners = true;
+        }
         const name = calleeName(node.callee);
         if (
           name === 'Object.assign' ||
@@ -488,7 +578,11 @@ function setOncePerInstance(name: string, facts: FileFacts): boolean {
   const stores = facts.stores.get(name) ?? [];
   if (facts.accessors.has(name) || fields.length + stores.length !== 1) return false;
   const [store] = stores;
-  if (!store) return true;
+  if (!store) {
+    // A parameter property holds an object made elsewhere, which may hold anything.
+    const [field] = fields;
+    return field?.type === AST_NODE_TYPES.PropertyDefinition && field.value !== null && isMadeInFile(field.value, facts);
+  }
   const assignment = store.node;
   const constructor = store.inFunction;
   if (
@@ -504,12 +598,43 @@ function setOncePerInstance(name: string, facts: FileFacts): boolean {
   return (
     target.type === AST_NODE_TYPES.MemberExpression &&
     skipTypeWrappers(target.object).type === AST_NODE_TYPES.ThisExpression &&
-    !inLoopWithin(assignment, constructor)
+    !inLoopWithin(assignment, constructor) &&
+    isMadeInFile(assignment.right, facts)
   );
+}
+
+/**
+ * A new object whose members the file's own syntax gives (so that the file-wide search for values
+ * given to a member name sees them): an object literal, or `new C(…)` of a class the file declares.
+ * An object handed in (`constructor(readonly s: State)`, `this.s = s`, `this.s = make()`) may come
+ * from another module with any member already set.
+ */
+function isMadeInFile(value: TSESTree.Node, facts: FileFacts): boolean {
+  const made = skipTypeWrappers(value);
+  if (made.type === AST_NODE_TYPES.ObjectExpression) return true;
+  if (made.type !== AST_NODE_TYPES.NewExpression) return false;
+  const callee = skipTypeWrappers(made.callee);
+  return callee.type === AST_NODE_TYPES.Identifier && facts.classNames.has(callee.name);
 }
 
 /** Dispatchers that call listeners (maybe the file's) before they return. */
 const synchronousDispatchers: ReadonlySet<string> = new Set(['emit', 'dispatchEvent']);
+
+/**
+ * Node stream methods that emit an event before they return (`pause` emits 'pause', `push` may
+ * emit 'data', `pipe` emits 'pipe' on the destination): they reach the file's listeners, if any.
+ */
+const emittingStreamMethods: ReadonlySet<string> = new Set(['pause', 'push', 'unshift', 'pipe', 'unpipe']);
+
+/**
+ * Methods of Node's streams that call the implementation's overrides before they return, besides
+ * the convention that `m()` calls `_m()` (`destroy()` → `_destroy()`, `read()` → `_read()`).
+ */
+const streamOverrides: ReadonlyMap<string, readonly string[]> = new Map([
+  ['write', ['_write', '_writev']],
+  ['end', ['_write', '_writev', '_final']],
+  ['uncork', ['_write', '_writev']],
+]);
 
 /**
  * Whether `once`, apart from the promise handlers it registers, may run code of the file: a call
@@ -518,8 +643,17 @@ const synchronousDispatchers: ReadonlySet<string> = new Set(['emit', 'dispatchEv
  * taken not to call back into the file while they run.
  */
 function mayCallBackIntoFile(once: TSESTree.FunctionDeclaration, handlers: readonly TSESTree.Node[], facts: FileFacts): boolean {
+  // Conversions (`${x}`, `x + ''`, JSON.stringify) and protocols (for…of, spread) call such methods.
+  if (facts.implicitHooks) return true;
   const calls = (name: string | undefined): boolean =>
-    name !== undefined && (facts.callableNames.has(name) || synchronousDispatchers.has(name));
+    name !== undefined &&
+    (facts.callableNames.has(name) ||
+      synchronousDispatchers.has(name) ||
+      // An inherited method (of another module) that calls the file's override: `stream.destroy()` → `_destroy()`.
+      facts.callableNames.has(`_${name}`) ||
+      (streamOverrides.get(name) ?? []).some((override) => facts.callableNames.has(override)) ||
+      (facts.registersListeners && emittingStreamMethods.has(name)) ||
+      (facts.watchesListeners && (listenerRegistrations.has(name) || name === 'off' || name.startsWith('remove'))));
   const search = (node: TSESTree.Node): boolean => {
     if (handlers.includes(node)) return false;
     switch (node.type) {
@@ -527,6 +661,8 @@ function mayCallBackIntoFile(once: TSESTree.FunctionDeclaration, handlers: reado
       case AST_NODE_TYPES.NewExpression: {
         const callee = skipTypeWrappers(node.callee);
         if (callee.type === AST_NODE_TYPES.MemberExpression && calls(staticMemberName(callee))) return true;
+        // An imported `emit(…)`, or a destructured one, dispatches as the method does.
+        if (callee.type === AST_NODE_TYPES.Identifier && synchronousDispatchers.has(callee.name)) return true;
         break;
       }
       case AST_NODE_TYPES.TaggedTemplateExpression:

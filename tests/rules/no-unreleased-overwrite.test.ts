@@ -9876,6 +9876,837 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
           }
         }`),
     },
+    // ── Adversarial review: code of the file that runs while the flag set after the call is still
+    // empty (overrides a Node stream method calls, listeners it emits to, implicit conversions), and
+    // objects the file did not make or whose members something else decides (decorators, proxies).
+    {
+      name: 'init() calls destroy(), whose _destroy() override in the file reaches the guard while the flag set after the call is still empty',
+      code: dedent(`
+        import { Readable } from 'node:stream';
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream extends Readable {
+          s: State = { init: false };
+          override _read(): void {
+            waitForFile(this);
+          }
+          override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+            waitForFile(this);
+            callback(error);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          if (stream.readableAborted) stream.destroy();
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 20, column: 5 }],
+      output: dedent(`
+        import { Readable } from 'node:stream';
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream extends Readable {
+          s: State = { init: false };
+          override _read(): void {
+            waitForFile(this);
+          }
+          override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+            waitForFile(this);
+            callback(error);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          if (stream.readableAborted) stream.destroy();
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'init() calls read(), whose _read() override reaches the guard again before the flag is set',
+      code: dedent(`
+        import { Readable } from 'node:stream';
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream extends Readable {
+          s: State = { init: false };
+          start(): void {
+            waitForFile(this);
+          }
+          override _read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          stream.read(0);
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 19, column: 5 }],
+      output: dedent(`
+        import { Readable } from 'node:stream';
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream extends Readable {
+          s: State = { init: false };
+          start(): void {
+            waitForFile(this);
+          }
+          override _read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          stream.read(0);
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: "init() calls end(), which runs the file's _final() override before it returns",
+      code: dedent(`
+        import { Writable } from 'node:stream';
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class UploadStream extends Writable {
+          s: State = { init: false };
+          override _write(chunk: Buffer, encoding: BufferEncoding, callback: () => void): void {
+            waitForFile(this);
+            callback();
+          }
+          override _final(callback: () => void): void {
+            waitForFile(this);
+            callback();
+          }
+        }
+        function init(stream: UploadStream): void {
+          if (stream.s.cursor === undefined) stream.end();
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: UploadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 21, column: 5 }],
+      output: dedent(`
+        import { Writable } from 'node:stream';
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class UploadStream extends Writable {
+          s: State = { init: false };
+          override _write(chunk: Buffer, encoding: BufferEncoding, callback: () => void): void {
+            waitForFile(this);
+            callback();
+          }
+          override _final(callback: () => void): void {
+            waitForFile(this);
+            callback();
+          }
+        }
+        function init(stream: UploadStream): void {
+          if (stream.s.cursor === undefined) stream.end();
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: UploadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: "init() calls pause(), which emits 'pause' to the file's listener before it returns",
+      code: dedent(`
+        import { Readable } from 'node:stream';
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream extends Readable {
+          s: State = { init: false };
+          constructor() {
+            super();
+            this.on('pause', () => {
+              waitForFile(this);
+            });
+          }
+          start(): void {
+            waitForFile(this);
+          }
+          override _read(): void {}
+        }
+        function init(stream: DownloadStream): void {
+          stream.pause();
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 23, column: 5 }],
+      output: dedent(`
+        import { Readable } from 'node:stream';
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream extends Readable {
+          s: State = { init: false };
+          constructor() {
+            super();
+            this.on('pause', () => {
+              waitForFile(this);
+            });
+          }
+          start(): void {
+            waitForFile(this);
+          }
+          override _read(): void {}
+        }
+        function init(stream: DownloadStream): void {
+          stream.pause();
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'init() calls a bound emit() by a bare name',
+      code: dedent(`
+        import { EventEmitter } from 'node:events';
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream extends EventEmitter {
+          s: State = { init: false };
+          constructor() {
+            super();
+            this.on('opening', () => {
+              waitForFile(this);
+            });
+          }
+          start(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          const emit = stream.emit.bind(stream);
+          emit('opening');
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 23, column: 5 }],
+      output: dedent(`
+        import { EventEmitter } from 'node:events';
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream extends EventEmitter {
+          s: State = { init: false };
+          constructor() {
+            super();
+            this.on('opening', () => {
+              waitForFile(this);
+            });
+          }
+          start(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          const emit = stream.emit.bind(stream);
+          emit('opening');
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: "init() converts the stream to a string, which calls the file's toString()",
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          toString(): string {
+            waitForFile(this);
+            return 'download';
+          }
+        }
+        function init(stream: DownloadStream): void {
+          console.log(\`opening \${stream}\`);
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 19, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          toString(): string {
+            waitForFile(this);
+            return 'download';
+          }
+        }
+        function init(stream: DownloadStream): void {
+          console.log(\`opening \${stream}\`);
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: "init() adds a listener while the file listens to 'newListener'",
+      code: dedent(`
+        import { EventEmitter } from 'node:events';
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream extends EventEmitter {
+          s: State = { init: false };
+          constructor() {
+            super();
+            this.on('newListener', () => {
+              waitForFile(this);
+            });
+          }
+        }
+        function init(stream: DownloadStream): void {
+          stream.once('error', () => undefined);
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 19, column: 5 }],
+      output: dedent(`
+        import { EventEmitter } from 'node:events';
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream extends EventEmitter {
+          s: State = { init: false };
+          constructor() {
+            super();
+            this.on('newListener', () => {
+              waitForFile(this);
+            });
+          }
+        }
+        function init(stream: DownloadStream): void {
+          stream.once('error', () => undefined);
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the state handed in by a parameter property: another module may pass one that holds a cursor',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          constructor(readonly s: State) {}
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 14, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          constructor(readonly s: State) {}
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: "the state handed in through the constructor's parameter",
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State;
+          constructor(state: State) {
+            this.s = state;
+          }
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State;
+          constructor(state: State) {
+            this.s = state;
+          }
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: "an exported function's argument, not an object the file made: it may arrive holding a socket",
+      code: dedent(`
+        import type { Socket } from 'node:net';
+        declare function connect(): Socket;
+        interface Connection { started?: boolean; socket?: Socket }
+        function open(connection: Connection): void {
+          connection.socket = connect();
+        }
+        export function use(connection: Connection): void {
+          if (!connection.started) {
+            connection.started = true;
+            open(connection);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 5, column: 3 }],
+      output: dedent(`
+        import type { Socket } from 'node:net';
+        declare function connect(): Socket;
+        interface Connection { started?: boolean; socket?: Socket }
+        function open(connection: Connection): void {
+          const oldSocket = connection.socket;
+          connection.socket = connect();
+          if (oldSocket !== connection.socket) oldSocket?.destroy();
+        }
+        export function use(connection: Connection): void {
+          if (!connection.started) {
+            connection.started = true;
+            open(connection);
+          }
+        }`),
+    },
+    {
+      name: "a derived class's flag field, which clears the flag after the base constructor ran the guarded call",
+      code: dedent(`
+        import type { Socket } from 'node:net';
+        declare function connect(): Socket;
+        class Connection {
+          socket?: Socket;
+          constructor() {
+            this.start();
+          }
+          start(): void {}
+        }
+        export class Client extends Connection {
+          started = false;
+          override start(): void {
+            begin(this);
+          }
+        }
+        function open(client: Client): void {
+          client.socket = connect();
+        }
+        function begin(client: Client): void {
+          if (!client.started) {
+            client.started = true;
+            open(client);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 3 }],
+      output: dedent(`
+        import type { Socket } from 'node:net';
+        declare function connect(): Socket;
+        class Connection {
+          socket?: Socket;
+          constructor() {
+            this.start();
+          }
+          start(): void {}
+        }
+        export class Client extends Connection {
+          started = false;
+          override start(): void {
+            begin(this);
+          }
+        }
+        function open(client: Client): void {
+          const oldSocket = client.socket;
+          client.socket = connect();
+          if (oldSocket !== client.socket) oldSocket?.destroy();
+        }
+        function begin(client: Client): void {
+          if (!client.started) {
+            client.started = true;
+            open(client);
+          }
+        }`),
+    },
+    {
+      name: 'a decorated state field: the decorator may turn it into an accessor',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        declare function persisted(target: object, key: string): void;
+        export class DownloadStream {
+          @persisted s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 15, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        declare function persisted(target: object, key: string): void;
+        export class DownloadStream {
+          @persisted s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'a class decorator may replace the class',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        declare function pooled<T extends new () => object>(target: T): T;
+        @pooled
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        declare function pooled<T extends new () => object>(target: T): T;
+        @pooled
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the state a proxy, whose get trap hides the flag',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        class State {
+          init = false;
+          cursor?: Cursor;
+          constructor() {
+            return new Proxy(this, { get: (target, key) => (key === 'init' ? false : target.cursor) });
+          }
+        }
+        export class DownloadStream {
+          s = new State();
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 20, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        class State {
+          init = false;
+          cursor?: Cursor;
+          constructor() {
+            return new Proxy(this, { get: (target, key) => (key === 'init' ? false : target.cursor) });
+          }
+        }
+        export class DownloadStream {
+          s = new State();
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
   ]),
 });
 
