@@ -10492,19 +10492,16 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
         export class Client extends Connection {
           started = false;
           override start(): void {
-            begin(this);
+            if (!this.started) {
+              this.started = true;
+              open(this);
+            }
           }
         }
         function open(client: Client): void {
           client.socket = connect();
-        }
-        function begin(client: Client): void {
-          if (!client.started) {
-            client.started = true;
-            open(client);
-          }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 3 }],
+      errors: [{ messageId: 'overwrite', line: 20, column: 3 }],
       output: dedent(`
         import type { Socket } from 'node:net';
         declare function connect(): Socket;
@@ -10518,19 +10515,16 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
         export class Client extends Connection {
           started = false;
           override start(): void {
-            begin(this);
+            if (!this.started) {
+              this.started = true;
+              open(this);
+            }
           }
         }
         function open(client: Client): void {
           const oldSocket = client.socket;
           client.socket = connect();
           if (oldSocket !== client.socket) oldSocket?.destroy();
-        }
-        function begin(client: Client): void {
-          if (!client.started) {
-            client.started = true;
-            open(client);
-          }
         }`),
     },
     {
