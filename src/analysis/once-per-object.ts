@@ -107,12 +107,15 @@ function decide(storeFunction: FunctionNode, store: OverwriteAssignment, questio
   if (!(facts.stores.get(flag) ?? []).every((write) => flagStores.stores.has(write.node))) return false;
   // A derived class's field initializer runs after the base constructor, which may have run a guarded call: it clears the flag.
   if (facts.derivedClassFields.has(flag)) return false;
+  // Between the flag's read and its store, a getter in the test or an argument, or the stored value's
+  // constructor, could reach a guarded call again while the flag is empty.
+  if (flagStores.evaluated.some((code) => mayCallBackIntoFile(code, [], facts))) return false;
   if (!(facts.stores.get(field) ?? []).every((write) => write.node === store || write.emptyValue)) return false;
   if ((facts.valuesGiven.get(field) ?? []).length > 0) return false;
   // Set after the call, the flag is still empty while the function runs: code it runs then must not
   // reach a guarded call again (its promise handlers run later, once the flag is set).
   if (flagStores.setAfterCall) {
-    if (mayCallBackIntoFile(once, link ? [...handlersAt(link), storeFunction] : [], facts)) return false;
+    if (mayCallBackIntoFile(once.body, link ? [...handlersAt(link), storeFunction] : [], facts)) return false;
     // A synchronous function that throws leaves the flag empty, and runs again: what it did before
     // the throw (a store, a registered handler) must be its last statement.
     if (!once.async && !endsWith(once, link ? link.call : store)) return false;
@@ -228,7 +231,9 @@ function guardedCallSites(
   parameterIndex: number,
   members: readonly string[],
   sourceCode: Readonly<TSESLint.SourceCode>,
-): { name: string; stores: Set<TSESTree.Node>; setAfterCall: boolean; argumentMembers: Set<string>; objects: GuardedObject[] } | undefined {
+):
+  | { name: string; stores: Set<TSESTree.Node>; setAfterCall: boolean; argumentMembers: Set<string>; objects: GuardedObject[]; evaluated: TSESTree.Node[] }
+  | undefined {
   const variable = sourceCode.getDeclaredVariables(once).find((declared) => declared.name === once.id?.name);
   const references = variable?.references ?? [];
   if (references.length === 0) return undefined;
@@ -237,6 +242,7 @@ function guardedCallSites(
   const stores = new Set<TSESTree.Node>();
   const argumentMembers = new Set<string>();
   const objects: GuardedObject[] = [];
+  const evaluated: TSESTree.Node[] = [];
   for (const reference of references) {
     const site = guardedCallAt(reference.identifier, parameterIndex, members);
     if (!site || (flag !== undefined && site.flag !== flag)) return undefined;
@@ -244,9 +250,10 @@ function guardedCallSites(
     stores.add(site.store);
     for (const name of site.argument.members) argumentMembers.add(name);
     objects.push({ path: { root: site.argument.root, members: [...site.argument.members, ...members] }, call: reference.identifier });
+    evaluated.push(...site.evaluated);
     setAfterCall ||= site.store.range[0] > reference.identifier.range[0];
   }
-  return flag === undefined ? undefined : { name: flag, stores, setAfterCall, argumentMembers, objects };
+  return flag === undefined ? undefined : { name: flag, stores, setAfterCall, argumentMembers, objects, evaluated };
 }
 
 /** The object whose flag a call site tests (the argument's path and the store's members), and where. */
@@ -282,7 +289,7 @@ function guardedCallAt(
   mention: TSESTree.Node,
   parameterIndex: number,
   members: readonly string[],
-): { flag: string; store: TSESTree.AssignmentExpression; argument: AccessPath } | undefined {
+): { flag: string; store: TSESTree.AssignmentExpression; argument: AccessPath; evaluated: TSESTree.Node[] } | undefined {
   const call = mention.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== mention || call.optional) return undefined;
   // `init(x);`, `void init(x);`, or `await init(x);` (other code runs before the statement ends: only
@@ -311,19 +318,21 @@ function guardedCallAt(
   if (flag === undefined || !flagObject || !samePath(flagObject, object)) return undefined;
   const test = block.parent;
   if (test.type !== AST_NODE_TYPES.IfStatement) return undefined;
-  return testSaysUnset(test.test, object, flag, test.consequent === block) ? { flag, store, argument } : undefined;
+  // What runs between the flag's read and its store: the test's rest, the arguments, the stored value.
+  const evaluated: TSESTree.Node[] = [...call.arguments, store.right];
+  return testSaysUnset(test.test, object, flag, test.consequent === block, evaluated) ? { flag, store, argument, evaluated } : undefined;
 }
 
 /** Whether `test` shows the flag `<object>.<flag>` empty on the branch taken (the consequent when `consequent`). */
-function testSaysUnset(test: TSESTree.Node, object: AccessPath, flag: string, consequent: boolean): boolean {
+function testSaysUnset(test: TSESTree.Node, object: AccessPath, flag: string, consequent: boolean, after: TSESTree.Node[]): boolean {
   const expression = skipTypeWrappers(test);
   // `a && b` is true only when both are; `a || b` false only when both are. Code that runs after the
   // flag's test (`!x.s.init && ready()`) may run the function first: the rest must be plain tests.
   if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator === (consequent ? '&&' : '||')) {
-    return (
-      testSaysUnset(expression.right, object, flag, consequent) ||
-      (testSaysUnset(expression.left, object, flag, consequent) && isPlainTest(expression.right))
-    );
+    if (testSaysUnset(expression.right, object, flag, consequent, after)) return true;
+    if (!testSaysUnset(expression.left, object, flag, consequent, after) || !isPlainTest(expression.right)) return false;
+    after.push(expression.right);
+    return true;
   }
   const emptiness = emptinessTest(expression);
   if (!emptiness || emptiness.field.optional || staticMemberName(emptiness.field) !== flag) return false;
@@ -636,15 +645,29 @@ const streamOverrides: ReadonlyMap<string, readonly string[]> = new Map([
   ['uncork', ['_write', '_writev']],
 ]);
 
+/** Syntax that may call a method the language calls on its own (conversions, iteration, toJSON). */
+const convertingSyntax: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.NewExpression,
+  AST_NODE_TYPES.TemplateLiteral,
+  AST_NODE_TYPES.BinaryExpression,
+  AST_NODE_TYPES.AssignmentExpression,
+  AST_NODE_TYPES.ForOfStatement,
+  AST_NODE_TYPES.ForInStatement,
+  AST_NODE_TYPES.SpreadElement,
+  AST_NODE_TYPES.ArrayPattern,
+  AST_NODE_TYPES.YieldExpression,
+  AST_NODE_TYPES.UpdateExpression,
+  AST_NODE_TYPES.UnaryExpression,
+]);
+
 /**
- * Whether `once`, apart from the promise handlers it registers, may run code of the file: a call
+ * Whether `code`, apart from the promise handlers it registers, may run code of the file: a call
  * or `new` of a name the file declares callable (or of an event dispatcher), a file's function
  * handed on by name, or a read of a member the file declares as an accessor. Other modules are
  * taken not to call back into the file while they run.
  */
-function mayCallBackIntoFile(once: TSESTree.FunctionDeclaration, handlers: readonly TSESTree.Node[], facts: FileFacts): boolean {
-  // Conversions (`${x}`, `x + ''`, JSON.stringify) and protocols (for…of, spread) call such methods.
-  if (facts.implicitHooks) return true;
+function mayCallBackIntoFile(code: TSESTree.Node, handlers: readonly TSESTree.Node[], facts: FileFacts): boolean {
   const calls = (name: string | undefined): boolean =>
     name !== undefined &&
     (facts.callableNames.has(name) ||
@@ -656,6 +679,10 @@ function mayCallBackIntoFile(once: TSESTree.FunctionDeclaration, handlers: reado
       (facts.watchesListeners && (listenerRegistrations.has(name) || name === 'off' || name.startsWith('remove'))));
   const search = (node: TSESTree.Node): boolean => {
     if (handlers.includes(node)) return false;
+    // Conversions (`${x}`, `x + ''`, JSON.stringify) and protocols (for…of, spread) call such methods.
+    if (facts.implicitHooks && convertingSyntax.has(node.type) && !(node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!')) {
+      return true;
+    }
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
@@ -684,7 +711,7 @@ function mayCallBackIntoFile(once: TSESTree.FunctionDeclaration, handlers: reado
     }
     return childNodesOf(node).some(search);
   };
-  return search(once.body);
+  return search(code);
 }
 
 /**

@@ -10701,6 +10701,190 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
           }
         }`),
     },
+    {
+      name: "a getter read in the guard's test after the flag reaches the guard again before the call",
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          get ready(): boolean {
+            waitForFile(this);
+            return true;
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init && stream.ready) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          get ready(): boolean {
+            waitForFile(this);
+            return true;
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init && stream.ready) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'a getter read as another argument of the call reaches the guard again while the flag set after the call is empty',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          get label(): string {
+            waitForFile(this);
+            return 'download';
+          }
+        }
+        function init(stream: DownloadStream, label: string): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            console.log(label);
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream, stream.label);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 19, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          get label(): string {
+            waitForFile(this);
+            return 'download';
+          }
+        }
+        function init(stream: DownloadStream, label: string): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            console.log(label);
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream, stream.label);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: "the flag's value built by a constructor of the file that reaches the guard before the flag is stored",
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init?: Started; cursor?: Cursor }
+        class Started {
+          constructor(stream: DownloadStream) {
+            waitForFile(stream);
+          }
+        }
+        export class DownloadStream {
+          s: State = {};
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            stream.s.init = new Started(stream);
+            init(stream);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 19, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init?: Started; cursor?: Cursor }
+        class Started {
+          constructor(stream: DownloadStream) {
+            waitForFile(stream);
+          }
+        }
+        export class DownloadStream {
+          s: State = {};
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            stream.s.init = new Started(stream);
+            init(stream);
+          }
+        }`),
+    },
   ]),
 });
 
