@@ -217,9 +217,12 @@ function registrationOf(
   return { promise: link.promise, call: link.link };
 }
 
-/** The functions a promise link registers (`then(onValue, onError)`), by node or through a `const`. */
+/**
+ * The functions written in a promise link's arguments (`then(onValue, onError)`): they run later.
+ * Any other argument (`then(h, onFailure(stream))`) runs now, before the link registers anything.
+ */
 function handlersAt(link: { call: TSESTree.CallExpression }): TSESTree.Node[] {
-  return link.call.arguments.map((argument) => skipTypeWrappers(argument));
+  return link.call.arguments.map((argument) => skipTypeWrappers(argument)).filter((argument) => isFunctionNode(argument));
 }
 
 /**
@@ -630,10 +633,11 @@ function isMadeInFile(value: TSESTree.Node, facts: FileFacts): boolean {
 const synchronousDispatchers: ReadonlySet<string> = new Set(['emit', 'dispatchEvent']);
 
 /**
- * Node stream methods that emit an event before they return (`pause` emits 'pause', `push` may
- * emit 'data', `pipe` emits 'pipe' on the destination): they reach the file's listeners, if any.
+ * Node methods that emit an event before they return (a stream's `pause` emits 'pause', `read` and
+ * `push` may emit 'data', `pipe` emits 'pipe' on the destination, an AbortController's `abort`
+ * dispatches 'abort'): they reach the file's listeners, if any.
  */
-const emittingStreamMethods: ReadonlySet<string> = new Set(['pause', 'push', 'unshift', 'pipe', 'unpipe']);
+const emittingMethods: ReadonlySet<string> = new Set(['pause', 'read', 'push', 'unshift', 'pipe', 'unpipe', 'abort']);
 
 /**
  * Methods of Node's streams that call the implementation's overrides before they return, besides
@@ -675,7 +679,7 @@ function mayCallBackIntoFile(code: TSESTree.Node, handlers: readonly TSESTree.No
       // An inherited method (of another module) that calls the file's override: `stream.destroy()` → `_destroy()`.
       facts.callableNames.has(`_${name}`) ||
       (streamOverrides.get(name) ?? []).some((override) => facts.callableNames.has(override)) ||
-      (facts.registersListeners && emittingStreamMethods.has(name)) ||
+      (facts.registersListeners && emittingMethods.has(name)) ||
       (facts.watchesListeners && (listenerRegistrations.has(name) || name === 'off' || name.startsWith('remove'))));
   const search = (node: TSESTree.Node): boolean => {
     if (handlers.includes(node)) return false;

@@ -10885,6 +10885,138 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
           }
         }`),
     },
+    {
+      name: "init() aborts an AbortController whose 'abort' listener in the file reaches the guard",
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(signal: AbortSignal): Promise<object | null>;
+        declare function isStale(): boolean;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          readonly controller = new AbortController();
+          constructor() {
+            this.controller.signal.addEventListener('abort', () => {
+              waitForFile(this);
+            });
+          }
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          if (isStale()) stream.controller.abort();
+          void findFile(stream.controller.signal).then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 22, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(signal: AbortSignal): Promise<object | null>;
+        declare function isStale(): boolean;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          readonly controller = new AbortController();
+          constructor() {
+            this.controller.signal.addEventListener('abort', () => {
+              waitForFile(this);
+            });
+          }
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          if (isStale()) stream.controller.abort();
+          void findFile(stream.controller.signal).then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'init() builds the reject handler by calling a function of the file, which runs before the link registers anything',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function retryOnFailure(stream: DownloadStream): (error: unknown) => void {
+          waitForFile(stream);
+          return (error) => {
+            console.error(error);
+          };
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          }, retryOnFailure(stream));
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 20, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function retryOnFailure(stream: DownloadStream): (error: unknown) => void {
+          waitForFile(stream);
+          return (error) => {
+            console.error(error);
+          };
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          }, retryOnFailure(stream));
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
   ]),
 });
 
