@@ -47,22 +47,31 @@ const verdicts = new WeakMap<TSESTree.Node, { storeFunction: FunctionNode; verdi
  *   test of a flag `x.m….g` takes (`if (!x.m….g)`, `x.m….g == null`, with anything else in the
  *   test before it or plain reads after it), where `x` (a plain read: `a`, `this`, `a.b`) is the
  *   argument passed as `p`; the statement right before or right after the call stores a value that
- *   is never empty into that same flag, so no second call for the object passes its guard;
+ *   is never empty into that same flag, so no second call for the object passes its guard; what
+ *   runs between the flag's read and its store (the rest of the test, the call's arguments, the
+ *   flag's value) runs no code of the file (mayCallBackIntoFile);
  * - when the flag is stored after the call, the function cannot run again before that store: it
  *   runs no code of the file except the handlers it registers (mayCallBackIntoFile), and, unless
  *   it is async (an async function never throws to its caller), its last statement is the store
  *   or the registration, so that it cannot throw after either and leave the flag empty;
- * - in the whole file, nothing else stores into a member named `g` (not even emptying it); the
- *   members `m…` between `p` and the object are each set once per instance at one place (a field
- *   initializer, a parameter property, or a constructor's store outside loops), so the function and
- *   its handler reach the same object; nothing but this store gives a member named `f` a value (a
- *   store, a class field's or a literal's value, a spread whose type may bring `f`); nothing
- *   stores through a key the syntax does not name (`x[k] = v`, `{ [k]: v }`, `Object.assign`) or
- *   freezes an object; no getter or setter has the name of `f`, `g`, `m…` or a member of `x`;
+ * - in the whole file, nothing else stores into a member named `g` (not even emptying it), and no
+ *   field initializer of a derived class gives it one (it runs after the base constructor, which
+ *   may have made the call); the members `m…` between `p` and the object are each set once per
+ *   instance at one place (a field initializer or a constructor's store outside loops), so the
+ *   function and its handler reach the same object; the object was made by the file (madeInFile:
+ *   `this` in a class's method, or the last member set to an object literal or `new` of a class of
+ *   the file), so that no other module handed it in holding a value; nothing but this store gives
+ *   a member named `f` a value (a store, a class field's or a literal's value, a spread whose type
+ *   may bring `f`); nothing
+ *   stores through a key the syntax does not name (`x[k] = v`, `{ [k]: v }`, `Object.assign`, a
+ *   proxy, a class decorator) or freezes an object; no getter or setter (or decorated field) has
+ *   the name of `f`, `g`, `m…` or a member of `x`;
  * - the member `f` is declared in this file.
  * As everywhere in the rule, code in other files is assumed not to store into the member (it cannot
- * import the function), and here also not to call back into the file while the function runs (a
- * base class's `destroy()` calling the file's `_destroy()` override, which reaches the guard).
+ * import the function), and here also not to call back into the file while the function runs,
+ * except as Node does (`destroy()` calling the file's `_destroy()`, `pause()` emitting to the
+ * file's listeners: see mayCallBackIntoFile); a base class's template method calling an override
+ * of another name is not seen.
  * Asked of a release-able store through a parameter, when its paths start; the syntax questions
  * first, then one walk of the file (cached), then the type questions.
  */
@@ -504,7 +513,7 @@ function fileFactsOf(program: TSESTree.Program): FileFacts {
         addTo(facts.instanceFields, binding.name, node);
         addTo(facts.valuesGiven, binding.name, node);
         // constructor(…) → its MethodDefinition → the class body
-        const classBody: TSESTree.Node | undefined = node.parent.parent?.parent;
+        const classBody: TSESTree.Node | undefined = node.parent.parent.parent;
         if (classBody?.type !== AST_NODE_TYPES.ClassBody || classBody.parent.superClass) facts.derivedClassFields.add(binding.name);
         break;
       }

@@ -10528,6 +10528,60 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
         }`),
     },
     {
+      name: "a derived class's flag as a parameter property, set after the base constructor ran the guarded call",
+      code: dedent(`
+        import type { Socket } from 'node:net';
+        declare function connect(): Socket;
+        class Connection {
+          socket?: Socket;
+          constructor() {
+            this.start();
+          }
+          start(): void {}
+        }
+        export class Client extends Connection {
+          constructor(private started = false) {
+            super();
+          }
+          override start(): void {
+            if (!this.started) {
+              this.started = true;
+              open(this);
+            }
+          }
+        }
+        function open(client: Client): void {
+          client.socket = connect();
+        }`),
+      errors: [{ messageId: 'overwrite', line: 22, column: 3 }],
+      output: dedent(`
+        import type { Socket } from 'node:net';
+        declare function connect(): Socket;
+        class Connection {
+          socket?: Socket;
+          constructor() {
+            this.start();
+          }
+          start(): void {}
+        }
+        export class Client extends Connection {
+          constructor(private started = false) {
+            super();
+          }
+          override start(): void {
+            if (!this.started) {
+              this.started = true;
+              open(this);
+            }
+          }
+        }
+        function open(client: Client): void {
+          const oldSocket = client.socket;
+          client.socket = connect();
+          if (oldSocket !== client.socket) oldSocket?.destroy();
+        }`),
+    },
+    {
       name: 'a decorated state field: the decorator may turn it into an accessor',
       code: dedent(`
         declare class Cursor { close(): Promise<void> }
