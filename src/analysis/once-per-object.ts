@@ -62,10 +62,9 @@ const verdicts = new WeakMap<TSESTree.Node, { storeFunction: FunctionNode; verdi
  *   `this` in a class's method, or the last member set to an object literal or `new` of a class of
  *   the file), so that no other module handed it in holding a value; nothing but this store gives
  *   a member named `f` a value (a store, a class field's or a literal's value, a spread whose type
- *   may bring `f`); nothing
- *   stores through a key the syntax does not name (`x[k] = v`, `{ [k]: v }`, `Object.assign`, a
- *   proxy, a class decorator) or freezes an object; no getter or setter (or decorated field) has
- *   the name of `f`, `g`, `m…` or a member of `x`;
+ *   may bring `f`); nothing stores through a key the syntax does not name (`x[k] = v`, `{ [k]: v }`,
+ *   `Object.assign`, a proxy, a class decorator) or freezes an object; no getter or setter (or
+ *   decorated field) has the name of `f`, `g`, `m…` or a member of `x`;
  * - the member `f` is declared in this file.
  * As everywhere in the rule, code in other files is assumed not to store into the member (it cannot
  * import the function), and here also not to call back into the file while the function runs,
@@ -114,7 +113,8 @@ function decide(storeFunction: FunctionNode, store: OverwriteAssignment, questio
   // A getter may hand out another object at each read (the guard's, the call's), a setter may drop the flag.
   if (facts.accessors.has(flag) || [...flagStores.argumentMembers].some((name) => facts.accessors.has(name))) return false;
   if (!(facts.stores.get(flag) ?? []).every((write) => flagStores.stores.has(write.node))) return false;
-  // A derived class's field initializer runs after the base constructor, which may have run a guarded call: it clears the flag.
+  // A derived class's field initializer runs after the base constructor, which may already have
+  // made a guarded call: it clears the flag.
   if (facts.derivedClassFields.has(flag)) return false;
   // Between the flag's read and its store, a getter in the test or an argument, or the stored value's
   // constructor, could reach a guarded call again while the flag is empty.
@@ -590,9 +590,9 @@ function staticKeyOf(key: TSESTree.Node, computed: boolean): string | undefined 
 /**
  * Whether every object that has a member `name` gets it once, at creation, so that a path through
  * it reaches the same object each time it is read: in the file, exactly one place sets it, and
- * that place runs once per instance (a field initializer, a parameter property, or a constructor's
- * `this.name = v` outside loops and nested functions); no other store into a member of that name,
- * not even `delete`.
+ * that place runs once per instance (a field initializer, or a constructor's `this.name = v`
+ * outside loops and nested functions), to a new object the file makes (isMadeInFile; not a
+ * parameter property's); no other store into a member of that name, not even `delete`.
  */
 function setOncePerInstance(name: string, facts: FileFacts): boolean {
   const fields = facts.instanceFields.get(name) ?? [];
