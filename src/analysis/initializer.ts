@@ -168,7 +168,7 @@ function methodStoringGuardIife(arrow: TSESTree.ArrowFunctionExpression): TSESTr
  * are false afterwards: `new X()`, a literal object, array or function, a truthy literal, or the
  * promise an async IIFE returns (it never throws synchronously).
  */
-function isNeverEmpty(expression: TSESTree.Node): boolean {
+export function isNeverEmpty(expression: TSESTree.Node): boolean {
   const value = skipTypeWrappers(expression);
   switch (value.type) {
     case AST_NODE_TYPES.NewExpression:
@@ -476,7 +476,7 @@ function guardedCallSite(mention: TSESTree.Node): { guard: string; store?: TSEST
 }
 
 /** An argument that reads without running code of the class: `x`, `1`, `this.a.b`. */
-function isPlainRead(argument: TSESTree.Node): boolean {
+export function isPlainRead(argument: TSESTree.Node): boolean {
   const value = skipTypeWrappers(argument);
   switch (value.type) {
     case AST_NODE_TYPES.Identifier:

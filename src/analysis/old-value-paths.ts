@@ -10,6 +10,7 @@ import {
 } from './field-target.js';
 import type { MethodEffect } from './inherited-method.js';
 import { initializerKindOf, type InitializerKind } from './initializer.js';
+import { emptyWhenOncePerObjectRuns, type OncePerObjectQuestions } from './once-per-object.js';
 import { privateMethodOf, privateMethodUsesOf, type PrivateMethod } from './private-method-calls.js';
 import { thisMemberOf } from './own-field.js';
 import { analysisStats } from './stats.js';
@@ -67,6 +68,11 @@ export interface OldValuePathsConfig {
    * otherwise be reported.
    */
   isPromise: (expression: TSESTree.Expression) => boolean;
+  /**
+   * Whether every declaration of the member a store names is in the linted file (type question),
+   * asked only of a store in a module function that runs once per object.
+   */
+  declaredInFile: (member: TSESTree.MemberExpression) => boolean;
 }
 
 /**
@@ -342,6 +348,12 @@ export function oldValuePaths(
   inConstructor: () => boolean;
 } {
   const sourceCode = context.sourceCode;
+  const oncePerObjectQuestions: OncePerObjectQuestions = {
+    sourceCode,
+    isPromise: config.isPromise,
+    spreadMayBring: config.spreadMayBring,
+    declaredInFile: config.declaredInFile,
+  };
   const stack: FunctionRecord[] = [];
   const questions = new Map<TSESTree.AssignmentExpression, StoreQuestion>();
   const functionsByNode = new Map<TSESTree.Node, FunctionRecord>();
@@ -989,6 +1001,11 @@ export function oldValuePaths(
     // The handler of a single-flight load finds the field as the guard that started the load left it
     // (asked before the handlers' general rule below, which would take whatever the registering code left).
     if (question.target.onThis && isFunctionNode(fn.node) && emptyWhenSingleFlightRuns(fn.node, question.target.name)) return empty;
+    // A module function run once per object (behind a flag at every call), or its promise handler,
+    // makes the file's only store of a value into the member: it finds the member empty.
+    if (!question.target.onThis && isFunctionNode(fn.node) && emptyWhenOncePerObjectRuns(fn.node, question.assignment, oncePerObjectQuestions)) {
+      return empty;
+    }
     if (fn.privateMethod && key.startsWith('this\u0000')) return atEntry;
     // A promise handler's entry is followed into the code that registered it only in a class that
     // arms a one-shot timer in that field (a fired timer's chain); elsewhere it is whatever is there.

@@ -90,6 +90,10 @@ export const rule = createRule<Options, MessageIds>({
       spreadMayBring: (spread, name) =>
         typeMayBringProperty(services.getTypeAtLocation(spread.argument), name, services.program.getTypeChecker()),
       isPromise: (expression) => isNativePromiseType(services.getTypeAtLocation(expression), services.program),
+      declaredInFile: (member) => {
+        const declaration = fieldDeclarationOf(member, services)?.declaration;
+        return declaration !== undefined && declaration.getSourceFile() === services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast);
+      },
       inheritedMethodEffect: (thisClass, methodName, fieldName) => {
         const assigningClass = tsClassOf(thisClass);
         return (

@@ -7773,6 +7773,3307 @@ function firedTimerChains(): {
   };
 }
 
+// ── Module functions run once per object (mongodb gridfs/download.ts init) ─────────────────────
+// A function of the module, not exported, that every call site runs only while a flag of the object
+// it is passed is empty, setting the flag next to the call: it runs once per object. When its store
+// (or its promise handler's, registered once) is the file's only store of a value into the member,
+// the member is empty there. See src/analysis/once-per-object.ts.
+ruleTester.run('no-unreleased-overwrite: module functions run once per object', rule, {
+  valid: inFixture<ValidTestCase<Options>>([
+    {
+      // mongodb gridfs/download.ts:367, pinned as a false positive until this exemption.
+      name: "a module init() run once per stream behind a flag, storing in a promise handler (the corpus's shape)",
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the state object made by the constructor, the handler a const handed to then() with a reject handler',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare class Collection { find(filter: object): Cursor; findOne(filter: object): Promise<{ length: number } | null> }
+        interface State { chunks: Collection; files: Collection; init: boolean; cursor?: Cursor; length: number }
+        export class DownloadStream {
+          s: State;
+          constructor(chunks: Collection, files: Collection) {
+            this.s = { chunks, files, init: false, length: 0 };
+          }
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          const handleReadResult = (doc: { length: number } | null) => {
+            if (!doc) return;
+            stream.s.cursor = stream.s.chunks.find({ n: 1 });
+            stream.s.length = doc.length;
+          };
+          stream.s.files.findOne({}).then(handleReadResult, (error: unknown) => {
+            console.error(error);
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the flag set right before the call',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            stream.s.init = true;
+            init(stream);
+          }
+        }`),
+    },
+    {
+      name: 'an async start() on the object itself (not a member of it), storing after its await; emptied elsewhere',
+      code: dedent(`
+        declare class Socket { destroy(): void }
+        declare function connect(host: string): Promise<Socket>;
+        export class Client {
+          started = false;
+          socket?: Socket;
+          constructor(readonly host: string) {}
+          async send(): Promise<void> {
+            if (!this.started) {
+              this.started = true;
+              await start(this);
+            }
+          }
+          close(): void {
+            this.socket?.destroy();
+            this.socket = undefined;
+          }
+        }
+        async function start(client: Client): Promise<void> {
+          client.socket = await connect(client.host);
+        }`),
+    },
+    {
+      name: 'a guard that tests something else first, and the flag last',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        declare function ready(): boolean;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (ready() && !stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'two call sites, each behind the flag of the object it passes',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          pipe(): void {
+            if (!this.s.init) {
+              this.s.init = true;
+              init(this);
+            }
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+  ]),
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'an exported init(): other modules may call it again',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        export function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        export function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'a second call of init() without the guard',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          retry(): void {
+            init(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 20, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          retry(): void {
+            init(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the flag never set',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+          }
+        }`),
+    },
+    {
+      name: 'the flag cleared elsewhere: init() runs again',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            this.s.init = false;
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            this.s.init = false;
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the flag set to a value that may be empty',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = Math.random() > 1;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = Math.random() > 1;
+          }
+        }`),
+    },
+    {
+      name: 'another store of a cursor into the member in the file',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        export function restart(stream: DownloadStream): void {
+          stream.s.cursor = findChunks();
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }, { messageId: 'overwrite', line: 21, column: 3 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        export function restart(stream: DownloadStream): void {
+          const oldCursor = stream.s.cursor;
+          stream.s.cursor = findChunks();
+          if (oldCursor !== stream.s.cursor) oldCursor?.close();
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the handler registered in a loop',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          for (let attempt = 0; attempt < 2; attempt++) {
+            void findFile().then((file) => {
+              if (!file) return;
+              stream.s.cursor = findChunks();
+            });
+          }
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 18, column: 7 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          for (let attempt = 0; attempt < 2; attempt++) {
+            void findFile().then((file) => {
+              if (!file) return;
+              const oldCursor = stream.s.cursor;
+              stream.s.cursor = findChunks();
+              if (oldCursor !== stream.s.cursor) oldCursor?.close();
+            });
+          }
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the store in a loop of the handler',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            for (let part = 0; part < 2; part++) stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 42 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            for (let part = 0; part < 2; part++) {
+              const oldCursor = stream.s.cursor;
+              stream.s.cursor = findChunks();
+              if (oldCursor !== stream.s.cursor) oldCursor?.close();
+            }
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the state created with a cursor already in it',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false, cursor: findChunks() };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false, cursor: findChunks() };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the guard tests another stream than the one passed',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this, this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream, first: DownloadStream): void {
+          if (!first.s.init) {
+            init(stream);
+            first.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this, this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream, first: DownloadStream): void {
+          if (!first.s.init) {
+            init(stream);
+            first.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the handler also called directly',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          const handleFile = (file: object | null) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          };
+          void findFile().then(handleFile);
+          handleFile({});
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          const handleFile = (file: object | null) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          };
+          void findFile().then(handleFile);
+          handleFile({});
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'a handler of a thenable that is not a native promise',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): { then(onFile: (file: object | null) => void): void };
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): { then(onFile: (file: object | null) => void): void };
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the state object replaced while a handler is pending',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          reset(): void {
+            this.s = { init: false };
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 20, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          reset(): void {
+            this.s = { init: false };
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the parameter reassigned before the handler runs',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream, next?: DownloadStream): void {
+          if (next) stream = next;
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream, next?: DownloadStream): void {
+          if (next) stream = next;
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'a script, not a module: init() is a global other scripts may call',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'Object.assign elsewhere may store a cursor under any name',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        export function patch(stream: DownloadStream, state: Partial<State>): void {
+          Object.assign(stream.s, state);
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        export function patch(stream: DownloadStream, state: Partial<State>): void {
+          Object.assign(stream.s, state);
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'a spread copies a state that may hold a cursor, with the flag cleared',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        export function twin(stream: DownloadStream): DownloadStream {
+          return { ...stream, s: { ...stream.s, init: false } } as DownloadStream;
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        export function twin(stream: DownloadStream): DownloadStream {
+          return { ...stream, s: { ...stream.s, init: false } } as DownloadStream;
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the call not the first statement of the guarded branch',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          emit(): void {}
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            stream.emit();
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          emit(): void {}
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            stream.emit();
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'an awaited call with the flag set after it: a second caller runs meanwhile',
+      code: dedent(`
+        declare class Socket { destroy(): void }
+        declare function connect(host: string): Promise<Socket>;
+        export class Client {
+          started = false;
+          socket?: Socket;
+          constructor(readonly host: string) {}
+          async send(): Promise<void> {
+            if (!this.started) {
+              await start(this);
+              this.started = true;
+            }
+          }
+          close(): void {
+            this.socket?.destroy();
+            this.socket = undefined;
+          }
+        }
+        async function start(client: Client): Promise<void> {
+          client.socket = await connect(client.host);
+        }`),
+      errors: [{ messageId: 'overwrite', line: 19, column: 3 }],
+      output: dedent(`
+        declare class Socket { destroy(): void }
+        declare function connect(host: string): Promise<Socket>;
+        export class Client {
+          started = false;
+          socket?: Socket;
+          constructor(readonly host: string) {}
+          async send(): Promise<void> {
+            if (!this.started) {
+              await start(this);
+              this.started = true;
+            }
+          }
+          close(): void {
+            this.socket?.destroy();
+            this.socket = undefined;
+          }
+        }
+        async function start(client: Client): Promise<void> {
+          const nextSocket = await connect(client.host);
+          const oldSocket = client.socket;
+          client.socket = nextSocket;
+          if (oldSocket !== nextSocket) oldSocket?.destroy();
+        }`),
+    },
+    {
+      name: 'init() running code of the file while the flag set after the call is still empty',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          stream.read();
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          stream.read();
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'init() emitting an event before the flag is set after the call',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        declare class Emitter { emit(name: string): boolean }
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream extends Emitter {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          stream.emit('opening');
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 19, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        declare class Emitter { emit(name: string): boolean }
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream extends Emitter {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          stream.emit('opening');
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'init() may throw after registering its handler, leaving the flag set after the call empty',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        declare function audit(stream: object): void;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+          audit(stream);
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        declare function audit(stream: object): void;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+          audit(stream);
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the guard calls code after testing the flag',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        declare function ready(): boolean;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init && ready()) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        declare function ready(): boolean;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init && ready()) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'a destructuring store of the member elsewhere',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        export function adopt(stream: DownloadStream, source: { cursor: Cursor }): void {
+          ({ cursor: stream.s.cursor } = source);
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        export function adopt(stream: DownloadStream, source: { cursor: Cursor }): void {
+          ({ cursor: stream.s.cursor } = source);
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the flag deleted elsewhere',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            delete (this.s as Partial<State>).init;
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            delete (this.s as Partial<State>).init;
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'init() exported under another name',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }
+        export { init as start };`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }
+        export { init as start };`),
+    },
+    {
+      name: "the handler's own parameter shadows the stream",
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<DownloadStream>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((stream) => {
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<DownloadStream>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((stream) => {
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the state read through a getter',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          private states = [{ init: false }, { init: false }];
+          get s(): State {
+            return this.states[Math.round(Math.random())]!;
+          }
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 20, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          private states = [{ init: false }, { init: false }];
+          get s(): State {
+            return this.states[Math.round(Math.random())]!;
+          }
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the flag behind a setter that may not keep it',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        class State {
+          cursor?: Cursor;
+          #phase: 'idle' | 'starting' | 'started' = 'idle';
+          get init(): boolean {
+            return this.#phase === 'started';
+          }
+          set init(value: boolean) {
+            this.#phase = value ? 'starting' : 'idle';
+          }
+        }
+        export class DownloadStream {
+          s = new State();
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 26, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        class State {
+          cursor?: Cursor;
+          #phase: 'idle' | 'starting' | 'started' = 'idle';
+          get init(): boolean {
+            return this.#phase === 'started';
+          }
+          set init(value: boolean) {
+            this.#phase = value ? 'starting' : 'idle';
+          }
+        }
+        export class DownloadStream {
+          s = new State();
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: "the state frozen elsewhere: the flag's store throws and init() runs again",
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        export function seal(stream: DownloadStream): void {
+          Object.freeze(stream.s);
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        export function seal(stream: DownloadStream): void {
+          Object.freeze(stream.s);
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the stream passed read through a getter, which may hand out another one each time',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        export class Reader {
+          constructor(private readonly streams: DownloadStream[]) {}
+          get current(): DownloadStream {
+            return this.streams[Math.floor(Math.random() * this.streams.length)]!;
+          }
+          read(): void {
+            if (!this.current.s.init) {
+              init(this.current);
+              this.current.s.init = true;
+            }
+          }
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          async abort(): Promise<void> {
+            await this.s.cursor?.close();
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        export class Reader {
+          constructor(private readonly streams: DownloadStream[]) {}
+          get current(): DownloadStream {
+            return this.streams[Math.floor(Math.random() * this.streams.length)]!;
+          }
+          read(): void {
+            if (!this.current.s.init) {
+              init(this.current);
+              this.current.s.init = true;
+            }
+          }
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    // ── Adversarial review: code of the file that runs while the flag set after the call is still
+    // empty (overrides a Node stream method calls, listeners it emits to, implicit conversions), and
+    // objects the file did not make or whose members something else decides (decorators, proxies).
+    {
+      name: 'init() calls destroy(), whose _destroy() override in the file reaches the guard while the flag set after the call is still empty',
+      code: dedent(`
+        import { Readable } from 'node:stream';
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream extends Readable {
+          s: State = { init: false };
+          override _read(): void {
+            waitForFile(this);
+          }
+          override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+            waitForFile(this);
+            callback(error);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          if (stream.readableAborted) stream.destroy();
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 20, column: 5 }],
+      output: dedent(`
+        import { Readable } from 'node:stream';
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream extends Readable {
+          s: State = { init: false };
+          override _read(): void {
+            waitForFile(this);
+          }
+          override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+            waitForFile(this);
+            callback(error);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          if (stream.readableAborted) stream.destroy();
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'init() calls read(), whose _read() override reaches the guard again before the flag is set',
+      code: dedent(`
+        import { Readable } from 'node:stream';
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream extends Readable {
+          s: State = { init: false };
+          start(): void {
+            waitForFile(this);
+          }
+          override _read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          stream.read(0);
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 19, column: 5 }],
+      output: dedent(`
+        import { Readable } from 'node:stream';
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream extends Readable {
+          s: State = { init: false };
+          start(): void {
+            waitForFile(this);
+          }
+          override _read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          stream.read(0);
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: "init() calls end(), which runs the file's _final() override before it returns",
+      code: dedent(`
+        import { Writable } from 'node:stream';
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class UploadStream extends Writable {
+          s: State = { init: false };
+          override _write(chunk: Buffer, encoding: BufferEncoding, callback: () => void): void {
+            waitForFile(this);
+            callback();
+          }
+          override _final(callback: () => void): void {
+            waitForFile(this);
+            callback();
+          }
+        }
+        function init(stream: UploadStream): void {
+          if (stream.s.cursor === undefined) stream.end();
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: UploadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 21, column: 5 }],
+      output: dedent(`
+        import { Writable } from 'node:stream';
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class UploadStream extends Writable {
+          s: State = { init: false };
+          override _write(chunk: Buffer, encoding: BufferEncoding, callback: () => void): void {
+            waitForFile(this);
+            callback();
+          }
+          override _final(callback: () => void): void {
+            waitForFile(this);
+            callback();
+          }
+        }
+        function init(stream: UploadStream): void {
+          if (stream.s.cursor === undefined) stream.end();
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: UploadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: "init() calls pause(), which emits 'pause' to the file's listener before it returns",
+      code: dedent(`
+        import { Readable } from 'node:stream';
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream extends Readable {
+          s: State = { init: false };
+          constructor() {
+            super();
+            this.on('pause', () => {
+              waitForFile(this);
+            });
+          }
+          start(): void {
+            waitForFile(this);
+          }
+          override _read(): void {}
+        }
+        function init(stream: DownloadStream): void {
+          stream.pause();
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 23, column: 5 }],
+      output: dedent(`
+        import { Readable } from 'node:stream';
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream extends Readable {
+          s: State = { init: false };
+          constructor() {
+            super();
+            this.on('pause', () => {
+              waitForFile(this);
+            });
+          }
+          start(): void {
+            waitForFile(this);
+          }
+          override _read(): void {}
+        }
+        function init(stream: DownloadStream): void {
+          stream.pause();
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'init() calls a bound emit() by a bare name',
+      code: dedent(`
+        import { EventEmitter } from 'node:events';
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream extends EventEmitter {
+          s: State = { init: false };
+          constructor() {
+            super();
+            this.on('opening', () => {
+              waitForFile(this);
+            });
+          }
+          start(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          const emit = stream.emit.bind(stream);
+          emit('opening');
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 23, column: 5 }],
+      output: dedent(`
+        import { EventEmitter } from 'node:events';
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream extends EventEmitter {
+          s: State = { init: false };
+          constructor() {
+            super();
+            this.on('opening', () => {
+              waitForFile(this);
+            });
+          }
+          start(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          const emit = stream.emit.bind(stream);
+          emit('opening');
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: "init() converts the stream to a string, which calls the file's toString()",
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          toString(): string {
+            waitForFile(this);
+            return 'download';
+          }
+        }
+        function init(stream: DownloadStream): void {
+          console.log(\`opening \${stream}\`);
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 19, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          toString(): string {
+            waitForFile(this);
+            return 'download';
+          }
+        }
+        function init(stream: DownloadStream): void {
+          console.log(\`opening \${stream}\`);
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: "init() adds a listener while the file listens to 'newListener'",
+      code: dedent(`
+        import { EventEmitter } from 'node:events';
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream extends EventEmitter {
+          s: State = { init: false };
+          constructor() {
+            super();
+            this.on('newListener', () => {
+              waitForFile(this);
+            });
+          }
+        }
+        function init(stream: DownloadStream): void {
+          stream.once('error', () => undefined);
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 19, column: 5 }],
+      output: dedent(`
+        import { EventEmitter } from 'node:events';
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream extends EventEmitter {
+          s: State = { init: false };
+          constructor() {
+            super();
+            this.on('newListener', () => {
+              waitForFile(this);
+            });
+          }
+        }
+        function init(stream: DownloadStream): void {
+          stream.once('error', () => undefined);
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the state handed in by a parameter property: another module may pass one that holds a cursor',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          constructor(readonly s: State) {}
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 14, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          constructor(readonly s: State) {}
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: "the state handed in through the constructor's parameter",
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State;
+          constructor(state: State) {
+            this.s = state;
+          }
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State;
+          constructor(state: State) {
+            this.s = state;
+          }
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: "an exported function's argument, not an object the file made: it may arrive holding a socket",
+      code: dedent(`
+        import type { Socket } from 'node:net';
+        declare function connect(): Socket;
+        interface Connection { started?: boolean; socket?: Socket }
+        function open(connection: Connection): void {
+          connection.socket = connect();
+        }
+        export function use(connection: Connection): void {
+          if (!connection.started) {
+            connection.started = true;
+            open(connection);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 5, column: 3 }],
+      output: dedent(`
+        import type { Socket } from 'node:net';
+        declare function connect(): Socket;
+        interface Connection { started?: boolean; socket?: Socket }
+        function open(connection: Connection): void {
+          const oldSocket = connection.socket;
+          connection.socket = connect();
+          if (oldSocket !== connection.socket) oldSocket?.destroy();
+        }
+        export function use(connection: Connection): void {
+          if (!connection.started) {
+            connection.started = true;
+            open(connection);
+          }
+        }`),
+    },
+    {
+      name: "a derived class's flag field, which clears the flag after the base constructor ran the guarded call",
+      code: dedent(`
+        import type { Socket } from 'node:net';
+        declare function connect(): Socket;
+        class Connection {
+          socket?: Socket;
+          constructor() {
+            this.start();
+          }
+          start(): void {}
+        }
+        export class Client extends Connection {
+          started = false;
+          override start(): void {
+            if (!this.started) {
+              this.started = true;
+              open(this);
+            }
+          }
+        }
+        function open(client: Client): void {
+          client.socket = connect();
+        }`),
+      errors: [{ messageId: 'overwrite', line: 20, column: 3 }],
+      output: dedent(`
+        import type { Socket } from 'node:net';
+        declare function connect(): Socket;
+        class Connection {
+          socket?: Socket;
+          constructor() {
+            this.start();
+          }
+          start(): void {}
+        }
+        export class Client extends Connection {
+          started = false;
+          override start(): void {
+            if (!this.started) {
+              this.started = true;
+              open(this);
+            }
+          }
+        }
+        function open(client: Client): void {
+          const oldSocket = client.socket;
+          client.socket = connect();
+          if (oldSocket !== client.socket) oldSocket?.destroy();
+        }`),
+    },
+    {
+      name: "a derived class's flag as a parameter property, set after the base constructor ran the guarded call",
+      code: dedent(`
+        import type { Socket } from 'node:net';
+        declare function connect(): Socket;
+        class Connection {
+          socket?: Socket;
+          constructor() {
+            this.start();
+          }
+          start(): void {}
+        }
+        export class Client extends Connection {
+          constructor(private started = false) {
+            super();
+          }
+          override start(): void {
+            if (!this.started) {
+              this.started = true;
+              open(this);
+            }
+          }
+        }
+        function open(client: Client): void {
+          client.socket = connect();
+        }`),
+      errors: [{ messageId: 'overwrite', line: 22, column: 3 }],
+      output: dedent(`
+        import type { Socket } from 'node:net';
+        declare function connect(): Socket;
+        class Connection {
+          socket?: Socket;
+          constructor() {
+            this.start();
+          }
+          start(): void {}
+        }
+        export class Client extends Connection {
+          constructor(private started = false) {
+            super();
+          }
+          override start(): void {
+            if (!this.started) {
+              this.started = true;
+              open(this);
+            }
+          }
+        }
+        function open(client: Client): void {
+          const oldSocket = client.socket;
+          client.socket = connect();
+          if (oldSocket !== client.socket) oldSocket?.destroy();
+        }`),
+    },
+    {
+      name: 'a decorated state field: the decorator may turn it into an accessor',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        declare function persisted(target: object, key: string): void;
+        export class DownloadStream {
+          @persisted s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 15, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        declare function persisted(target: object, key: string): void;
+        export class DownloadStream {
+          @persisted s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'a class decorator may replace the class',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        declare function pooled<T extends new () => object>(target: T): T;
+        @pooled
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        declare function pooled<T extends new () => object>(target: T): T;
+        @pooled
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'the state a proxy, whose get trap hides the flag',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        class State {
+          init = false;
+          cursor?: Cursor;
+          constructor() {
+            return new Proxy(this, { get: (target, key) => (key === 'init' ? false : target.cursor) });
+          }
+        }
+        export class DownloadStream {
+          s = new State();
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 20, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        class State {
+          init = false;
+          cursor?: Cursor;
+          constructor() {
+            return new Proxy(this, { get: (target, key) => (key === 'init' ? false : target.cursor) });
+          }
+        }
+        export class DownloadStream {
+          s = new State();
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: "a getter read in the guard's test after the flag reaches the guard again before the call",
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          get ready(): boolean {
+            waitForFile(this);
+            return true;
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init && stream.ready) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          get ready(): boolean {
+            waitForFile(this);
+            return true;
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init && stream.ready) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'a getter read as another argument of the call reaches the guard again while the flag set after the call is empty',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          get label(): string {
+            waitForFile(this);
+            return 'download';
+          }
+        }
+        function init(stream: DownloadStream, label: string): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            console.log(label);
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream, stream.label);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 19, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+          get label(): string {
+            waitForFile(this);
+            return 'download';
+          }
+        }
+        function init(stream: DownloadStream, label: string): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            console.log(label);
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream, stream.label);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: "the flag's value built by a constructor of the file that reaches the guard before the flag is stored",
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init?: Started; cursor?: Cursor }
+        class Started {
+          constructor(stream: DownloadStream) {
+            waitForFile(stream);
+          }
+        }
+        export class DownloadStream {
+          s: State = {};
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            stream.s.init = new Started(stream);
+            init(stream);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 19, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init?: Started; cursor?: Cursor }
+        class Started {
+          constructor(stream: DownloadStream) {
+            waitForFile(stream);
+          }
+        }
+        export class DownloadStream {
+          s: State = {};
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            stream.s.init = new Started(stream);
+            init(stream);
+          }
+        }`),
+    },
+    {
+      name: "init() aborts an AbortController whose 'abort' listener in the file reaches the guard",
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(signal: AbortSignal): Promise<object | null>;
+        declare function isStale(): boolean;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          readonly controller = new AbortController();
+          constructor() {
+            this.controller.signal.addEventListener('abort', () => {
+              waitForFile(this);
+            });
+          }
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          if (isStale()) stream.controller.abort();
+          void findFile(stream.controller.signal).then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 22, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(signal: AbortSignal): Promise<object | null>;
+        declare function isStale(): boolean;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          readonly controller = new AbortController();
+          constructor() {
+            this.controller.signal.addEventListener('abort', () => {
+              waitForFile(this);
+            });
+          }
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function init(stream: DownloadStream): void {
+          if (isStale()) stream.controller.abort();
+          void findFile(stream.controller.signal).then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          });
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+    {
+      name: 'init() builds the reject handler by calling a function of the file, which runs before the link registers anything',
+      code: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function retryOnFailure(stream: DownloadStream): (error: unknown) => void {
+          waitForFile(stream);
+          return (error) => {
+            console.error(error);
+          };
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            stream.s.cursor = findChunks();
+          }, retryOnFailure(stream));
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 20, column: 5 }],
+      output: dedent(`
+        declare class Cursor { close(): Promise<void> }
+        declare function findChunks(): Cursor;
+        declare function findFile(): Promise<object | null>;
+        interface State { init: boolean; cursor?: Cursor }
+        export class DownloadStream {
+          s: State = { init: false };
+          read(): void {
+            waitForFile(this);
+          }
+        }
+        function retryOnFailure(stream: DownloadStream): (error: unknown) => void {
+          waitForFile(stream);
+          return (error) => {
+            console.error(error);
+          };
+        }
+        function init(stream: DownloadStream): void {
+          void findFile().then((file) => {
+            if (!file) return;
+            const oldCursor = stream.s.cursor;
+            stream.s.cursor = findChunks();
+            if (oldCursor !== stream.s.cursor) oldCursor?.close();
+          }, retryOnFailure(stream));
+        }
+        function waitForFile(stream: DownloadStream): void {
+          if (!stream.s.init) {
+            init(stream);
+            stream.s.init = true;
+          }
+        }`),
+    },
+  ]),
+});
+
 // ── Detached child processes (mongodb mongocryptd_manager.ts) ──────────────────────────────────
 // `spawn(…, { detached: true })` starts a daemon meant to outlive this process: the field that
 // stores it does not own it, so overwriting it is no leak, and killing it would be wrong. It is
@@ -10584,67 +13885,6 @@ ruleTester.run('no-unreleased-overwrite: corpus false positives still reported',
           }
           private adopt(fresh: Connection): void {
             if (this.connection == null) this.connection = fresh;
-          }
-        }`),
-    },
-    {
-      // mongodb gridfs/download.ts:367: a module function that a flag on the stream lets run once per
-      // stream, storing from a promise handler; the once-per-instance analysis covers methods, not
-      // module functions taking the object as a parameter.
-      name: 'a module init() run once per stream behind a flag, storing in a promise handler',
-      code: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            stream.s.cursor = findChunks();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
           }
         }`),
     },
