@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { unionConstituents } from 'ts-api-utils';
-import type ts from 'typescript';
+import ts from 'typescript';
 import { isEmptyValue, outermostTypeWrapper, skipTypeWrappers, staticMemberName } from './field-target.js';
 import { childNodesOf } from './syntax-walk.js';
 import { calleeName } from './value-use.js';
@@ -84,6 +84,38 @@ export function timerFieldsOf(classNode: ClassNode): ReadonlySet<string> {
   visit(classNode.body);
   timerFieldsByClass.set(classNode, fields);
   return fields;
+}
+
+const instanceEscapes = new WeakMap<ClassNode, boolean>();
+
+/**
+ * Whether the class's own code uses `this` other than to name a member statically (`this.f`,
+ * `this.m()`): `Object.assign(this, saved)`, `helper(this)`, `const self = this`, `this[key] = v`
+ * may store into any field where no write of that field shows. Syntax only, one walk per class;
+ * a nested `function` or class has its own `this` and is not looked into.
+ */
+export function thisEscapes(classNode: ClassNode): boolean {
+  const known = instanceEscapes.get(classNode);
+  if (known !== undefined) return known;
+  let escapes = false;
+  const pending: TSESTree.Node[] = [classNode.body];
+  while (pending.length > 0 && !escapes) {
+    const node = pending.pop();
+    if (!node) break;
+    if (node.type === AST_NODE_TYPES.ThisExpression) {
+      const member = outermostTypeWrapper(node).parent;
+      escapes = member?.type !== AST_NODE_TYPES.MemberExpression || skipTypeWrappers(member.object) !== node || staticMemberName(member) === undefined;
+      continue;
+    }
+    const ownThis =
+      node.type === AST_NODE_TYPES.FunctionDeclaration ||
+      node.type === AST_NODE_TYPES.ClassDeclaration ||
+      node.type === AST_NODE_TYPES.ClassExpression ||
+      (node.type === AST_NODE_TYPES.FunctionExpression && node.parent.type !== AST_NODE_TYPES.MethodDefinition);
+    if (!ownThis) pending.push(...childNodesOf(node));
+  }
+  instanceEscapes.set(classNode, escapes);
+  return escapes;
 }
 
 const handlersUsingThis = new WeakMap<TSESTree.CallExpression, boolean>();
@@ -229,4 +261,22 @@ export function isNativePromiseType(type: ts.Type, program: ts.Program): boolean
       );
     })
   );
+}
+
+/** Types whose values the checker cannot compare with a class's instances: any of them may be one. */
+const opaqueTypeFlags = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.NonPrimitive | ts.TypeFlags.Instantiable;
+
+/**
+ * Whether a value of `receiverType` may be an instance of the class: the class's instance type is
+ * assignable to it, or a part of it is a type the checker cannot compare (`any`, `unknown`,
+ * `object`, a type parameter). A generic class is taken to fit anything: its type arguments are
+ * not known here. Asked of another object's field that has the name of a chain's field
+ * (`monitor.connection = c`): a `Monitor` that an `RTTPinger` is not assignable to is not one.
+ */
+export function mayBeInstanceOf(receiverType: ts.Type, classDeclaration: ts.ClassLikeDeclaration, checker: ts.TypeChecker): boolean {
+  const symbol = classDeclaration.name && !classDeclaration.typeParameters ? checker.getSymbolAtLocation(classDeclaration.name) : undefined;
+  if (!symbol) return true;
+  const opaque = (type: ts.Type): boolean =>
+    (type.flags & opaqueTypeFlags) !== 0 || (type.isUnionOrIntersection() && type.types.some(opaque));
+  return opaque(receiverType) || checker.isTypeAssignableTo(checker.getDeclaredTypeOfSymbol(symbol), receiverType);
 }

@@ -20,7 +20,7 @@ import { fieldEmptyWhenInitializerRuns } from '../analysis/initializer.js';
 import { oldValuePaths, type OldValueVerdict } from '../analysis/old-value-paths.js';
 import { ownsField, isFreshValue } from '../analysis/ownership.js';
 import { isPerConnectionSource } from '../analysis/per-connection.js';
-import { isNativePromiseType } from '../analysis/timer-chain.js';
+import { isNativePromiseType, mayBeInstanceOf } from '../analysis/timer-chain.js';
 import { ownFieldStartsEmpty, storesIntoPrimitiveField } from '../analysis/own-field.js';
 import { isNullableType, releaseCallFor, releaseCallText } from '../analysis/releasable.js';
 import { analysisStats, findingObservers } from '../analysis/stats.js';
@@ -87,6 +87,10 @@ export const rule = createRule<Options, MessageIds>({
       spreadMayBring: (spread, name) =>
         typeMayBringProperty(services.getTypeAtLocation(spread.argument), name, services.program.getTypeChecker()),
       isPromise: (expression) => isNativePromiseType(services.getTypeAtLocation(expression), services.program),
+      mayBeInstanceOf: (receiver, classNode) => {
+        const tsClass = tsClassOf(classNode);
+        return !tsClass || mayBeInstanceOf(services.getTypeAtLocation(receiver), tsClass, services.program.getTypeChecker());
+      },
       inheritedMethodEffect: (thisClass, methodName, fieldName) => {
         const assigningClass = tsClassOf(thisClass);
         return (

@@ -8,9 +8,11 @@ import {
   fieldWritesIn,
   handlersUseThis,
   isNativePromiseType,
+  mayBeInstanceOf,
   mayShareInstances,
   promiseLinkOf,
   registersArrowHandler,
+  thisEscapes,
 } from '../../src/analysis/timer-chain.js';
 import { nodesOfType, parseTyped } from './parse.js';
 
@@ -137,5 +139,62 @@ describe('isNativePromiseType', () => {
     expect(
       statements.map((statement) => isNativePromiseType(services.getTypeAtLocation(statement.expression), services.program)),
     ).toEqual([true, true, false, false, false, true]);
+  });
+});
+
+describe('thisEscapes', () => {
+  it('takes `this` used as a value or with a dynamic key as escaping, not `this.f` or the `this` of a nested function', () => {
+    const classes = classesByNameIn(
+      parseTyped(`
+        declare function helper(value: object): void;
+        class Named { f = 0; run(): void { this.f = 1; this.run(); const g = () => this['f']; g(); } }
+        class Assigning { f = 0; restore(saved: { f: number }): void { Object.assign(this, saved); } }
+        class Passing { run(): void { helper(this); } }
+        class Aliasing { f = 0; run(): void { const self = this; self.f = 1; } }
+        class Dynamic { f = 0; set(key: 'f'): void { this[key] = 1; } }
+        class Nested { run(): void { helper(function (this: object) { helper(this); }); helper(class { m(): object { return this; } }); } }
+        class Wrapped { f = 0; run(): void { (this as Wrapped).f = 1; this!.f = 2; } }`).ast,
+    );
+    const names = ['Named', 'Assigning', 'Passing', 'Aliasing', 'Dynamic', 'Nested', 'Wrapped'];
+    expect(names.map((name) => { const found = classes.get(name); return found && thisEscapes(found); })).toEqual([
+      false,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+});
+
+describe('mayBeInstanceOf', () => {
+  it('asks whether the class is assignable to the receiver type, and takes any, unknown, object, type parameters and generic classes as fitting', () => {
+    const { ast, services } = parseTyped(`
+      declare class Connection { destroy(): void }
+      class Pinger { connection: Connection | undefined; }
+      class Generic<T> { connection: Connection | undefined; value?: T; }
+      class Monitor { connection: Connection | undefined; heartbeats = 0; }
+      declare const monitor: Monitor;
+      declare const shape: { connection?: Connection };
+      declare const nothing: any;
+      declare const something: unknown;
+      declare const anObject: object;
+      declare const pinger: Pinger | undefined;
+      function generic<T extends { connection?: Connection }>(held: T): T { return held; }
+      monitor; shape; nothing; something; anObject; pinger; generic;`);
+    const classes = classesByNameIn(ast);
+    const checker = services.program.getTypeChecker();
+    const tsClass = (name: string) => {
+      const found = classes.get(name);
+      if (!found) throw new Error(`no ${name}`);
+      return services.esTreeNodeToTSNodeMap.get(found);
+    };
+    const receivers = ast.body.filter((statement) => statement.type === AST_NODE_TYPES.ExpressionStatement).map((statement) => statement.expression);
+    const held = nodesOfType(ast, AST_NODE_TYPES.Identifier).find((identifier) => identifier.name === 'held' && identifier.parent.type === AST_NODE_TYPES.ReturnStatement);
+    if (!held) throw new Error('no held');
+    const fits = (name: string) => [...receivers.slice(0, 6), held].map((receiver) => mayBeInstanceOf(services.getTypeAtLocation(receiver), tsClass(name), checker));
+    expect(fits('Pinger')).toEqual([false, true, true, true, true, true, true]);
+    expect(fits('Generic')).toEqual([true, true, true, true, true, true, true]);
   });
 });
