@@ -266,17 +266,52 @@ export function isNativePromiseType(type: ts.Type, program: ts.Program): boolean
 /** Types whose values the checker cannot compare with a class's instances: any of them may be one. */
 const opaqueTypeFlags = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.NonPrimitive | ts.TypeFlags.Instantiable;
 
+/** Types no object has: a receiver of such a type is not an instance of any class. */
+const primitiveTypeFlags =
+  ts.TypeFlags.StringLike |
+  ts.TypeFlags.NumberLike |
+  ts.TypeFlags.BigIntLike |
+  ts.TypeFlags.BooleanLike |
+  ts.TypeFlags.ESSymbolLike |
+  ts.TypeFlags.Null |
+  ts.TypeFlags.Undefined |
+  ts.TypeFlags.Void |
+  ts.TypeFlags.Never;
+
 /**
- * Whether a value of `receiverType` may be an instance of the class: the class's instance type is
- * assignable to it, or a part of it is a type the checker cannot compare (`any`, `unknown`,
- * `object`, a type parameter). A generic class is taken to fit anything: its type arguments are
- * not known here. Asked of another object's field that has the name of a chain's field
- * (`monitor.connection = c`): a `Monitor` that an `RTTPinger` is not assignable to is not one.
+ * Whether a value of `receiverType` may be an instance of the class (or of a class extending it).
+ * Only nominal classes are told apart: when both the class and the receiver's class declare a
+ * `private`, `protected` or `#` member, a value of both types would have to extend both classes,
+ * so unless one extends the other (either is assignable to the other) no value is both. Anything
+ * else (an object type, an interface, a class without such members, `any`, `unknown`, `object`,
+ * a type parameter, an intersection, a generic class) may be one. Asked of another object's field
+ * that has the name of a chain's field: mongodb's `monitor.connection = c` (a `Monitor`, which
+ * keeps a private member, as `RTTPinger` does) is not an `RTTPinger`'s.
  */
 export function mayBeInstanceOf(receiverType: ts.Type, classDeclaration: ts.ClassLikeDeclaration, checker: ts.TypeChecker): boolean {
-  const symbol = classDeclaration.name && !classDeclaration.typeParameters ? checker.getSymbolAtLocation(classDeclaration.name) : undefined;
-  if (!symbol) return true;
-  const opaque = (type: ts.Type): boolean =>
-    (type.flags & opaqueTypeFlags) !== 0 || (type.isUnionOrIntersection() && type.types.some(opaque));
-  return opaque(receiverType) || checker.isTypeAssignableTo(checker.getDeclaredTypeOfSymbol(symbol), receiverType);
+  const ours = nominalInstanceType(classDeclaration, checker);
+  if (!ours) return true;
+  const parts = receiverType.isUnion() ? receiverType.types : [receiverType];
+  return parts.some((part) => {
+    if ((part.flags & primitiveTypeFlags) !== 0) return false;
+    if ((part.flags & opaqueTypeFlags) !== 0) return true;
+    const declaration = part.getSymbol()?.getDeclarations()?.find(ts.isClassLike);
+    const theirs = declaration && nominalInstanceType(declaration, checker);
+    return !theirs || checker.isTypeAssignableTo(theirs, ours) || checker.isTypeAssignableTo(ours, theirs);
+  });
+}
+
+/** The instance type of a named, non-generic class that declares a `private`, `protected` or `#` member. */
+function nominalInstanceType(declaration: ts.ClassLikeDeclaration, checker: ts.TypeChecker): ts.Type | undefined {
+  if (!declaration.name || declaration.typeParameters) return undefined;
+  const restricted = (member: ts.Node): boolean =>
+    ((ts.canHaveModifiers(member) ? ts.getCombinedModifierFlags(member as ts.Declaration) : 0) &
+      (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) !==
+      0 ||
+    ('name' in member && member.name !== undefined && ts.isPrivateIdentifier(member.name as ts.Node));
+  const nominal = declaration.members.some(
+    (member) => restricted(member) || (ts.isConstructorDeclaration(member) && member.parameters.some(restricted)),
+  );
+  const symbol = nominal ? checker.getSymbolAtLocation(declaration.name) : undefined;
+  return symbol && checker.getDeclaredTypeOfSymbol(symbol);
 }

@@ -169,20 +169,28 @@ describe('thisEscapes', () => {
 });
 
 describe('mayBeInstanceOf', () => {
-  it('asks whether the class is assignable to the receiver type, and takes any, unknown, object, type parameters and generic classes as fitting', () => {
+  it('tells apart only classes that both keep a private member and do not extend one another', () => {
     const { ast, services } = parseTyped(`
       declare class Connection { destroy(): void }
-      class Pinger { connection: Connection | undefined; }
-      class Generic<T> { connection: Connection | undefined; value?: T; }
-      class Monitor { connection: Connection | undefined; heartbeats = 0; }
+      class Pinger { connection: Connection | undefined; private measure(): void {} }
+      class FastPinger extends Pinger { fast = true; }
+      class Plain { connection: Connection | undefined; }
+      class Generic<T> { connection: Connection | undefined; private value?: T; }
+      class Monitor { connection: Connection | undefined; private heartbeats = 0; }
+      class Keeper { connection: Connection | undefined; constructor(protected readonly name: string) {} }
+      class Open { connection: Connection | undefined; heartbeats = 0; }
       declare const monitor: Monitor;
+      declare const keeper: Keeper;
+      declare const either: Monitor | string | undefined;
+      declare const fast: FastPinger | Monitor;
+      declare const open: Open;
       declare const shape: { connection?: Connection };
+      declare const both: Monitor & { extra: number };
       declare const nothing: any;
       declare const something: unknown;
       declare const anObject: object;
-      declare const pinger: Pinger | undefined;
       function generic<T extends { connection?: Connection }>(held: T): T { return held; }
-      monitor; shape; nothing; something; anObject; pinger; generic;`);
+      monitor; keeper; either; fast; open; shape; both; nothing; something; anObject; generic;`);
     const classes = classesByNameIn(ast);
     const checker = services.program.getTypeChecker();
     const tsClass = (name: string) => {
@@ -190,11 +198,16 @@ describe('mayBeInstanceOf', () => {
       if (!found) throw new Error(`no ${name}`);
       return services.esTreeNodeToTSNodeMap.get(found);
     };
-    const receivers = ast.body.filter((statement) => statement.type === AST_NODE_TYPES.ExpressionStatement).map((statement) => statement.expression);
-    const held = nodesOfType(ast, AST_NODE_TYPES.Identifier).find((identifier) => identifier.name === 'held' && identifier.parent.type === AST_NODE_TYPES.ReturnStatement);
+    const statements = ast.body.filter((statement) => statement.type === AST_NODE_TYPES.ExpressionStatement);
+    const held = nodesOfType(ast, AST_NODE_TYPES.Identifier).find(
+      (identifier) => identifier.name === 'held' && identifier.parent.type === AST_NODE_TYPES.ReturnStatement,
+    );
     if (!held) throw new Error('no held');
-    const fits = (name: string) => [...receivers.slice(0, 6), held].map((receiver) => mayBeInstanceOf(services.getTypeAtLocation(receiver), tsClass(name), checker));
-    expect(fits('Pinger')).toEqual([false, true, true, true, true, true, true]);
-    expect(fits('Generic')).toEqual([true, true, true, true, true, true, true]);
+    const receivers = [...statements.map((statement) => statement.expression).slice(0, 10), held];
+    const fits = (name: string) => receivers.map((receiver) => mayBeInstanceOf(services.getTypeAtLocation(receiver), tsClass(name), checker));
+    // monitor, keeper, either, fast, open, shape, both, any, unknown, object, a type parameter
+    expect(fits('Pinger')).toEqual([false, false, false, true, true, true, true, true, true, true, true]);
+    expect(fits('Plain')).toEqual([true, true, true, true, true, true, true, true, true, true, true]);
+    expect(fits('Generic')).toEqual([true, true, true, true, true, true, true, true, true, true, true]);
   });
 });

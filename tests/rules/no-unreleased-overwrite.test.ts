@@ -7976,7 +7976,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
         declare function connect(): Promise<Connection>;
         export class Monitor {
           connection: Connection | undefined;
-          heartbeats = 0;
+          private heartbeats = 0;
         }
         export function adopt(monitor: Monitor, connection: Connection): void {
           monitor.connection = connection;
@@ -9661,6 +9661,92 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
               return;
             }
             connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: a module function stores through a parameter of a class that extends Pinger',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export class FastPinger extends Pinger {
+          fast = true;
+        }
+        export function adopt(pinger: FastPinger | undefined, connection: Connection): void {
+          if (pinger) pinger.connection = connection;
+        }`),
+      errors: [{ messageId: 'overwrite', line: 24, column: 11 }, { messageId: 'overwrite', line: 36, column: 15 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export class FastPinger extends Pinger {
+          fast = true;
+        }
+        export function adopt(pinger: FastPinger | undefined, connection: Connection): void {
+          if (pinger) {
+            const oldConnection = pinger.connection;
+            pinger.connection = connection;
+            if (oldConnection !== pinger.connection) oldConnection?.destroy();
           }
         }`),
     },
