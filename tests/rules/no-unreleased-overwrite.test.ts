@@ -7776,12 +7776,14 @@ function firedTimerChains(): {
 /**
  * A promise handler of a one-shot timer's chain finds a field (other than the timer's) as the code
  * that registered the handler left it, when nothing else can store into the field while the handler
- * is pending: the chain alone arms the timer and stores a value into the field, its activations run
- * one at a time (each leaves at most one timer armed or handler pending, none waits), and the
- * registering code does nothing more to the field after the registration. mongodb's RTTPinger
- * (src/sdam/monitor.ts:548) clears its connection in the reject handler of a connect it started
- * while the field was empty. The invalid cases break one condition each; most also break the fired
- * timer's pass for the store that re-arms the timer, which is reported with them.
+ * is pending: the chain alone arms the timer and stores a value into the field (a write through
+ * another receiver counts unless no object can be both), the class never uses `this` as a value,
+ * the chain runs one step at a time (each of its functions leaves at most one timer armed or
+ * handler pending, and none is async), and the registering code does nothing more to the field
+ * after the registration. mongodb's RTTPinger (src/sdam/monitor.ts:548) clears its connection in
+ * the reject handler of a connect it started while the field was empty, which it tests through a
+ * local read just before (the last cases). The invalid cases break one condition each; most also
+ * break the fired timer's pass for the store that re-arms the timer, reported with them.
  */
 ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a field empty', rule, {
   valid: inFixture<ValidTestCase<Options>>([
