@@ -22,8 +22,13 @@ import {
   promiseLinkOf,
   registersArrowHandler,
   handlersUseThis,
+  dynamicStoresIn,
+  membersNamedOutside,
   thisEscapes,
+  timerEscapesIn,
   timerFieldsOf,
+  timerReadEscapes,
+  type DynamicStore,
   type FieldWrite,
 } from './timer-chain.js';
 import { calleeName, emptinessTest, releasedStateTest, valueUseOf, type ReleaseNames } from './value-use.js';
@@ -74,6 +79,11 @@ export interface OldValuePathsConfig {
    * finds as the chain left it.
    */
   mayBeInstanceOf: (receiver: TSESTree.Expression, classNode: ClassNode) => boolean;
+  /**
+   * Whether a computed key (`p[key] = c`) may name a field (type question: a number or a symbol
+   * does not): asked of a write through it into an object that may be an instance of a chain's class.
+   */
+  mayNameField: (key: TSESTree.Expression) => boolean;
 }
 
 /**
@@ -1044,6 +1054,9 @@ export function oldValuePaths(
     storesOnlyInChainByClass.clear();
     oneAtATimeByChain.clear();
     functionsByClass = undefined;
+    dynamicStores = undefined;
+    timerEscapes.clear();
+    outsideAccessesByClass.clear();
     pendsByMethod.clear();
     fieldWrites.clear();
     classesByName = undefined;
@@ -1114,6 +1127,12 @@ export function oldValuePaths(
   const oneAtATimeByChain = new Map<string, boolean>();
   /** The instance functions of each class (methods and the arrows in them), built when a chain is first asked about. */
   let functionsByClass: Map<ClassNode, FunctionRecord[]> | undefined;
+  /** The stores the file makes through names it does not show (dynamicStoresIn), found when first asked. */
+  let dynamicStores: DynamicStore[] | undefined;
+  /** By field name: the reads of a field of that name that let the timer it holds out (timerEscapesIn). */
+  const timerEscapes = new Map<string, TSESTree.MemberExpression[]>();
+  /** By class: the accesses outside the class's body of a name of its `private` methods (reachedOutsideClass). */
+  const outsideAccessesByClass = new Map<ClassNode, TSESTree.MemberExpression[]>();
   /** By class, method name and key: whether a call of the method may register a promise handler (callMayPend). */
   const pendsByMethod = new Map<string, boolean>();
   /** By field name: where the file writes a field of that name. */
@@ -1291,7 +1310,7 @@ export function oldValuePaths(
     if (isConstructor(fn)) return true;
     if (fn.privateMethod) {
       const uses = privateMethodUsesOf(fn.privateMethod.classNode).get(fn.privateMethod.name);
-      if (!uses || uses.escapes || uses.calls.length === 0) return false;
+      if (!uses || uses.escapes || uses.calls.length === 0 || reachedOutsideClass(fn.privateMethod.classNode, fn.privateMethod.name)) return false;
       return uses.calls.every((call) => {
         const caller = codePathOf(call);
         return caller?.thisClass === classNode && caller.staticClassName === undefined && chainBound(caller, key, links + 1);
@@ -1306,6 +1325,59 @@ export function oldValuePaths(
   function isConstructor(fn: FunctionRecord): boolean {
     const method = fn.node.parent;
     return fn.node.type === AST_NODE_TYPES.FunctionExpression && method?.type === AST_NODE_TYPES.MethodDefinition && method.kind === 'constructor';
+  }
+
+  /**
+   * Whether `receiver` may be an instance of the class: `this` in the class, in a class that may
+   * extend it or that it extends, or in a function whose `this` is anyone's; another expression
+   * when its type lets it be (mayBeInstanceOf).
+   */
+  function receiverMayBeInstance(receiver: TSESTree.Node, classNode: ClassNode): boolean {
+    const bare = skipTypeWrappers(receiver);
+    if (bare.type !== AST_NODE_TYPES.ThisExpression) return config.mayBeInstanceOf(bare as TSESTree.Expression, classNode);
+    const fn = codePathOf(bare);
+    const thisClass = fn?.thisClass;
+    if (!thisClass) return true;
+    if (fn.staticClassName !== undefined) return false;
+    if (thisClass === classNode) return true;
+    classesByName ??= classesByNameIn(sourceCode.ast);
+    return mayShareInstances(thisClass, classNode, classesByName) || mayShareInstances(classNode, thisClass, classesByName);
+  }
+
+  /**
+   * Whether code outside the class may call its `private` method `name` (`pinger['measure']()`,
+   * `(pinger as any).measure()`): TypeScript lets a string key past the check, and the class's own
+   * walk (privateMethodUsesOf) sees only its body. A `#name` method is out of reach. One walk of the
+   * file per class whose chain is in question.
+   */
+  function reachedOutsideClass(classNode: ClassNode, name: string): boolean {
+    if (name.startsWith('#')) return false;
+    let accesses = outsideAccessesByClass.get(classNode);
+    if (!accesses) {
+      const names = new Set<string>();
+      for (const member of classNode.body.body) {
+        const method = member.type === AST_NODE_TYPES.MethodDefinition ? privateMethodOf(member.value) : undefined;
+        if (method && !method.name.startsWith('#')) names.add(method.name);
+      }
+      accesses = membersNamedOutside(sourceCode.ast, classNode, names);
+      outsideAccessesByClass.set(classNode, accesses);
+    }
+    return accesses.some((member) => staticMemberName(member) === name && receiverMayBeInstance(member.object, classNode));
+  }
+
+  /**
+   * Whether every use of the local that `declarator` declares from a timer field only tests,
+   * cancels or (un)refs it (`const oldTimer = this.timer; … clearTimeout(oldTimer)`, as the fix
+   * writes): then the timer does not leave through the local (timerReadEscapes). Follows locals
+   * copied from locals a few steps deep, then says no.
+   */
+  function localStaysPut(declarator: TSESTree.VariableDeclarator, depth: number): boolean {
+    if (depth >= 3) return false;
+    const variable = sourceCode.scopeManager?.getDeclaredVariables(declarator)[0];
+    if (!variable) return false;
+    return variable.references.every(
+      (reference) => !reference.isRead() || !timerReadEscapes(reference.identifier, (inner) => localStaysPut(inner, depth + 1)),
+    );
   }
 
   /**
@@ -1328,6 +1400,20 @@ export function oldValuePaths(
     if (only && !writes) {
       writes = fieldWritesIn(sourceCode.ast, name);
       fieldWrites.set(name, writes);
+    }
+    // `Object.assign(p, { connection })`, `p[key] = c`: a store no write of the name shows.
+    if (only) {
+      dynamicStores ??= dynamicStoresIn(sourceCode.ast);
+      only = !dynamicStores.some((store) => (!store.key || config.mayNameField(store.key)) && receiverMayBeInstance(store.target, classNode));
+    }
+    // `const t = this.timer; … t.refresh()` re-arms the timer with no store into the field.
+    if (only && timerFieldsOf(classNode).has(name)) {
+      let escapes = timerEscapes.get(name);
+      if (!escapes) {
+        escapes = timerEscapesIn(sourceCode.ast, name, (declarator) => localStaysPut(declarator, 0));
+        timerEscapes.set(name, escapes);
+      }
+      only = !escapes.some((read) => receiverMayBeInstance(read.object, classNode));
     }
     for (const write of only ? (writes ?? []) : []) {
       if (write.emptyValue) continue;

@@ -315,3 +315,172 @@ function nominalInstanceType(declaration: ts.ClassLikeDeclaration, checker: ts.T
   const symbol = nominal ? checker.getSymbolAtLocation(declaration.name) : undefined;
   return symbol && checker.getDeclaredTypeOfSymbol(symbol);
 }
+
+/** Calls that store into an object's properties by a name the syntax does not show. */
+const dynamicStoreCallees = new Set(['Object.assign', 'Object.defineProperty', 'Object.defineProperties', 'Reflect.set', 'Reflect.defineProperty']);
+
+/** A store into an object by a name the syntax does not show. */
+export interface DynamicStore {
+  /** The object stored into. */
+  target: TSESTree.Expression;
+  /** For a write through a computed key (`p[key] = c`), the key: a number or symbol names no field. */
+  key?: TSESTree.Expression;
+}
+
+/**
+ * The stores the file makes into objects by names that no `x.f = v` shows: into the first
+ * argument of `Object.assign(p, { connection })`, `Reflect.set(p, 'connection', c)`,
+ * `Object.defineProperty`…, and into the object of a write through a computed key (`p[key] = c`,
+ * `[p[key]] = …`). Any of them whose object may be an instance of a class may store into any
+ * field of it. One walk of the program.
+ */
+export function dynamicStoresIn(program: TSESTree.Program): DynamicStore[] {
+  const stores: DynamicStore[] = [];
+  const pending: TSESTree.Node[] = [program];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (!node) break;
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const name = calleeName(node.callee);
+      const [target] = node.arguments;
+      if (name !== undefined && dynamicStoreCallees.has(name) && target && target.type !== AST_NODE_TYPES.SpreadElement) stores.push({ target });
+    } else if (
+      node.type === AST_NODE_TYPES.MemberExpression &&
+      node.property.type !== AST_NODE_TYPES.PrivateIdentifier &&
+      staticMemberName(node) === undefined &&
+      !isSymbolKey(node.property) &&
+      writeOf(node)
+    ) {
+      stores.push({ target: node.object, key: node.property });
+    }
+    pending.push(...childNodesOf(node));
+  }
+  return stores;
+}
+
+/**
+ * Whether a computed key of type `keyType` may name a field: a number (`samples[index++] = v`), a
+ * bigint or a symbol does not.
+ */
+export function mayNameField(keyType: ts.Type): boolean {
+  return unionConstituents(keyType).some((part) => (part.flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.ESSymbolLike)) === 0);
+}
+
+/** `x[Symbol.dispose]`, `x[0]`: a computed key that cannot be a field's name (`x[i] = v` stores into an array). */
+function isSymbolKey(key: TSESTree.Node): boolean {
+  if (key.type === AST_NODE_TYPES.Literal) return typeof key.value === 'number';
+  return calleeName(key)?.startsWith('Symbol.') === true;
+}
+
+/**
+ * Every access in the file of a member with one of `names` (`x.m`, `x['m']`, `(x as any).m`)
+ * outside `classNode`'s body: for a private method of the class, a call the class's own walk
+ * (privateMethodUsesOf) does not see (`pinger['measure']()` in a test or a helper). One walk.
+ */
+export function membersNamedOutside(program: TSESTree.Program, classNode: ClassNode, names: ReadonlySet<string>): TSESTree.MemberExpression[] {
+  const found: TSESTree.MemberExpression[] = [];
+  if (names.size === 0) return found;
+  const pending: TSESTree.Node[] = [program];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (!node) break;
+    if (node === classNode.body) continue;
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      const name = staticMemberName(node);
+      if (name !== undefined && names.has(name)) found.push(node);
+    }
+    pending.push(...childNodesOf(node));
+  }
+  return found;
+}
+
+/** Calls that take a timer and only cancel it. */
+const timerCancels = new Set(['clearTimeout', 'clearImmediate', 'clearInterval']);
+
+/** Members of a timer that do not re-arm it (`refresh` does: on the field it is a write, see writeOf). */
+const timerQueries = new Set(['ref', 'unref', 'hasRef', 'close']);
+
+/**
+ * Whether a read of a field holding a timer lets the timer out of the places that can only test,
+ * cancel or (un)ref it: `const t = this.timer` (unless `localStaysPut` says every use of the
+ * local is such a place), `track(this.timer)`, `return this.timer`, `[this.timer]`. Code that
+ * holds the timer may `refresh()` it, which runs a fired timer's callback again, with no store
+ * into the field for storesOnlyInChain to see.
+ */
+export function timerReadEscapes(read: TSESTree.Node, localStaysPut: (declarator: TSESTree.VariableDeclarator) => boolean): boolean {
+  const place = outermostTypeWrapper(read);
+  const parent = place.parent;
+  if (!parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = parent.object === place ? staticMemberName(parent) : undefined;
+      return name === undefined || !timerQueries.has(name);
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      if (parent.callee === place) return true;
+      const name = calleeName(parent.callee)?.split('.').pop();
+      return name === undefined || !timerCancels.has(name);
+    }
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator !== '!' && parent.operator !== 'typeof' && parent.operator !== 'void';
+    case AST_NODE_TYPES.BinaryExpression:
+      return !['==', '===', '!=', '!=='].includes(parent.operator);
+    case AST_NODE_TYPES.LogicalExpression:
+      // `this.t && clearTimeout(this.t)` yields the timer only when it is none.
+      return !(parent.operator === '&&' && parent.left === place) && !isTestPosition(parent);
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+    case AST_NODE_TYPES.ForStatement:
+      return !('test' in parent && parent.test === place);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return parent.test !== place;
+    case AST_NODE_TYPES.ExpressionStatement:
+      return false;
+    case AST_NODE_TYPES.AssignmentExpression:
+      // The field written: a store, which fieldWritesIn answers for.
+      return parent.left !== place;
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.init !== place || parent.id.type !== AST_NODE_TYPES.Identifier || !localStaysPut(parent);
+    default:
+      return true;
+  }
+}
+
+/** Whether a logical expression's value is only tested (`if (this.t || this.u)`). */
+function isTestPosition(node: TSESTree.Node): boolean {
+  let current = node;
+  while (current.parent?.type === AST_NODE_TYPES.LogicalExpression) current = current.parent;
+  const parent = current.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.UnaryExpression) return parent.operator === '!';
+  return (
+    (parent.type === AST_NODE_TYPES.IfStatement ||
+      parent.type === AST_NODE_TYPES.WhileStatement ||
+      parent.type === AST_NODE_TYPES.DoWhileStatement ||
+      parent.type === AST_NODE_TYPES.ForStatement ||
+      parent.type === AST_NODE_TYPES.ConditionalExpression) &&
+    'test' in parent &&
+    parent.test === current
+  );
+}
+
+/**
+ * Every read of a field named `name` in the file that lets the timer it holds out (see
+ * timerReadEscapes): one walk of the program, for a field that a class arms a timer in.
+ */
+export function timerEscapesIn(
+  program: TSESTree.Program,
+  name: string,
+  localStaysPut: (declarator: TSESTree.VariableDeclarator) => boolean,
+): TSESTree.MemberExpression[] {
+  const escapes: TSESTree.MemberExpression[] = [];
+  const pending: TSESTree.Node[] = [program];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (!node) break;
+    if (node.type === AST_NODE_TYPES.MemberExpression && staticMemberName(node) === name && timerReadEscapes(node, localStaysPut)) escapes.push(node);
+    pending.push(...childNodesOf(node));
+  }
+  return escapes;
+}

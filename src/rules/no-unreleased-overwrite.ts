@@ -20,7 +20,7 @@ import { fieldEmptyWhenInitializerRuns } from '../analysis/initializer.js';
 import { oldValuePaths, type OldValueVerdict } from '../analysis/old-value-paths.js';
 import { ownsField, isFreshValue } from '../analysis/ownership.js';
 import { isPerConnectionSource } from '../analysis/per-connection.js';
-import { isNativePromiseType, mayBeInstanceOf } from '../analysis/timer-chain.js';
+import { isNativePromiseType, mayBeInstanceOf, mayNameField } from '../analysis/timer-chain.js';
 import { ownFieldStartsEmpty, storesIntoPrimitiveField } from '../analysis/own-field.js';
 import { isNullableType, releaseCallFor, releaseCallText } from '../analysis/releasable.js';
 import { analysisStats, findingObservers } from '../analysis/stats.js';
@@ -91,6 +91,7 @@ export const rule = createRule<Options, MessageIds>({
         const tsClass = tsClassOf(classNode);
         return !tsClass || mayBeInstanceOf(services.getTypeAtLocation(receiver), tsClass, services.program.getTypeChecker());
       },
+      mayNameField: (key) => mayNameField(services.getTypeAtLocation(key)),
       inheritedMethodEffect: (thisClass, methodName, fieldName) => {
         const assigningClass = tsClassOf(thisClass);
         return (

@@ -7777,7 +7777,10 @@ function firedTimerChains(): {
  * A promise handler of a one-shot timer's chain finds a field (other than the timer's) as the code
  * that registered the handler left it, when nothing else can store into the field while the handler
  * is pending: the chain alone arms the timer and stores a value into the field (a write through
- * another receiver counts unless no object can be both), the class never uses `this` as a value,
+ * another receiver counts unless no object can be both, and so does an `Object.assign`, a
+ * `Reflect.set` or a computed-key write on an object that may be an instance), the timer never
+ * leaves its field (whoever holds it may `refresh()` it), no code outside the class calls the
+ * chain's private methods (`pinger['measure']()`), the class never uses `this` as a value,
  * the chain runs one step at a time (each of its functions leaves at most one timer armed or
  * handler pending, and none is async), and the registering code does nothing more to the field
  * after the registration. mongodb's RTTPinger (src/sdam/monitor.ts:548) clears its connection in
@@ -8075,6 +8078,127 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
             } else {
               this.buffer = alloc();
             }
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: the old timer read into a local that is only compared and cleared',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) clearTimeout(oldTimer);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: another class of the file, which cannot be a Pinger, assigns options to itself',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export class Options {
+          connection?: Connection;
+          private readonly kind = 'options';
+          constructor(values: Partial<Options>) {
+            Object.assign(this, values);
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: samples written through a numeric index elsewhere in the file (mongodb\'s RTTSampler)',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export class Sampler {
+          private readonly samples = new Float64Array(8);
+          private next = 0;
+          add(sample: number): void {
+            this.samples[this.next++] = sample;
           }
         }`),
     },
@@ -9395,7 +9519,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
             connection.ping().then(() => this.reschedule());
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 27, column: 11 }],
+      errors: [{ messageId: 'overwrite', line: 19, column: 5 }, { messageId: 'overwrite', line: 27, column: 11 }],
       output: dedent(`
         declare class Connection { destroy(): void; ping(): Promise<void> }
         declare function connect(): Promise<Connection>;
@@ -9415,7 +9539,9 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
           }
           private reschedule(fresh?: Connection): void {
             if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
             this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
           }
           private measure(): void {
             const connection = this.connection;
@@ -9932,6 +10058,634 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
               if (oldBuffer !== this.buffer) oldBuffer?.release();
             }
           }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: the timer read into a local that a public method refreshes',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+          poke(): void {
+            const timer = this.timer;
+            timer.refresh();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 5 }, { messageId: 'overwrite', line: 24, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+          poke(): void {
+            const timer = this.timer;
+            timer.refresh();
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: a getter hands the timer out, and whoever holds it may refresh it',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+          get handle(): NodeJS.Timeout {
+            return this.timer;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 5 }, { messageId: 'overwrite', line: 24, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+          get handle(): NodeJS.Timeout {
+            return this.timer;
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: the timer passed to a function of another module',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+          watch(): void {
+            track(this.timer);
+          }
+        }
+        declare function track(timer: NodeJS.Timeout): void;`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 5 }, { messageId: 'overwrite', line: 24, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+          watch(): void {
+            track(this.timer);
+          }
+        }
+        declare function track(timer: NodeJS.Timeout): void;`),
+    },
+    {
+      name: 'empty field in a timer chain: a function of the file stores into a public field with Object.assign',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export function give(pinger: Pinger, connection: Connection): void {
+          Object.assign(pinger, { connection });
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 5 }, { messageId: 'overwrite', line: 24, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export function give(pinger: Pinger, connection: Connection): void {
+          Object.assign(pinger, { connection });
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: a function of the file stores into the field with Reflect.set',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export function give(pinger: Pinger, connection: Connection): void {
+          Reflect.set(pinger, 'connection', connection);
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 5 }, { messageId: 'overwrite', line: 24, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export function give(pinger: Pinger, connection: Connection): void {
+          Reflect.set(pinger, 'connection', connection);
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: a function of the file stores through a computed key',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export function give(pinger: Pinger, key: 'connection', connection: Connection): void {
+          pinger[key] = connection;
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 5 }, { messageId: 'overwrite', line: 24, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export function give(pinger: Pinger, key: 'connection', connection: Connection): void {
+          pinger[key] = connection;
+        }`),
+    },
+    {
+      name: "empty field in a timer chain: a function of the file calls the chain's private method through a string key",
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export function measureNow(pinger: Pinger): void {
+          pinger['measure']();
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 5 }, { messageId: 'overwrite', line: 24, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export function measureNow(pinger: Pinger): void {
+          pinger['measure']();
+        }`),
+    },
+    {
+      name: "empty field in a timer chain: a function of the file calls the chain's private method through any",
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export function measureNow(pinger: Pinger): void {
+          (pinger as any).measure();
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 5 }, { messageId: 'overwrite', line: 24, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export function measureNow(pinger: Pinger): void {
+          (pinger as any).measure();
         }`),
     },
   ]),
