@@ -290,15 +290,28 @@ const primitiveTypeFlags =
  */
 export function mayBeInstanceOf(receiverType: ts.Type, classDeclaration: ts.ClassLikeDeclaration, checker: ts.TypeChecker): boolean {
   const ours = nominalInstanceType(classDeclaration, checker);
-  if (!ours) return true;
+  const instance = ours ?? plainInstanceType(classDeclaration, checker);
   const parts = receiverType.isUnion() ? receiverType.types : [receiverType];
   return parts.some((part) => {
     if ((part.flags & primitiveTypeFlags) !== 0) return false;
     if ((part.flags & opaqueTypeFlags) !== 0) return true;
+    // A dictionary (`Record<string, number>`) holds no instance of a class that does not fit it:
+    // a class gets no implicit index signature, nor does a class extending it.
+    if (instance && checker.getIndexInfosOfType(part).some((info) => (info.keyType.flags & ts.TypeFlags.String) !== 0)) {
+      return checker.isTypeAssignableTo(instance, part);
+    }
+    if (!ours) return true;
     const declaration = part.getSymbol()?.getDeclarations()?.find(ts.isClassLike);
     const theirs = declaration && nominalInstanceType(declaration, checker);
     return !theirs || checker.isTypeAssignableTo(theirs, ours) || checker.isTypeAssignableTo(ours, theirs);
   });
+}
+
+/** The instance type of a named, non-generic class. */
+function plainInstanceType(declaration: ts.ClassLikeDeclaration, checker: ts.TypeChecker): ts.Type | undefined {
+  if (!declaration.name || declaration.typeParameters) return undefined;
+  const symbol = checker.getSymbolAtLocation(declaration.name);
+  return symbol && checker.getDeclaredTypeOfSymbol(symbol);
 }
 
 /** The instance type of a named, non-generic class that declares a `private`, `protected` or `#` member. */
@@ -343,7 +356,8 @@ export function dynamicStoresIn(program: TSESTree.Program): DynamicStore[] {
     if (node.type === AST_NODE_TYPES.CallExpression) {
       const name = calleeName(node.callee);
       const [target] = node.arguments;
-      if (name !== undefined && dynamicStoreCallees.has(name) && target && target.type !== AST_NODE_TYPES.SpreadElement) stores.push({ target });
+      // `Object.assign({}, defaults, options)` builds a new object: no instance is stored into.
+      if (name !== undefined && dynamicStoreCallees.has(name) && target && target.type !== AST_NODE_TYPES.SpreadElement && !isFreshLiteral(target)) stores.push({ target });
     } else if (
       node.type === AST_NODE_TYPES.MemberExpression &&
       node.property.type !== AST_NODE_TYPES.PrivateIdentifier &&
@@ -364,6 +378,12 @@ export function dynamicStoresIn(program: TSESTree.Program): DynamicStore[] {
  */
 export function mayNameField(keyType: ts.Type): boolean {
   return unionConstituents(keyType).some((part) => (part.flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.ESSymbolLike)) === 0);
+}
+
+/** An object or array literal: a value made on the spot, which no other code holds. */
+function isFreshLiteral(node: TSESTree.Node): boolean {
+  const bare = skipTypeWrappers(node);
+  return bare.type === AST_NODE_TYPES.ObjectExpression || bare.type === AST_NODE_TYPES.ArrayExpression;
 }
 
 /** `x[Symbol.dispose]`, `x[0]`: a computed key that cannot be a field's name (`x[i] = v` stores into an array). */

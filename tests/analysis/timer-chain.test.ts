@@ -173,7 +173,7 @@ describe('thisEscapes', () => {
 });
 
 describe('mayBeInstanceOf', () => {
-  it('tells apart only classes that both keep a private member and do not extend one another', () => {
+  it('tells apart classes that both keep a private member and do not extend one another, and a class from a dictionary it does not fit', () => {
     const { ast, services } = parseTyped(`
       declare class Connection { destroy(): void }
       class Pinger { connection: Connection | undefined; private measure(): void {} }
@@ -193,8 +193,10 @@ describe('mayBeInstanceOf', () => {
       declare const nothing: any;
       declare const something: unknown;
       declare const anObject: object;
+      declare const counts: Record<string, number>;
+      declare const loose: { [key: string]: any };
       function generic<T extends { connection?: Connection }>(held: T): T { return held; }
-      monitor; keeper; either; fast; open; shape; both; nothing; something; anObject; generic;`);
+      monitor; keeper; either; fast; open; shape; both; nothing; something; anObject; counts; loose; generic;`);
     const classes = classesByNameIn(ast);
     const checker = services.program.getTypeChecker();
     const tsClass = (name: string) => {
@@ -207,12 +209,12 @@ describe('mayBeInstanceOf', () => {
       (identifier) => identifier.name === 'held' && identifier.parent.type === AST_NODE_TYPES.ReturnStatement,
     );
     if (!held) throw new Error('no held');
-    const receivers = [...statements.map((statement) => statement.expression).slice(0, 10), held];
+    const receivers = [...statements.map((statement) => statement.expression).slice(0, 12), held];
     const fits = (name: string) => receivers.map((receiver) => mayBeInstanceOf(services.getTypeAtLocation(receiver), tsClass(name), checker));
-    // monitor, keeper, either, fast, open, shape, both, any, unknown, object, a type parameter
-    expect(fits('Pinger')).toEqual([false, false, false, true, true, true, true, true, true, true, true]);
-    expect(fits('Plain')).toEqual([true, true, true, true, true, true, true, true, true, true, true]);
-    expect(fits('Generic')).toEqual([true, true, true, true, true, true, true, true, true, true, true]);
+    // monitor, keeper, either, fast, open, shape, both, any, unknown, object, a dictionary of numbers, one of any, a type parameter
+    expect(fits('Pinger')).toEqual([false, false, false, true, true, true, true, true, true, true, false, true, true]);
+    expect(fits('Plain')).toEqual([true, true, true, true, true, true, true, true, true, true, false, true, true]);
+    expect(fits('Generic')).toEqual([true, true, true, true, true, true, true, true, true, true, true, true, true]);
   });
 });
 
@@ -228,6 +230,7 @@ describe('dynamicStoresIn', () => {
       declare const key: 'connection';
       declare const other: object;
       Object.assign(pinger, { connection: other });
+      Object.assign({}, pinger);
       Reflect.set(other, 'connection', other);
       Object.defineProperty(globalThis, 'connection', { value: other });
       pinger[key] = other;

@@ -8202,6 +8202,88 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
           }
         }`),
     },
+    {
+      name: 'empty field in a timer chain: counts written into a dictionary through a string key elsewhere in the file',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export class Tally {
+          private readonly counts: Record<string, number> = {};
+          add(name: string): void {
+            this.counts[name] = (this.counts[name] ?? 0) + 1;
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: options merged by Object.assign into a new object elsewhere in the file',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export class Settings {
+          readonly values: { interval: number };
+          constructor(overrides: { interval?: number }) {
+            this.values = Object.assign({}, { interval: 1000 }, overrides);
+          }
+        }`),
+    },
   ]),
   invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
     {
