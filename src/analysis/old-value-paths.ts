@@ -23,7 +23,13 @@ import {
   promiseLinkOf,
   registersArrowHandler,
   handlersUseThis,
+  dynamicStoresIn,
+  membersNamedOutside,
+  thisEscapes,
+  timerEscapesIn,
   timerFieldsOf,
+  timerReadEscapes,
+  type DynamicStore,
   type FieldWrite,
 } from './timer-chain.js';
 import { calleeName, emptinessTest, releasedStateTest, valueUseOf, type ReleaseNames } from './value-use.js';
@@ -73,6 +79,17 @@ export interface OldValuePathsConfig {
    * asked only of a store in a module function that runs once per object.
    */
   declaredInFile: (member: TSESTree.MemberExpression) => boolean;
+  /**
+   * Whether the value of `receiver` may be an instance of the class (type question): asked of a
+   * write through another receiver (`monitor.connection = c`) of a field that a chain's handler
+   * finds as the chain left it.
+   */
+  mayBeInstanceOf: (receiver: TSESTree.Expression, classNode: ClassNode) => boolean;
+  /**
+   * Whether a computed key (`p[key] = c`) may name a field (type question: a number or a symbol
+   * does not): asked of a write through it into an object that may be an instance of a chain's class.
+   */
+  mayNameField: (key: TSESTree.Expression) => boolean;
 }
 
 /**
@@ -455,7 +472,12 @@ export function oldValuePaths(
 
   function recordLocalBranch(local: TSESTree.Identifier): void {
     const split = branchSplitOf(local);
-    if (split) recordBranch({ key: undefined, receiver: local.name, known: 'empty', knownWhen: split.knownWhen, isTrueEdge: split.isTrueEdge }, split.chain);
+    if (!split) return;
+    // `const c = this.f; if (c == null) …`: the local holds the field's value, read just before the test.
+    const read = fieldReadJustBeforeTest(local);
+    const field = read && fieldRefOf(read);
+    const key = field && keyOf(field);
+    recordBranch({ key, receiver: local.name, known: 'empty', knownWhen: split.knownWhen, isTrueEdge: split.isTrueEdge }, split.chain);
   }
 
   /**
@@ -1008,10 +1030,8 @@ export function oldValuePaths(
     }
     if (fn.privateMethod && key.startsWith('this\u0000')) return atEntry;
     // A promise handler's entry is followed into the code that registered it only in a class that
-    // arms a one-shot timer in that field (a fired timer's chain); elsewhere it is whatever is there.
-    if (fn.continuation && fn.thisClass && key.startsWith('this\u0000') && timerFieldsOf(fn.thisClass).has(question.target.name)) {
-      return atEntry;
-    }
+    // arms a one-shot timer (the handler may be in the timer's chain); elsewhere it is whatever is there.
+    if (fn.continuation && fn.thisClass && key.startsWith('this\u0000') && timerFieldsOf(fn.thisClass).size > 0) return atEntry;
     return live;
   }
 
@@ -1038,7 +1058,7 @@ export function oldValuePaths(
       const firedBefore = resolved.delete(firedSuspended);
       if (firedBefore) {
         const classNode = fn.thisClass;
-        const onlyChain = !raced && key.startsWith('this\u0000') && classNode !== undefined && storesOnlyInChain(classNode, key);
+        const onlyChain = !raced && key.startsWith('this\u0000') && classNode !== undefined && storesOnlyInChain(classNode, key, key);
         resolved.add(onlyChain ? fired : live);
       } else if (raced && chainBound(fn, key, 0)) resolved.add(live);
       question.answer(verdictOf(fn, question, resolved));
@@ -1049,6 +1069,11 @@ export function oldValuePaths(
     chainBoundByKey.clear();
     chainFlows.clear();
     storesOnlyInChainByClass.clear();
+    oneAtATimeByChain.clear();
+    functionsByClass = undefined;
+    dynamicStores = undefined;
+    timerEscapes.clear();
+    outsideAccessesByClass.clear();
     pendsByMethod.clear();
     fieldWrites.clear();
     classesByName = undefined;
@@ -1113,8 +1138,18 @@ export function oldValuePaths(
   const chainBoundByKey = new Map<FunctionRecord, Map<string, boolean>>();
   /** By function and key: the function's handler registrations and what became of them (chainOutcomesOf). */
   const chainFlows = new Map<FunctionRecord, Map<string, ChainOutcome>>();
-  /** By class and key: whether every store of a value into the field is made in the timer's chain. */
+  /** By class, key and chain key: whether every store of a value into the field is made in the chain. */
   const storesOnlyInChainByClass = new Map<string, boolean>();
+  /** By class and chain key: whether the chain's activations run one at a time (chainRunsOneAtATime). */
+  const oneAtATimeByChain = new Map<string, boolean>();
+  /** The instance functions of each class (methods and the arrows in them), built when a chain is first asked about. */
+  let functionsByClass: Map<ClassNode, FunctionRecord[]> | undefined;
+  /** The stores the file makes through names it does not show (dynamicStoresIn), found when first asked. */
+  let dynamicStores: DynamicStore[] | undefined;
+  /** By field name: the reads of a field of that name that let the timer it holds out (timerEscapesIn). */
+  const timerEscapes = new Map<string, TSESTree.MemberExpression[]>();
+  /** By class: the accesses outside the class's body of a name of its `private` methods (reachedOutsideClass). */
+  const outsideAccessesByClass = new Map<ClassNode, TSESTree.MemberExpression[]>();
   /** By class, method name and key: whether a call of the method may register a promise handler (callMayPend). */
   const pendsByMethod = new Map<string, boolean>();
   /** By field name: where the file writes a field of that name. */
@@ -1125,9 +1160,9 @@ export function oldValuePaths(
    * What `key` holds when a promise handler in a fired timer's chain starts: what the code that
    * registered it left there, through a gap (a value it released was visible meanwhile). Sound
    * only because nothing else can store into the field during the gap: the handler runs only in
-   * the chain (chainBound), every store of a value into the field is the constructor's or the
-   * chain's (storesOnlyInChain), and the registration is the last thing its activation does to
-   * the field (not overtaken). Undefined when the handler is not in such a chain.
+   * a chain that is the only code storing a value into the field (handlerRunsAlone), and the
+   * registration is the last thing its activation does to the field (not overtaken). Undefined
+   * when the handler is not in such a chain.
    */
   function handlerEntryFacts(
     fn: FunctionRecord,
@@ -1138,7 +1173,7 @@ export function oldValuePaths(
   ): Set<Fact> | undefined {
     const registering = codePathOf(link);
     const classNode = fn.thisClass;
-    if (!registering || !classNode || !chainBound(fn, key, 0) || !storesOnlyInChain(classNode, key)) return undefined;
+    if (!registering || !classNode || !handlerRunsAlone(fn, classNode, key)) return undefined;
     if (overtaken(registering, link, key, question, 0)) return new Set([live]);
     const site = chainOutcomesOf(registering, key, question).sites.get(link);
     if (!site) return undefined;
@@ -1156,6 +1191,104 @@ export function oldValuePaths(
       else facts.add(fact);
     }
     return facts.size > 0 ? facts : undefined;
+  }
+
+  /**
+   * Whether no code but the chain the handler `fn` runs in can store a value into `this.<key>` while
+   * the handler is pending:
+   * - the key's own chain (the timer it holds, or code that only the constructor starts), which
+   *   alone stores a value into the field; for a field that holds no timer, the chain's
+   *   activations must also run one at a time;
+   * - or, for a field that holds no timer, the chain of a timer of the class that alone arms the
+   *   timer and stores a value into the field, and whose activations run one at a time (while
+   *   the handler is pending, no other part of the chain can run).
+   */
+  function handlerRunsAlone(fn: FunctionRecord, classNode: ClassNode, key: string): boolean {
+    if (!key.startsWith('this\u0000')) return false;
+    const timers = timerFieldsOf(classNode);
+    const holdsTimer = timers.has(key.slice('this\u0000'.length));
+    if (holdsTimer) return chainBound(fn, key, 0) && storesOnlyInChain(classNode, key, key);
+    // `Object.assign(this, saved)` and the like may store into the field where no write of it shows.
+    if (thisEscapes(classNode)) return false;
+    if (chainBound(fn, key, 0) && storesOnlyInChain(classNode, key, key) && chainRunsOneAtATime(classNode, key)) return true;
+    for (const timer of timers) {
+      const timerKey = `this\u0000${timer}`;
+      if (
+        chainBound(fn, timerKey, 0) &&
+        storesOnlyInChain(classNode, timerKey, timerKey) &&
+        chainRunsOneAtATime(classNode, timerKey) &&
+        storesOnlyInChain(classNode, key, timerKey)
+      ) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the activations of the chain of `chainKey` (its timer's callback, the constructor, and
+   * the private methods and promise handlers only the chain runs: see chainBound) run one at a
+   * time: each leaves at most one thing behind that can go on with the chain (the timer armed in
+   * the key, one registered handler that names `this`, or a call of an own method that may do
+   * either), on every path, and none waits (an async function or generator lets its caller, or a
+   * handler it registered, go on meanwhile). The constructor starts the chain once, so while one
+   * handler of the chain is pending no other part of it can run. One flow per function of the
+   * class, once per chain, asked only for a store in a handler that a chain may let through.
+   */
+  function chainRunsOneAtATime(classNode: ClassNode, chainKey: string): boolean {
+    const cacheKey = `${String(classNode.range[0])}\u0000${chainKey}`;
+    const known = oneAtATimeByChain.get(cacheKey);
+    if (known !== undefined) return known;
+    oneAtATimeByChain.set(cacheKey, false);
+    const armsTimer = timerFieldsOf(classNode).has(chainKey.slice('this\u0000'.length));
+    if (!functionsByClass) {
+      // One pass over the file's functions, for every class asked about.
+      functionsByClass = new Map();
+      for (const fn of functionsByNode.values()) {
+        if (!fn.thisClass || fn.staticClassName !== undefined) continue;
+        const functions = functionsByClass.get(fn.thisClass);
+        if (functions) functions.push(fn);
+        else functionsByClass.set(fn.thisClass, [fn]);
+      }
+    }
+    let oneAtATime = true;
+    for (const fn of functionsByClass.get(classNode) ?? []) {
+      if (!chainBound(fn, chainKey, 0)) continue;
+      const node = fn.node;
+      if (isFunctionNode(node) && (node.async || node.generator)) oneAtATime = false;
+      else oneAtATime = leavesOneThingPending(fn, chainKey, armsTimer);
+      if (!oneAtATime) break;
+    }
+    oneAtATimeByChain.set(cacheKey, oneAtATime);
+    return oneAtATime;
+  }
+
+  /**
+   * Whether, on every path through `fn`, at most one thing that can go on with the chain of
+   * `chainKey` is left behind: a registered handler naming `this`, a call of an own method that
+   * may register one or store into the key, or (for a timer's chain) a store arming the timer.
+   */
+  function leavesOneThingPending(fn: FunctionRecord, chainKey: string, armsTimer: boolean): boolean {
+    const left: Fact = 'pending#left';
+    // Set by the flow's callback, which the compiler cannot see run.
+    const found = { twice: false };
+    const chain: ChainFlow = {
+      gaveUp: false,
+      before(event, facts) {
+        const goesOn =
+          (event.kind === 'continuation' && handlersUseThis(event.link)) ||
+          (event.kind === 'ownMethodCall' && callMayPend(fn, event.name, chainKey, 1)) ||
+          (armsTimer && event.kind === 'store' && event.key === chainKey && !event.emptyValue);
+        if (!goesOn) return facts;
+        if (facts.has(left)) {
+          found.twice = true;
+          return facts;
+        }
+        return new Set([...facts, left]);
+      },
+    };
+    flow(fn, chainKey, empty, () => undefined, undefined, undefined, chain);
+    return !found.twice && !chain.gaveUp;
   }
 
   /**
@@ -1194,7 +1327,7 @@ export function oldValuePaths(
     if (isConstructor(fn)) return true;
     if (fn.privateMethod) {
       const uses = privateMethodUsesOf(fn.privateMethod.classNode).get(fn.privateMethod.name);
-      if (!uses || uses.escapes || uses.calls.length === 0) return false;
+      if (!uses || uses.escapes || uses.calls.length === 0 || reachedOutsideClass(fn.privateMethod.classNode, fn.privateMethod.name)) return false;
       return uses.calls.every((call) => {
         const caller = codePathOf(call);
         return caller?.thisClass === classNode && caller.staticClassName === undefined && chainBound(caller, key, links + 1);
@@ -1212,15 +1345,69 @@ export function oldValuePaths(
   }
 
   /**
-   * Whether every store of a value into the field of `this.<key>` that the file makes is made in
-   * the chain (`this.t = undefined` may be anywhere): then no other code arms a second timer while
-   * a handler of the chain is pending. A store through another receiver (`pinger.t = …`), or in a
-   * class that may extend this one, is not known to be; a class with a base class may have it
-   * stored by the base class's methods. Stores in other modules are out of sight, as for every
-   * question the rule asks. One walk of the file per field name.
+   * Whether `receiver` may be an instance of the class: `this` in the class, in a class that may
+   * extend it or that it extends, or in a function whose `this` is anyone's; another expression
+   * when its type lets it be (mayBeInstanceOf).
    */
-  function storesOnlyInChain(classNode: ClassNode, key: string): boolean {
-    const cacheKey = `${String(classNode.range[0])}\u0000${key}`;
+  function receiverMayBeInstance(receiver: TSESTree.Node, classNode: ClassNode): boolean {
+    const bare = skipTypeWrappers(receiver);
+    if (bare.type !== AST_NODE_TYPES.ThisExpression) return config.mayBeInstanceOf(bare as TSESTree.Expression, classNode);
+    const fn = codePathOf(bare);
+    const thisClass = fn?.thisClass;
+    if (!thisClass) return true;
+    if (fn.staticClassName !== undefined) return false;
+    if (thisClass === classNode) return true;
+    classesByName ??= classesByNameIn(sourceCode.ast);
+    return mayShareInstances(thisClass, classNode, classesByName) || mayShareInstances(classNode, thisClass, classesByName);
+  }
+
+  /**
+   * Whether code outside the class may call its `private` method `name` (`pinger['measure']()`,
+   * `(pinger as any).measure()`): TypeScript lets a string key past the check, and the class's own
+   * walk (privateMethodUsesOf) sees only its body. A `#name` method is out of reach. One walk of the
+   * file per class whose chain is in question.
+   */
+  function reachedOutsideClass(classNode: ClassNode, name: string): boolean {
+    if (name.startsWith('#')) return false;
+    let accesses = outsideAccessesByClass.get(classNode);
+    if (!accesses) {
+      const names = new Set<string>();
+      for (const member of classNode.body.body) {
+        const method = member.type === AST_NODE_TYPES.MethodDefinition ? privateMethodOf(member.value) : undefined;
+        if (method && !method.name.startsWith('#')) names.add(method.name);
+      }
+      accesses = membersNamedOutside(sourceCode.ast, classNode, names);
+      outsideAccessesByClass.set(classNode, accesses);
+    }
+    return accesses.some((member) => staticMemberName(member) === name && receiverMayBeInstance(member.object, classNode));
+  }
+
+  /**
+   * Whether every use of the local that `declarator` declares from a timer field only tests,
+   * cancels or (un)refs it (`const oldTimer = this.timer; … clearTimeout(oldTimer)`, as the fix
+   * writes): then the timer does not leave through the local (timerReadEscapes). Follows locals
+   * copied from locals a few steps deep, then says no.
+   */
+  function localStaysPut(declarator: TSESTree.VariableDeclarator, depth: number): boolean {
+    if (depth >= 3) return false;
+    const variable = sourceCode.scopeManager?.getDeclaredVariables(declarator)[0];
+    if (!variable) return false;
+    return variable.references.every(
+      (reference) => !reference.isRead() || !timerReadEscapes(reference.identifier, (inner) => localStaysPut(inner, depth + 1)),
+    );
+  }
+
+  /**
+   * Whether every store of a value into the field of `this.<key>` that the file makes is made in
+   * the chain of `chainKey` (`this.t = undefined` may be anywhere): then no other code arms a
+   * second timer, or stores a value into the field, while a handler of the chain is pending. A
+   * store through another receiver (`pinger.t = …`) whose type may be the class, or in a class
+   * that may extend this one, is not known to be; a class with a base class may have it stored by
+   * the base class's methods. Stores in other modules are out of sight, as for every question the
+   * rule asks. One walk of the file per field name.
+   */
+  function storesOnlyInChain(classNode: ClassNode, key: string, chainKey: string): boolean {
+    const cacheKey = `${String(classNode.range[0])}\u0000${key}\u0000${chainKey}`;
     const known = storesOnlyInChainByClass.get(cacheKey);
     if (known !== undefined) return known;
     storesOnlyInChainByClass.set(cacheKey, false);
@@ -1231,6 +1418,20 @@ export function oldValuePaths(
       writes = fieldWritesIn(sourceCode.ast, name);
       fieldWrites.set(name, writes);
     }
+    // `Object.assign(p, { connection })`, `p[key] = c`: a store no write of the name shows.
+    if (only) {
+      dynamicStores ??= dynamicStoresIn(sourceCode.ast);
+      only = !dynamicStores.some((store) => (!store.key || config.mayNameField(store.key)) && receiverMayBeInstance(store.target, classNode));
+    }
+    // `const t = this.timer; … t.refresh()` re-arms the timer with no store into the field.
+    if (only && timerFieldsOf(classNode).has(name)) {
+      let escapes = timerEscapes.get(name);
+      if (!escapes) {
+        escapes = timerEscapesIn(sourceCode.ast, name, (declarator) => localStaysPut(declarator, 0));
+        timerEscapes.set(name, escapes);
+      }
+      only = !escapes.some((read) => receiverMayBeInstance(read.object, classNode));
+    }
     for (const write of only ? (writes ?? []) : []) {
       if (write.emptyValue) continue;
       if (write.unchecked) {
@@ -1239,14 +1440,18 @@ export function oldValuePaths(
       }
       const fn = codePathOf(write.member);
       const thisClass = fn?.thisClass;
-      if (!fn || !thisClass || skipTypeWrappers(write.member.object).type !== AST_NODE_TYPES.ThisExpression) {
+      const receiver = write.member.object;
+      if (skipTypeWrappers(receiver).type !== AST_NODE_TYPES.ThisExpression) {
+        // Another object's field of the same name, unless its type lets it be an instance of this class.
+        only = !config.mayBeInstanceOf(receiver, classNode);
+      } else if (!fn || !thisClass) {
         only = false;
       } else if (thisClass !== classNode) {
         classesByName ??= classesByNameIn(sourceCode.ast);
         only = !mayShareInstances(thisClass, classNode, classesByName);
       } else {
         // A static member's `this.t` is the class's own field, under another key.
-        only = fn.staticClassName !== undefined || chainBound(fn, key, 0);
+        only = fn.staticClassName !== undefined || chainBound(fn, chainKey, 0);
       }
       if (!only) break;
     }
@@ -1836,6 +2041,54 @@ function localEmptinessTest(test: TSESTree.Node): { local: TSESTree.Identifier; 
   const local = skipTypeWrappers(localSide);
   if (!isNullish(emptySide) || local.type !== AST_NODE_TYPES.Identifier) return undefined;
   return { local, emptyWhen: equality };
+}
+
+/**
+ * For a local tested as the whole test of an `if` (`!c`, `c == null`…), the field read that the
+ * statement just before stored into it (`const c = this.f;`): no code runs between the read and
+ * the test, so what the test tells of the local holds of the field there. Syntax only.
+ */
+function fieldReadJustBeforeTest(local: TSESTree.Identifier): TSESTree.MemberExpression | undefined {
+  let test: TSESTree.Node = outermostTypeWrapper(local);
+  while (
+    test.parent &&
+    ((test.parent.type === AST_NODE_TYPES.UnaryExpression && test.parent.operator === '!') ||
+      test.parent.type === AST_NODE_TYPES.BinaryExpression ||
+      test.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      test.parent.type === AST_NODE_TYPES.TSAsExpression)
+  ) {
+    test = test.parent;
+  }
+  const ifStatement = test.parent;
+  if (ifStatement?.type !== AST_NODE_TYPES.IfStatement || ifStatement.test !== test) return undefined;
+  const list = ifStatement.parent;
+  const statements =
+    list.type === AST_NODE_TYPES.BlockStatement || list.type === AST_NODE_TYPES.Program || list.type === AST_NODE_TYPES.StaticBlock
+      ? list.body
+      : list.type === AST_NODE_TYPES.SwitchCase
+        ? list.consequent
+        : undefined;
+  const before = statements && statementBefore(statements, ifStatement);
+  if (before?.type !== AST_NODE_TYPES.VariableDeclaration || before.declarations.length !== 1) return undefined;
+  const [declarator] = before.declarations;
+  if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.id.name !== local.name || !declarator.init) return undefined;
+  const read = skipTypeWrappers(declarator.init);
+  return read.type === AST_NODE_TYPES.MemberExpression && !read.optional ? read : undefined;
+}
+
+/** The statement before `statement` in its list, found by position (a binary search: lists can be long). */
+function statementBefore(statements: readonly TSESTree.Node[], statement: TSESTree.Node): TSESTree.Node | undefined {
+  let low = 0;
+  let high = statements.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const candidate = statements[middle];
+    if (!candidate) return undefined;
+    if (candidate === statement) return statements[middle - 1];
+    if (candidate.range[0] < statement.range[0]) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
 }
 
 /**

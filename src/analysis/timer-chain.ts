@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { unionConstituents } from 'ts-api-utils';
-import type ts from 'typescript';
+import ts from 'typescript';
 import { isEmptyValue, outermostTypeWrapper, skipTypeWrappers, staticMemberName } from './field-target.js';
 import { childNodesOf } from './syntax-walk.js';
 import { calleeName } from './value-use.js';
@@ -84,6 +84,38 @@ export function timerFieldsOf(classNode: ClassNode): ReadonlySet<string> {
   visit(classNode.body);
   timerFieldsByClass.set(classNode, fields);
   return fields;
+}
+
+const instanceEscapes = new WeakMap<ClassNode, boolean>();
+
+/**
+ * Whether the class's own code uses `this` other than to name a member statically (`this.f`,
+ * `this.m()`): `Object.assign(this, saved)`, `helper(this)`, `const self = this`, `this[key] = v`
+ * may store into any field where no write of that field shows. Syntax only, one walk per class;
+ * a nested `function` or class has its own `this` and is not looked into.
+ */
+export function thisEscapes(classNode: ClassNode): boolean {
+  const known = instanceEscapes.get(classNode);
+  if (known !== undefined) return known;
+  let escapes = false;
+  const pending: TSESTree.Node[] = [classNode.body];
+  while (pending.length > 0 && !escapes) {
+    const node = pending.pop();
+    if (!node) break;
+    if (node.type === AST_NODE_TYPES.ThisExpression) {
+      const member = outermostTypeWrapper(node).parent;
+      escapes = member?.type !== AST_NODE_TYPES.MemberExpression || skipTypeWrappers(member.object) !== node || staticMemberName(member) === undefined;
+      continue;
+    }
+    const ownThis =
+      node.type === AST_NODE_TYPES.FunctionDeclaration ||
+      node.type === AST_NODE_TYPES.ClassDeclaration ||
+      node.type === AST_NODE_TYPES.ClassExpression ||
+      (node.type === AST_NODE_TYPES.FunctionExpression && node.parent.type !== AST_NODE_TYPES.MethodDefinition);
+    if (!ownThis) pending.push(...childNodesOf(node));
+  }
+  instanceEscapes.set(classNode, escapes);
+  return escapes;
 }
 
 const handlersUsingThis = new WeakMap<TSESTree.CallExpression, boolean>();
@@ -229,4 +261,246 @@ export function isNativePromiseType(type: ts.Type, program: ts.Program): boolean
       );
     })
   );
+}
+
+/** Types whose values the checker cannot compare with a class's instances: any of them may be one. */
+const opaqueTypeFlags = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.NonPrimitive | ts.TypeFlags.Instantiable;
+
+/** Types no object has: a receiver of such a type is not an instance of any class. */
+const primitiveTypeFlags =
+  ts.TypeFlags.StringLike |
+  ts.TypeFlags.NumberLike |
+  ts.TypeFlags.BigIntLike |
+  ts.TypeFlags.BooleanLike |
+  ts.TypeFlags.ESSymbolLike |
+  ts.TypeFlags.Null |
+  ts.TypeFlags.Undefined |
+  ts.TypeFlags.Void |
+  ts.TypeFlags.Never;
+
+/**
+ * Whether a value of `receiverType` may be an instance of the class (or of a class extending it).
+ * Only nominal classes are told apart: when both the class and the receiver's class declare a
+ * `private`, `protected` or `#` member, a value of both types would have to extend both classes,
+ * so unless one extends the other (either is assignable to the other) no value is both. Anything
+ * else (an object type, an interface, a class without such members, `any`, `unknown`, `object`,
+ * a type parameter, an intersection, a generic class) may be one. Asked of another object's field
+ * that has the name of a chain's field: mongodb's `monitor.connection = c` (a `Monitor`, which
+ * keeps a private member, as `RTTPinger` does) is not an `RTTPinger`'s.
+ */
+export function mayBeInstanceOf(receiverType: ts.Type, classDeclaration: ts.ClassLikeDeclaration, checker: ts.TypeChecker): boolean {
+  const ours = nominalInstanceType(classDeclaration, checker);
+  const instance = ours ?? plainInstanceType(classDeclaration, checker);
+  const parts = receiverType.isUnion() ? receiverType.types : [receiverType];
+  return parts.some((part) => {
+    if ((part.flags & primitiveTypeFlags) !== 0) return false;
+    if ((part.flags & opaqueTypeFlags) !== 0) return true;
+    // A dictionary (`Record<string, number>`) holds no instance of a class that does not fit it:
+    // a class gets no implicit index signature, nor does a class extending it.
+    if (instance && checker.getIndexInfosOfType(part).some((info) => (info.keyType.flags & ts.TypeFlags.String) !== 0)) {
+      return checker.isTypeAssignableTo(instance, part);
+    }
+    if (!ours) return true;
+    const declaration = part.getSymbol()?.getDeclarations()?.find(ts.isClassLike);
+    const theirs = declaration && nominalInstanceType(declaration, checker);
+    return !theirs || checker.isTypeAssignableTo(theirs, ours) || checker.isTypeAssignableTo(ours, theirs);
+  });
+}
+
+/** The instance type of a named, non-generic class. */
+function plainInstanceType(declaration: ts.ClassLikeDeclaration, checker: ts.TypeChecker): ts.Type | undefined {
+  if (!declaration.name || declaration.typeParameters) return undefined;
+  const symbol = checker.getSymbolAtLocation(declaration.name);
+  return symbol && checker.getDeclaredTypeOfSymbol(symbol);
+}
+
+/** The instance type of a named, non-generic class that declares a `private`, `protected` or `#` member. */
+function nominalInstanceType(declaration: ts.ClassLikeDeclaration, checker: ts.TypeChecker): ts.Type | undefined {
+  if (!declaration.name || declaration.typeParameters) return undefined;
+  const restricted = (member: ts.Node): boolean =>
+    ((ts.canHaveModifiers(member) ? ts.getCombinedModifierFlags(member as ts.Declaration) : 0) &
+      (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) !==
+      0 ||
+    ('name' in member && member.name !== undefined && ts.isPrivateIdentifier(member.name as ts.Node));
+  const nominal = declaration.members.some(
+    (member) => restricted(member) || (ts.isConstructorDeclaration(member) && member.parameters.some(restricted)),
+  );
+  const symbol = nominal ? checker.getSymbolAtLocation(declaration.name) : undefined;
+  return symbol && checker.getDeclaredTypeOfSymbol(symbol);
+}
+
+/** Calls that store into an object's properties by a name the syntax does not show. */
+const dynamicStoreCallees = new Set(['Object.assign', 'Object.defineProperty', 'Object.defineProperties', 'Reflect.set', 'Reflect.defineProperty']);
+
+/** A store into an object by a name the syntax does not show. */
+export interface DynamicStore {
+  /** The object stored into. */
+  target: TSESTree.Expression;
+  /** For a write through a computed key (`p[key] = c`), the key: a number or symbol names no field. */
+  key?: TSESTree.Expression;
+}
+
+/**
+ * The stores the file makes into objects by names that no `x.f = v` shows: into the first
+ * argument of `Object.assign(p, { connection })`, `Reflect.set(p, 'connection', c)`,
+ * `Object.defineProperty`…, and into the object of a write through a computed key (`p[key] = c`,
+ * `[p[key]] = …`). Any of them whose object may be an instance of a class may store into any
+ * field of it. One walk of the program.
+ */
+export function dynamicStoresIn(program: TSESTree.Program): DynamicStore[] {
+  const stores: DynamicStore[] = [];
+  const pending: TSESTree.Node[] = [program];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (!node) break;
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const name = calleeName(node.callee);
+      const [target] = node.arguments;
+      // `Object.assign({}, defaults, options)` builds a new object: no instance is stored into.
+      if (name !== undefined && dynamicStoreCallees.has(name) && target && target.type !== AST_NODE_TYPES.SpreadElement && !isFreshLiteral(target)) stores.push({ target });
+    } else if (
+      node.type === AST_NODE_TYPES.MemberExpression &&
+      node.property.type !== AST_NODE_TYPES.PrivateIdentifier &&
+      staticMemberName(node) === undefined &&
+      !isSymbolKey(node.property) &&
+      writeOf(node)
+    ) {
+      stores.push({ target: node.object, key: node.property });
+    }
+    pending.push(...childNodesOf(node));
+  }
+  return stores;
+}
+
+/**
+ * Whether a computed key of type `keyType` may name a field: a number (`samples[index++] = v`), a
+ * bigint or a symbol does not.
+ */
+export function mayNameField(keyType: ts.Type): boolean {
+  return unionConstituents(keyType).some((part) => (part.flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.ESSymbolLike)) === 0);
+}
+
+/** An object or array literal: a value made on the spot, which no other code holds. */
+function isFreshLiteral(node: TSESTree.Node): boolean {
+  const bare = skipTypeWrappers(node);
+  return bare.type === AST_NODE_TYPES.ObjectExpression || bare.type === AST_NODE_TYPES.ArrayExpression;
+}
+
+/** `x[Symbol.dispose]`, `x[0]`: a computed key that cannot be a field's name (`x[i] = v` stores into an array). */
+function isSymbolKey(key: TSESTree.Node): boolean {
+  if (key.type === AST_NODE_TYPES.Literal) return typeof key.value === 'number';
+  return calleeName(key)?.startsWith('Symbol.') === true;
+}
+
+/**
+ * Every access in the file of a member with one of `names` (`x.m`, `x['m']`, `(x as any).m`)
+ * outside `classNode`'s body: for a private method of the class, a call the class's own walk
+ * (privateMethodUsesOf) does not see (`pinger['measure']()` in a test or a helper). One walk.
+ */
+export function membersNamedOutside(program: TSESTree.Program, classNode: ClassNode, names: ReadonlySet<string>): TSESTree.MemberExpression[] {
+  const found: TSESTree.MemberExpression[] = [];
+  if (names.size === 0) return found;
+  const pending: TSESTree.Node[] = [program];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (!node) break;
+    if (node === classNode.body) continue;
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      const name = staticMemberName(node);
+      if (name !== undefined && names.has(name)) found.push(node);
+    }
+    pending.push(...childNodesOf(node));
+  }
+  return found;
+}
+
+/** Calls that take a timer and only cancel it. */
+const timerCancels = new Set(['clearTimeout', 'clearImmediate', 'clearInterval']);
+
+/** Members of a timer that do not re-arm it (`refresh` does: on the field it is a write, see writeOf). */
+const timerQueries = new Set(['ref', 'unref', 'hasRef', 'close']);
+
+/**
+ * Whether a read of a field holding a timer lets the timer out of the places that can only test,
+ * cancel or (un)ref it: `const t = this.timer` (unless `localStaysPut` says every use of the
+ * local is such a place), `track(this.timer)`, `return this.timer`, `[this.timer]`. Code that
+ * holds the timer may `refresh()` it, which runs a fired timer's callback again, with no store
+ * into the field for storesOnlyInChain to see.
+ */
+export function timerReadEscapes(read: TSESTree.Node, localStaysPut: (declarator: TSESTree.VariableDeclarator) => boolean): boolean {
+  const place = outermostTypeWrapper(read);
+  const parent = place.parent;
+  if (!parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = parent.object === place ? staticMemberName(parent) : undefined;
+      return name === undefined || !timerQueries.has(name);
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      if (parent.callee === place) return true;
+      const name = calleeName(parent.callee)?.split('.').pop();
+      return name === undefined || !timerCancels.has(name);
+    }
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator !== '!' && parent.operator !== 'typeof' && parent.operator !== 'void';
+    case AST_NODE_TYPES.BinaryExpression:
+      return !['==', '===', '!=', '!=='].includes(parent.operator);
+    case AST_NODE_TYPES.LogicalExpression:
+      // `this.t && clearTimeout(this.t)` yields the timer only when it is none.
+      return !(parent.operator === '&&' && parent.left === place) && !isTestPosition(parent);
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+    case AST_NODE_TYPES.ForStatement:
+      return !('test' in parent && parent.test === place);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return parent.test !== place;
+    case AST_NODE_TYPES.ExpressionStatement:
+      return false;
+    case AST_NODE_TYPES.AssignmentExpression:
+      // The field written: a store, which fieldWritesIn answers for.
+      return parent.left !== place;
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.init !== place || parent.id.type !== AST_NODE_TYPES.Identifier || !localStaysPut(parent);
+    default:
+      return true;
+  }
+}
+
+/** Whether a logical expression's value is only tested (`if (this.t || this.u)`). */
+function isTestPosition(node: TSESTree.Node): boolean {
+  let current = node;
+  while (current.parent?.type === AST_NODE_TYPES.LogicalExpression) current = current.parent;
+  const parent = current.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.UnaryExpression) return parent.operator === '!';
+  return (
+    (parent.type === AST_NODE_TYPES.IfStatement ||
+      parent.type === AST_NODE_TYPES.WhileStatement ||
+      parent.type === AST_NODE_TYPES.DoWhileStatement ||
+      parent.type === AST_NODE_TYPES.ForStatement ||
+      parent.type === AST_NODE_TYPES.ConditionalExpression) &&
+    'test' in parent &&
+    parent.test === current
+  );
+}
+
+/**
+ * Every read of a field named `name` in the file that lets the timer it holds out (see
+ * timerReadEscapes): one walk of the program, for a field that a class arms a timer in.
+ */
+export function timerEscapesIn(
+  program: TSESTree.Program,
+  name: string,
+  localStaysPut: (declarator: TSESTree.VariableDeclarator) => boolean,
+): TSESTree.MemberExpression[] {
+  const escapes: TSESTree.MemberExpression[] = [];
+  const pending: TSESTree.Node[] = [program];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (!node) break;
+    if (node.type === AST_NODE_TYPES.MemberExpression && staticMemberName(node) === name && timerReadEscapes(node, localStaysPut)) escapes.push(node);
+    pending.push(...childNodesOf(node));
+  }
+  return escapes;
 }

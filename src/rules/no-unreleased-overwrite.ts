@@ -21,7 +21,7 @@ import { fieldEmptyWhenInitializerRuns } from '../analysis/initializer.js';
 import { oldValuePaths, type OldValueVerdict } from '../analysis/old-value-paths.js';
 import { fieldNamesReleasedInProgram, isFreshValue, ownsField } from '../analysis/ownership.js';
 import { isPerConnectionSource } from '../analysis/per-connection.js';
-import { isNativePromiseType } from '../analysis/timer-chain.js';
+import { isNativePromiseType, mayBeInstanceOf, mayNameField } from '../analysis/timer-chain.js';
 import { ownFieldStartsEmpty, storesIntoPrimitiveField } from '../analysis/own-field.js';
 import { isNullableType, releaseCallFor, releaseCallText } from '../analysis/releasable.js';
 import { analysisStats, findingObservers } from '../analysis/stats.js';
@@ -94,6 +94,11 @@ export const rule = createRule<Options, MessageIds>({
         const declaration = fieldDeclarationOf(member, services)?.declaration;
         return declaration !== undefined && declaration.getSourceFile() === services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast);
       },
+      mayBeInstanceOf: (receiver, classNode) => {
+        const tsClass = tsClassOf(classNode);
+        return !tsClass || mayBeInstanceOf(services.getTypeAtLocation(receiver), tsClass, services.program.getTypeChecker());
+      },
+      mayNameField: (key) => mayNameField(services.getTypeAtLocation(key)),
       inheritedMethodEffect: (thisClass, methodName, fieldName) => {
         const assigningClass = tsClassOf(thisClass);
         return (

@@ -11074,6 +11074,3006 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
   ]),
 });
 
+/**
+ * A promise handler of a one-shot timer's chain finds a field (other than the timer's) as the code
+ * that registered the handler left it, when nothing else can store into the field while the handler
+ * is pending: the chain alone arms the timer and stores a value into the field (a write through
+ * another receiver counts unless no object can be both, and so does an `Object.assign`, a
+ * `Reflect.set` or a computed-key write on an object that may be an instance), the timer never
+ * leaves its field (whoever holds it may `refresh()` it), no code outside the class calls the
+ * chain's private methods (`pinger['measure']()`), the class never uses `this` as a value,
+ * the chain runs one step at a time (each of its functions leaves at most one timer armed or
+ * handler pending, and none is async), and the registering code does nothing more to the field
+ * after the registration. mongodb's RTTPinger (src/sdam/monitor.ts:548) clears its connection in
+ * the reject handler of a connect it started while the field was empty, which it tests through a
+ * local read just before (the last cases). The invalid cases break one condition each; most also
+ * break the fired timer's pass for the store that re-arms the timer, reported with them.
+ */
+ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a field empty', rule, {
+  valid: inFixture<ValidTestCase<Options>>([
+    {
+      // mongodb sdam/monitor.ts:548, pinned as a false positive until this exemption.
+      name: 'clearing the field in the reject handler of a connect started while it was empty',
+      code: dedent(`
+        declare class Connection { destroy(): void }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          private closed = false;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            this.closed = true;
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private measure(): void {
+            if (this.closed) return;
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => {
+                  this.adopt(fresh);
+                },
+                () => {
+                  this.connection = undefined;
+                },
+              );
+            }
+          }
+          private adopt(fresh: Connection): void {
+            if (this.closed) {
+              fresh.destroy();
+              return;
+            }
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: the reject handler of a connect started while the field was empty clears it',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: the field tested directly, not through a local',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            if (this.connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            this.connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: the reject handler calls a private method that clears the field',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private forget(): void {
+            this.connection = undefined;
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => this.forget(),
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: the reject handler stores a new connection and re-arms',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = new Connection();
+                  this.reschedule();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: a field of the same name on another class, written through a parameter of that type',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Monitor {
+          connection: Connection | undefined;
+          private heartbeats = 0;
+        }
+        export function adopt(monitor: Monitor, connection: Connection): void {
+          monitor.connection = connection;
+        }
+        export class Pinger {
+          connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: a setImmediate chain',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Immediate;
+          constructor() {
+            this.timer = setImmediate(() => this.measure());
+          }
+          close(): void {
+            clearImmediate(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setImmediate(() => this.measure());
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'a local read from the field just before the test: empty on the outcome that says the local is missing',
+      code: dedent(`
+        BUF
+        export class Holder {
+          buffer: Buf | undefined;
+          fill(): void {
+            const buffer = this.buffer;
+            if (buffer == null) {
+              this.buffer = alloc();
+            }
+          }
+        }`),
+    },
+    {
+      name: 'a local read from the field just before the test: the else branch of a truthiness test',
+      code: dedent(`
+        BUF
+        export class Holder {
+          buffer: Buf | undefined;
+          fill(): void {
+            const buffer = this.buffer;
+            if (buffer) {
+              buffer.release();
+            } else {
+              this.buffer = alloc();
+            }
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: the old timer read into a local that is only compared and cleared',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) clearTimeout(oldTimer);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: another class of the file, which cannot be a Pinger, assigns options to itself',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export class Options {
+          connection?: Connection;
+          private readonly kind = 'options';
+          constructor(values: Partial<Options>) {
+            Object.assign(this, values);
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: samples written through a numeric index elsewhere in the file (mongodb\'s RTTSampler)',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export class Sampler {
+          private readonly samples = new Float64Array(8);
+          private next = 0;
+          add(sample: number): void {
+            this.samples[this.next++] = sample;
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: counts written into a dictionary through a string key elsewhere in the file',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export class Tally {
+          private readonly counts: Record<string, number> = {};
+          add(name: string): void {
+            this.counts[name] = (this.counts[name] ?? 0) + 1;
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: options merged by Object.assign into a new object elsewhere in the file',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export class Settings {
+          readonly values: { interval: number };
+          constructor(overrides: { interval?: number }) {
+            this.values = Object.assign({}, { interval: 1000 }, overrides);
+          }
+        }`),
+    },
+  ]),
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'empty field in a timer chain: the registering method stores into the field after the registration',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              this.connection = new Connection();
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 24, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              this.connection = new Connection();
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: a public method stores into the field',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          adopt(connection: Connection): void {
+            this.connection?.destroy();
+            this.connection = connection;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 28, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          adopt(connection: Connection): void {
+            this.connection?.destroy();
+            this.connection = connection;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: a public method arms the timer',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          poke(): void {
+            clearTimeout(this.timer);
+            this.timer = setTimeout(() => this.measure(), 0);
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 20, column: 5 }, { messageId: 'overwrite', line: 28, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          poke(): void {
+            clearTimeout(this.timer);
+            this.timer = setTimeout(() => this.measure(), 0);
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: the handler is registered where the field may hold a connection',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null || !this.timer.hasRef()) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 24, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null || !this.timer.hasRef()) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: an await between the test and the registration',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private async measure(): Promise<void> {
+            const connection = this.connection;
+            if (connection == null) {
+              await new Promise((resolve) => setTimeout(resolve, 10));
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 25, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private async measure(): Promise<void> {
+            const connection = this.connection;
+            if (connection == null) {
+              await new Promise((resolve) => setTimeout(resolve, 10));
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: the handlers of a thenable that is not a native promise',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        interface Attempt<T> { then(ok: (value: T) => void, fail: () => void): void }
+        declare function connect(): Attempt<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }, { messageId: 'overwrite', line: 25, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        interface Attempt<T> { then(ok: (value: T) => void, fail: () => void): void }
+        declare function connect(): Attempt<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: the method that re-arms the timer also registers a handler',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            connect().then((spare) => this.reschedule(spare));
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 5 }, { messageId: 'overwrite', line: 25, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+            connect().then((spare) => this.reschedule(spare));
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: the registering method registers a second handler',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              connect().then((other) => this.reschedule(other));
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 5 }, { messageId: 'overwrite', line: 24, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              connect().then((other) => this.reschedule(other));
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: a module function stores through a parameter whose type a Pinger fits',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export function adopt(holder: { connection?: Connection }, connection: Connection): void {
+          holder.connection = connection;
+        }
+        export class Pinger {
+          connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 27, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export function adopt(holder: { connection?: Connection }, connection: Connection): void {
+          holder.connection = connection;
+        }
+        export class Pinger {
+          connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: then and catch are two links: both handlers may run',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect()
+                .then((fresh) => this.reschedule(fresh))
+                .catch(() => {
+                  this.connection = undefined;
+                });
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 5 }, { messageId: 'overwrite', line: 24, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect()
+                .then((fresh) => this.reschedule(fresh))
+                .catch(() => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                });
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: the timer callback starts the chain twice',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => {
+              this.measure();
+              this.measure();
+            }, 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 19, column: 5 }, { messageId: 'overwrite', line: 27, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => {
+              this.measure();
+              this.measure();
+            }, 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: an event listener the chain adds stores into the field',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            process.once('SIGUSR2', () => {
+              this.connection = new Connection();
+            });
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 7 }, { messageId: 'overwrite', line: 27, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            process.once('SIGUSR2', () => {
+              const oldConnection = this.connection;
+              this.connection = new Connection();
+              oldConnection?.destroy();
+            });
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: a public method also calls the registering method',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          check(): void {
+            this.measure();
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 19, column: 5 }, { messageId: 'overwrite', line: 27, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          check(): void {
+            this.measure();
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: the registration is in a loop',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              for (let attempt = 0; attempt < 2; attempt++) connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 5 }, { messageId: 'overwrite', line: 24, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              for (let attempt = 0; attempt < 2; attempt++) connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: an async fulfil handler awaits before it re-arms',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                async (fresh) => {
+                  await fresh.ping();
+                  this.reschedule(fresh);
+                },
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 27, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                async (fresh) => {
+                  await fresh.ping();
+                  this.reschedule(fresh);
+                },
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: another instance runs the chain method',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          peer: Pinger | undefined;
+          private measure(): void {
+            this.peer?.measure();
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 5 }, { messageId: 'overwrite', line: 26, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          peer: Pinger | undefined;
+          private measure(): void {
+            this.peer?.measure();
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: an alias of this stores into the field',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const self = this;
+            setImmediate(() => {
+              self.connection = new Connection();
+            });
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 21, column: 7 }, { messageId: 'overwrite', line: 28, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const self = this;
+            setImmediate(() => {
+              const oldConnection = self.connection;
+              self.connection = new Connection();
+              oldConnection?.destroy();
+            });
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: Object.assign(this, …) may store into the field',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          restore(saved: { connection: Connection }): void {
+            Object.assign(this, saved);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 19, column: 5 }, { messageId: 'overwrite', line: 27, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          restore(saved: { connection: Connection }): void {
+            Object.assign(this, saved);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: the constructor arms the timer and starts the chain itself',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+            this.measure();
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5 }, { messageId: 'overwrite', line: 25, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+            this.measure();
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: the callback re-arms the timer before it starts the chain',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.tick(), 1000);
+          }
+          private tick(): void {
+            this.timer = setTimeout(() => this.tick(), 1000);
+            this.measure();
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 20, column: 5 }, { messageId: 'overwrite', line: 28, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.tick(), 1000);
+          }
+          private tick(): void {
+            this.timer = setTimeout(() => this.tick(), 1000);
+            this.measure();
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: a static method stores through a parameter of the class',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          static adopt(pinger: Pinger, connection: Connection): void {
+            pinger.connection = connection;
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 5 }, { messageId: 'overwrite', line: 27, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          static adopt(pinger: Pinger, connection: Connection): void {
+            const oldConnection = pinger.connection;
+            pinger.connection = connection;
+            if (oldConnection !== pinger.connection) oldConnection?.destroy();
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: a module function stores through a parameter of a class that extends Pinger',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export class FastPinger extends Pinger {
+          fast = true;
+        }
+        export function adopt(pinger: FastPinger | undefined, connection: Connection): void {
+          if (pinger) pinger.connection = connection;
+        }`),
+      errors: [{ messageId: 'overwrite', line: 24, column: 11 }, { messageId: 'overwrite', line: 36, column: 15 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export class FastPinger extends Pinger {
+          fast = true;
+        }
+        export function adopt(pinger: FastPinger | undefined, connection: Connection): void {
+          if (pinger) {
+            const oldConnection = pinger.connection;
+            pinger.connection = connection;
+            if (oldConnection !== pinger.connection) oldConnection?.destroy();
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: a module function stores through an any',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export function adopt(holder: any, connection: Connection): void {
+          holder.connection = connection;
+        }
+        export class Pinger {
+          connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 27, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export function adopt(holder: any, connection: Connection): void {
+          holder.connection = connection;
+        }
+        export class Pinger {
+          connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }`),
+    },
+    {
+      name: 'a local read from the field just before the test: a call between the read and the test may store into the field',
+      code: dedent(`
+        BUF
+        export class Holder {
+          buffer: Buf | undefined;
+          reset(): void {
+            this.buffer?.release();
+            this.buffer = alloc();
+          }
+          fill(): void {
+            const buffer = this.buffer;
+            this.reset();
+            if (buffer == null) {
+              this.buffer = alloc();
+            }
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 13, column: 7 }],
+      output: dedent(`
+        BUF
+        export class Holder {
+          buffer: Buf | undefined;
+          reset(): void {
+            this.buffer?.release();
+            this.buffer = alloc();
+          }
+          fill(): void {
+            const buffer = this.buffer;
+            this.reset();
+            if (buffer == null) {
+              const oldBuffer = this.buffer;
+              this.buffer = alloc();
+              if (oldBuffer !== this.buffer) oldBuffer?.release();
+            }
+          }
+        }`),
+    },
+    {
+      name: 'a local read from the field just before the test: a call in the same test, after the local, may store into the field',
+      code: dedent(`
+        BUF
+        export class Holder {
+          buffer: Buf | undefined;
+          reset(): boolean {
+            this.buffer?.release();
+            this.buffer = alloc();
+            return true;
+          }
+          fill(): void {
+            const buffer = this.buffer;
+            if (buffer == null && this.reset()) {
+              this.buffer = alloc();
+            }
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 13, column: 7 }],
+      output: dedent(`
+        BUF
+        export class Holder {
+          buffer: Buf | undefined;
+          reset(): boolean {
+            this.buffer?.release();
+            this.buffer = alloc();
+            return true;
+          }
+          fill(): void {
+            const buffer = this.buffer;
+            if (buffer == null && this.reset()) {
+              const oldBuffer = this.buffer;
+              this.buffer = alloc();
+              if (oldBuffer !== this.buffer) oldBuffer?.release();
+            }
+          }
+        }`),
+    },
+    {
+      name: 'a local read from the field just before the test: a local read from another field',
+      code: dedent(`
+        BUF
+        export class Holder {
+          buffer: Buf | undefined;
+          spare: Buf | undefined;
+          fill(): void {
+            const buffer = this.spare;
+            if (buffer == null) {
+              this.buffer = alloc();
+            }
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 9, column: 7 }],
+      output: dedent(`
+        BUF
+        export class Holder {
+          buffer: Buf | undefined;
+          spare: Buf | undefined;
+          fill(): void {
+            const buffer = this.spare;
+            if (buffer == null) {
+              const oldBuffer = this.buffer;
+              this.buffer = alloc();
+              if (oldBuffer !== this.buffer) oldBuffer?.release();
+            }
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: the timer read into a local that a public method refreshes',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+          poke(): void {
+            const timer = this.timer;
+            timer.refresh();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 5 }, { messageId: 'overwrite', line: 24, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+          poke(): void {
+            const timer = this.timer;
+            timer.refresh();
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: a getter hands the timer out, and whoever holds it may refresh it',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+          get handle(): NodeJS.Timeout {
+            return this.timer;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 5 }, { messageId: 'overwrite', line: 24, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+          get handle(): NodeJS.Timeout {
+            return this.timer;
+          }
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: the timer passed to a function of another module',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+          watch(): void {
+            track(this.timer);
+          }
+        }
+        declare function track(timer: NodeJS.Timeout): void;`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 5 }, { messageId: 'overwrite', line: 24, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+          watch(): void {
+            track(this.timer);
+          }
+        }
+        declare function track(timer: NodeJS.Timeout): void;`),
+    },
+    {
+      name: 'empty field in a timer chain: a function of the file stores into a public field with Object.assign',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export function give(pinger: Pinger, connection: Connection): void {
+          Object.assign(pinger, { connection });
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 5 }, { messageId: 'overwrite', line: 24, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export function give(pinger: Pinger, connection: Connection): void {
+          Object.assign(pinger, { connection });
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: a function of the file stores into the field with Reflect.set',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export function give(pinger: Pinger, connection: Connection): void {
+          Reflect.set(pinger, 'connection', connection);
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 5 }, { messageId: 'overwrite', line: 24, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export function give(pinger: Pinger, connection: Connection): void {
+          Reflect.set(pinger, 'connection', connection);
+        }`),
+    },
+    {
+      name: 'empty field in a timer chain: a function of the file stores through a computed key',
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export function give(pinger: Pinger, key: 'connection', connection: Connection): void {
+          pinger[key] = connection;
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 5 }, { messageId: 'overwrite', line: 24, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export function give(pinger: Pinger, key: 'connection', connection: Connection): void {
+          pinger[key] = connection;
+        }`),
+    },
+    {
+      name: "empty field in a timer chain: a function of the file calls the chain's private method through a string key",
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export function measureNow(pinger: Pinger): void {
+          pinger['measure']();
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 5 }, { messageId: 'overwrite', line: 24, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export function measureNow(pinger: Pinger): void {
+          pinger['measure']();
+        }`),
+    },
+    {
+      name: "empty field in a timer chain: a function of the file calls the chain's private method through any",
+      code: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  this.connection = undefined;
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export function measureNow(pinger: Pinger): void {
+          (pinger as any).measure();
+        }`),
+      errors: [{ messageId: 'overwrite', line: 16, column: 5 }, { messageId: 'overwrite', line: 24, column: 11 }],
+      output: dedent(`
+        declare class Connection { destroy(): void; ping(): Promise<void> }
+        declare function connect(): Promise<Connection>;
+        export class Pinger {
+          private connection: Connection | undefined;
+          private timer: NodeJS.Timeout;
+          constructor() {
+            this.timer = setTimeout(() => this.measure(), 1000);
+          }
+          close(): void {
+            clearTimeout(this.timer);
+            this.connection?.destroy();
+            this.connection = undefined;
+          }
+          private reschedule(fresh?: Connection): void {
+            if (this.connection == null) this.connection = fresh;
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => this.measure(), 1000);
+            if (oldTimer !== this.timer) oldTimer.close();
+          }
+          private measure(): void {
+            const connection = this.connection;
+            if (connection == null) {
+              connect().then(
+                (fresh) => this.reschedule(fresh),
+                () => {
+                  const oldConnection = this.connection;
+                  this.connection = undefined;
+                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                },
+              );
+              return;
+            }
+            connection.ping().then(() => this.reschedule());
+          }
+        }
+        export function measureNow(pinger: Pinger): void {
+          (pinger as any).measure();
+        }`),
+    },
+  ]),
+});
+
 // ── Detached child processes (mongodb mongocryptd_manager.ts) ──────────────────────────────────
 // `spawn(…, { detached: true })` starts a daemon meant to outlive this process: the field that
 // stores it does not own it, so overwriting it is no leak, and killing it would be wrong. It is
@@ -13818,73 +16818,6 @@ ruleTester.run('no-unreleased-overwrite: corpus false positives still reported',
           }
           async _stop(): Promise<void> {
             await this.audioContext?.close();
-          }
-        }`),
-    },
-    {
-      // mongodb sdam/monitor.ts:548: the reject handler of a connect started while the field was
-      // empty; only this timer-driven chain stores a connection, and it is not in flight twice. The
-      // rule would need facts carried into the handler from where it was created.
-      name: 'clearing the field in the reject handler of a connect started while it was empty',
-      code: dedent(`
-        declare class Connection { destroy(): void }
-        declare function connect(): Promise<Connection>;
-        export class Pinger {
-          private connection: Connection | undefined;
-          private closed = false;
-          close(): void {
-            this.closed = true;
-            this.connection?.destroy();
-            this.connection = undefined;
-          }
-          private measure(): void {
-            if (this.closed) return;
-            const connection = this.connection;
-            if (connection == null) {
-              connect().then(
-                (fresh) => {
-                  this.adopt(fresh);
-                },
-                () => {
-                  this.connection = undefined;
-                },
-              );
-            }
-          }
-          private adopt(fresh: Connection): void {
-            if (this.connection == null) this.connection = fresh;
-          }
-        }`),
-      errors: [{ messageId: 'overwrite', line: 20, column: 11 }],
-      output: dedent(`
-        declare class Connection { destroy(): void }
-        declare function connect(): Promise<Connection>;
-        export class Pinger {
-          private connection: Connection | undefined;
-          private closed = false;
-          close(): void {
-            this.closed = true;
-            this.connection?.destroy();
-            this.connection = undefined;
-          }
-          private measure(): void {
-            if (this.closed) return;
-            const connection = this.connection;
-            if (connection == null) {
-              connect().then(
-                (fresh) => {
-                  this.adopt(fresh);
-                },
-                () => {
-                  const oldConnection = this.connection;
-                  this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
-                },
-              );
-            }
-          }
-          private adopt(fresh: Connection): void {
-            if (this.connection == null) this.connection = fresh;
           }
         }`),
     },
