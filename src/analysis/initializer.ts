@@ -1,6 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
-  isEmptyValue,
   outermostTypeWrapper,
   skipTypeWrappers,
   staticMemberName,
@@ -10,7 +9,7 @@ import {
 } from './field-target.js';
 import { othersRunAfterInitializer, type AssertsCondition } from './initializer-order.js';
 import { thisOwnerOf } from './own-field.js';
-import { childNodesOf, declaredKeyName, isFunctionNode, patternTargetsOf, type FunctionNode } from './syntax-walk.js';
+import { childNodesOf, declaredKeyName, isFunctionNode, patternTargetsOf, storeOf, type FunctionNode } from './syntax-walk.js';
 import { calleeName, emptinessTest } from './value-use.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -274,20 +273,9 @@ function membersIn(roots: readonly TSESTree.Node[]): ClassMembers {
   };
 
   const visit = (node: TSESTree.Node, inFunction: FunctionNode | undefined): void => {
+    const store = storeOf(node);
+    if (store) recordStore(store.target, node, store.empties, inFunction);
     switch (node.type) {
-      case AST_NODE_TYPES.AssignmentExpression:
-        recordStore(node.left, node, node.operator === '=' && isEmptyValue(node.right), inFunction);
-        break;
-      case AST_NODE_TYPES.UpdateExpression:
-        recordStore(node.argument, node, false, inFunction);
-        break;
-      case AST_NODE_TYPES.UnaryExpression:
-        if (node.operator === 'delete') recordStore(node.argument, node, true, inFunction);
-        break;
-      case AST_NODE_TYPES.ForInStatement:
-      case AST_NODE_TYPES.ForOfStatement:
-        recordStore(node.left, node, false, inFunction);
-        break;
       case AST_NODE_TYPES.MemberExpression: {
         const name = staticMemberName(node);
         if (name !== undefined) addTo(members.mentions, name, node);

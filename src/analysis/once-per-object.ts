@@ -3,7 +3,7 @@ import { isEmptyValue, outermostTypeWrapper, skipTypeWrappers, staticMemberName,
 import { isNeverEmpty } from './initializer.js';
 import { promiseLinkOf } from './timer-chain.js';
 import { calleeName, emptinessTest } from './value-use.js';
-import { childNodesOf, declaredKeyName, enclosingFunction, isFunctionNode, isLoop, patternTargetsOf, type FunctionNode } from './syntax-walk.js';
+import { childNodesOf, declaredKeyName, enclosingFunction, isFunctionNode, isLoop, patternTargetsOf, storeOf, type FunctionNode } from './syntax-walk.js';
 
 /** The type questions this analysis asks last, of the few stores whose syntax passes. */
 export interface OncePerObjectQuestions {
@@ -458,20 +458,9 @@ function fileFactsOf(program: TSESTree.Program): FileFacts {
     }
   };
   const visit = (node: TSESTree.Node, inFunction: FunctionNode | undefined): void => {
+    const store = storeOf(node);
+    if (store) recordStore(store.target, node, store.empties, inFunction);
     switch (node.type) {
-      case AST_NODE_TYPES.AssignmentExpression:
-        recordStore(node.left, node, node.operator === '=' && isEmptyValue(node.right), inFunction);
-        break;
-      case AST_NODE_TYPES.UpdateExpression:
-        recordStore(node.argument, node, false, inFunction);
-        break;
-      case AST_NODE_TYPES.UnaryExpression:
-        if (node.operator === 'delete') recordStore(node.argument, node, true, inFunction);
-        break;
-      case AST_NODE_TYPES.ForInStatement:
-      case AST_NODE_TYPES.ForOfStatement:
-        recordStore(node.left, node, false, inFunction);
-        break;
       case AST_NODE_TYPES.Property:
         if (node.parent.type === AST_NODE_TYPES.ObjectExpression) {
           const name = declaredKeyName(node);

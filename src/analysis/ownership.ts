@@ -35,39 +35,45 @@ const releasedInFile = new WeakMap<ts.SourceFile, Map<string, ReadonlySet<string
  */
 export function fieldNamesReleasedInProgram(program: ts.Program, names: ReleaseNames): ReadonlySet<string> {
   const namesKey = releaseNamesKey(names);
-  let byNames = releasedInProgram.get(program);
-  if (!byNames) {
-    byNames = new Map();
-    releasedInProgram.set(program, byNames);
-  }
-  const known = byNames.get(namesKey);
-  if (known) return known;
-  const released = new Set<string>();
-  for (const sourceFile of program.getSourceFiles()) {
-    if (sourceFile.isDeclarationFile) continue;
-    for (const name of fieldNamesReleasedInFile(sourceFile, names, namesKey)) released.add(name);
-  }
-  byNames.set(namesKey, released);
-  return released;
+  return oncePerNames(releasedInProgram, program, namesKey, () => {
+    const released = new Set<string>();
+    for (const sourceFile of program.getSourceFiles()) {
+      if (sourceFile.isDeclarationFile) continue;
+      for (const name of fieldNamesReleasedInFile(sourceFile, names, namesKey)) released.add(name);
+    }
+    return released;
+  });
 }
 
 function fieldNamesReleasedInFile(sourceFile: ts.SourceFile, names: ReleaseNames, namesKey: string): ReadonlySet<string> {
-  let byNames = releasedInFile.get(sourceFile);
+  return oncePerNames(releasedInFile, sourceFile, namesKey, () => {
+    const released = new Set<string>();
+    const classes = classesOf(sourceFile);
+    const words = classes.size > 0 ? releaseWordsIn(sourceFile, names, namesKey) : undefined;
+    for (const classNode of classes) {
+      if (words && !namesReleaseWord(words, classNode)) continue;
+      for (const name of releasedFieldsOf(classNode, names)) released.add(name);
+    }
+    return released;
+  });
+}
+
+/** The value of `compute`, once per key object and per set of release names. */
+function oncePerNames<Key extends object, Value>(
+  cache: WeakMap<Key, Map<string, Value>>,
+  key: Key,
+  namesKey: string,
+  compute: () => Value,
+): Value {
+  let byNames = cache.get(key);
   if (!byNames) {
     byNames = new Map();
-    releasedInFile.set(sourceFile, byNames);
+    cache.set(key, byNames);
   }
-  const known = byNames.get(namesKey);
-  if (known) return known;
-  const released = new Set<string>();
-  const classes = classesOf(sourceFile);
-  const words = classes.size > 0 ? releaseWordsIn(sourceFile, names, namesKey) : undefined;
-  for (const classNode of classes) {
-    if (words && !namesReleaseWord(words, classNode)) continue;
-    for (const name of releasedFieldsOf(classNode, names)) released.add(name);
-  }
-  byNames.set(namesKey, released);
-  return released;
+  if (byNames.has(namesKey)) return byNames.get(namesKey) as Value;
+  const value = compute();
+  byNames.set(namesKey, value);
+  return value;
 }
 
 /** Per source file and per set of release names: where its text names a release word. */
@@ -81,16 +87,10 @@ const releaseWordsByFile = new WeakMap<ts.SourceFile, Map<string, readonly numbe
  * names count too: at worst a member is read for nothing.
  */
 function releaseWordsIn(sourceFile: ts.SourceFile, names: ReleaseNames, namesKey: string): readonly number[] | undefined {
-  let byNames = releaseWordsByFile.get(sourceFile);
-  if (!byNames) {
-    byNames = new Map();
-    releaseWordsByFile.set(sourceFile, byNames);
-  }
-  if (byNames.has(namesKey)) return byNames.get(namesKey);
-  let positions: number[] | undefined;
-  const text = sourceFile.text;
-  if (!text.includes('\\u')) {
-    positions = [];
+  return oncePerNames(releaseWordsByFile, sourceFile, namesKey, () => {
+    const text = sourceFile.text;
+    if (text.includes('\\u')) return undefined;
+    const positions: number[] = [];
     for (const word of releaseWordsOf(names)) {
       for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
         // Not inside a longer name: no identifier character of ASCII on either side.
@@ -99,10 +99,8 @@ function releaseWordsIn(sourceFile: ts.SourceFile, names: ReleaseNames, namesKey
         }
       }
     }
-    positions.sort((left, right) => left - right);
-  }
-  byNames.set(namesKey, positions);
-  return positions;
+    return positions.sort((left, right) => left - right);
+  });
 }
 
 function releaseWordsOf(names: ReleaseNames): Set<string> {
@@ -162,13 +160,10 @@ function releaseNamesKey(names: ReleaseNames): string {
 
 export function releasedFieldsOf(classNode: ts.ClassLikeDeclaration, names: ReleaseNames): ReadonlySet<string> {
   const namesKey = releaseNamesKey(names);
-  let byNames = releasedFieldsByClass.get(classNode);
-  if (!byNames) {
-    byNames = new Map();
-    releasedFieldsByClass.set(classNode, byNames);
-  }
-  const known = byNames.get(namesKey);
-  if (known) return known;
+  return oncePerNames(releasedFieldsByClass, classNode, namesKey, () => classReleases(classNode, names, namesKey));
+}
+
+function classReleases(classNode: ts.ClassLikeDeclaration, names: ReleaseNames, namesKey: string): ReadonlySet<string> {
   const released = new Set<string>();
   const className = classNode.name?.text;
   const fieldNameOf = (expression: ts.Expression): string | undefined => {
@@ -229,7 +224,6 @@ export function releasedFieldsOf(classNode: ts.ClassLikeDeclaration, names: Rele
     aliases = new Map();
     visit(member);
   }
-  byNames.set(namesKey, released);
   return released;
 }
 

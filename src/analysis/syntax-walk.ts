@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { isEmptyValue } from './field-target.js';
 
 export type FunctionNode = TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
 
@@ -102,4 +103,25 @@ export function declaredKeyName(
   if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
   if (!member.computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
   return key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' ? key.value : undefined;
+}
+
+/**
+ * What a node stores into, and whether the stored value empties it: `x = v` (empties when `v` is
+ * `null`, `undefined` or `void …`), `x op= v`, `x++`, `delete x` (empties), `for (x of …)`,
+ * `for (x in …)`. The target may be a pattern; undefined for a node that stores nothing.
+ */
+export function storeOf(node: TSESTree.Node): { target: TSESTree.Node; empties: boolean } | undefined {
+  switch (node.type) {
+    case AST_NODE_TYPES.AssignmentExpression:
+      return { target: node.left, empties: node.operator === '=' && isEmptyValue(node.right) };
+    case AST_NODE_TYPES.UpdateExpression:
+      return { target: node.argument, empties: false };
+    case AST_NODE_TYPES.UnaryExpression:
+      return node.operator === 'delete' ? { target: node.argument, empties: true } : undefined;
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+      return { target: node.left, empties: false };
+    default:
+      return undefined;
+  }
 }
