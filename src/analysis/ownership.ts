@@ -130,13 +130,22 @@ function namesReleaseWord(positions: readonly number[], node: ts.Node): boolean 
 }
 
 /**
- * Every class of a file, found from the `class` keywords in its text (a keyword has no escaped
- * spelling) rather than by walking every node: the deepest node around each occurrence, then up to
- * its class. An occurrence in a comment, a string or a longer name finds at worst a class found anyway.
+ * Every class of a file, found from the `class` keywords in its text rather than by walking every
+ * node: the deepest node around each occurrence, then up to its class. An occurrence in a comment,
+ * a string or a longer name finds at worst a class found anyway. A file with an escape is walked
+ * whole (TypeScript parses an escaped `class` keyword, with an error).
  */
 function classesOf(sourceFile: ts.SourceFile): Set<ts.ClassLikeDeclaration> {
   const found = new Set<ts.ClassLikeDeclaration>();
   const text = sourceFile.text;
+  if (text.includes('\\u')) {
+    const visit = (node: ts.Node): void => {
+      if (ts.isClassLike(node)) found.add(node);
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    return found;
+  }
   for (let at = text.indexOf('class'); at !== -1; at = text.indexOf('class', at + 5)) {
     let node: ts.Node = sourceFile;
     for (;;) {

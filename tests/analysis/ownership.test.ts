@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type ts from 'typescript';
+import typescript from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { fieldNamesReleasedInProgram, isDetachedChildProcess, isFreshValue, ownsField, releasedFieldsOf } from '../../src/analysis/ownership.js';
 import type { ReleaseNames } from '../../src/analysis/value-use.js';
@@ -270,5 +271,19 @@ class Directive {
     const withDollar: ReleaseNames = { methods: new Set(['$destroy', 'free']), functions: new Set() };
     expect([...releasedFieldsOf(directiveTs, withDollar)].sort()).toEqual(['other', 'scope']);
     expect([...fieldNamesReleasedInProgram(dollar.services.program, withDollar)].sort()).toEqual(['other', 'scope']);
+  });
+});
+
+describe('fieldNamesReleasedInProgram, with an escaped keyword', () => {
+  it('finds a class whose `class` keyword is spelled with an escape (TypeScript parses it, with an error)', () => {
+    // Another file of the program, never linted itself (ESLint's parser refuses the escape).
+    const other = typescript.createSourceFile(
+      'other.ts',
+      'export const Hidden = cl\\u0061ss { hidden = alloc(); close(): void { this.hidden.release(); } };',
+      typescript.ScriptTarget.ES2022,
+      true,
+    );
+    const program = { getSourceFiles: () => [other] } as unknown as typescript.Program;
+    expect([...fieldNamesReleasedInProgram(program, names)]).toEqual(['hidden']);
   });
 });
