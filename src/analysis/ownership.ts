@@ -131,9 +131,10 @@ function namesReleaseWord(positions: readonly number[], node: ts.Node): boolean 
 
 /**
  * Every class of a file, found from the `class` keywords in its text rather than by walking every
- * node: the deepest node around each occurrence, then up to its class. An occurrence in a comment,
- * a string or a longer name finds at worst a class found anyway. A file with an escape is walked
- * whole (TypeScript parses an escaped `class` keyword, with an error).
+ * node: the deepest node around each occurrence, then up to its class. An occurrence in a comment, a
+ * string or a longer name finds at worst a class found anyway. TypeScript still parses an escaped
+ * keyword (`cl\u0061ss`, reported as an error but kept in the program as a class), so a file whose
+ * text holds an escape is walked whole.
  */
 function classesOf(sourceFile: ts.SourceFile): Set<ts.ClassLikeDeclaration> {
   const found = new Set<ts.ClassLikeDeclaration>();
@@ -163,8 +164,9 @@ function classesOf(sourceFile: ts.SourceFile): Set<ts.ClassLikeDeclaration> {
   return found;
 }
 
+/** A key that tells two sets of names apart whatever characters the options' names hold. */
 function releaseNamesKey(names: ReleaseNames): string {
-  return `${[...names.methods].join(',')}\u0000${[...names.functions].join(',')}`;
+  return JSON.stringify([[...names.methods], [...names.functions]]);
 }
 
 export function releasedFieldsOf(classNode: ts.ClassLikeDeclaration, names: ReleaseNames): ReadonlySet<string> {

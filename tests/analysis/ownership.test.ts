@@ -1,6 +1,5 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type ts from 'typescript';
-import typescript from 'typescript';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { fieldNamesReleasedInProgram, isDetachedChildProcess, isFreshValue, ownsField, releasedFieldsOf } from '../../src/analysis/ownership.js';
 import type { ReleaseNames } from '../../src/analysis/value-use.js';
@@ -274,16 +273,38 @@ class Directive {
   });
 });
 
-describe('fieldNamesReleasedInProgram, with an escaped keyword', () => {
-  it('finds a class whose `class` keyword is spelled with an escape (TypeScript parses it, with an error)', () => {
-    // Another file of the program, never linted itself (ESLint's parser refuses the escape).
-    const other = typescript.createSourceFile(
-      'other.ts',
-      'export const Hidden = cl\\u0061ss { hidden = alloc(); close(): void { this.hidden.release(); } };',
-      typescript.ScriptTarget.ES2022,
-      true,
-    );
-    const program = { getSourceFiles: () => [other] } as unknown as typescript.Program;
-    expect([...fieldNamesReleasedInProgram(program, names)]).toEqual(['hidden']);
+/** A real program of the given files (no linted file: they are read the way the rule reads another file of its program). */
+function programOf(files: Record<string, string>): ts.Program {
+  const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, noLib: true, types: [] };
+  const host = ts.createCompilerHost(options);
+  host.getSourceFile = (fileName, languageVersion) => {
+    const text = files[fileName];
+    return text === undefined ? undefined : ts.createSourceFile(fileName, text, languageVersion);
+  };
+  host.fileExists = (fileName) => fileName in files;
+  host.readFile = (fileName) => files[fileName];
+  const program = ts.createProgram(Object.keys(files), options, host);
+  // As typescript-eslint does for its parser services: binding sets the parent pointers.
+  program.getTypeChecker();
+  return program;
+}
+
+describe('fieldNamesReleasedInProgram, adversarial review', () => {
+  it('finds a class whose keyword is spelled with an escape (TypeScript parses it, with an error)', () => {
+    const escaped = programOf({
+      '/base.ts': 'export cl\\u0061ss Base { f: any; stop(): void { this.f.release(); } }',
+      '/other.ts': 'export class Other { g: any; stop(): void { this.g.close(); } }',
+    });
+    const base = escaped.getSourceFile('/base.ts')?.statements[0];
+    expect(base && ts.isClassDeclaration(base)).toBe(true);
+    expect([...fieldNamesReleasedInProgram(escaped, names)].sort()).toEqual(['f', 'g']);
+  });
+
+  it('tells apart sets of names that join to the same text', () => {
+    const commas = programOf({ '/comma.ts': 'export class Pair { f: any; g: any; stop(): void { this.f.a(); this.g[a,b](); } }' });
+    const joined: ReleaseNames = { methods: new Set(['a,b']), functions: new Set() };
+    const apart: ReleaseNames = { methods: new Set(['a', 'b']), functions: new Set() };
+    expect([...fieldNamesReleasedInProgram(commas, joined)]).toEqual(['g']);
+    expect([...fieldNamesReleasedInProgram(commas, apart)]).toEqual(['f']);
   });
 });
