@@ -250,11 +250,6 @@ function membersIn(roots: readonly TSESTree.Node[]): ClassMembers {
     onceMethods: new Map(),
     orderedAfter: new WeakMap(),
   };
-  const addTo = <Value>(map: Map<string, Value[]>, name: string, value: Value): void => {
-    const list = map.get(name);
-    if (list) list.push(value);
-    else map.set(name, [value]);
-  };
   const recordStore = (target: TSESTree.Node, assignment: TSESTree.Node, emptyValue: boolean, inFunction: FunctionNode | undefined): void => {
     const places = patternTargetsOf(target);
     // Only a plain target can be emptied by the store (`this.f = null`); a pattern place gets a part of a value.
@@ -586,4 +581,11 @@ export function fieldEmptyWhenInitializerRuns(
   });
   byField.set(field, ordered);
   return ordered;
+}
+
+/** Adds `value` to the list that `map` keeps under `name`. */
+export function addTo<Value>(map: Map<string, Value[]>, name: string, value: Value): void {
+  const list = map.get(name);
+  if (list) list.push(value);
+  else map.set(name, [value]);
 }

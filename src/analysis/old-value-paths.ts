@@ -78,7 +78,7 @@ export interface OldValuePathsConfig {
    * Whether every declaration of the member a store names is in the linted file (type question),
    * asked only of a store in a module function that runs once per object.
    */
-  declaredInFile: (member: TSESTree.MemberExpression) => boolean;
+  declaredInFile: (store: OverwriteAssignment) => boolean;
   /**
    * Whether the value of `receiver` may be an instance of the class (type question): asked of a
    * write through another receiver (`monitor.connection = c`) of a field that a chain's handler

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isEmptyValue, outermostTypeWrapper, skipTypeWrappers, staticMemberName, storedMemberOf, type OverwriteAssignment } from './field-target.js';
-import { isNeverEmpty } from './initializer.js';
+import { addTo, isNeverEmpty } from './initializer.js';
 import { promiseLinkOf } from './timer-chain.js';
 import { calleeName, emptinessTest } from './value-use.js';
 import { childNodesOf, declaredKeyName, enclosingFunction, isFunctionNode, isLoop, patternTargetsOf, storeOf, type FunctionNode } from './syntax-walk.js';
@@ -12,8 +12,8 @@ export interface OncePerObjectQuestions {
   isPromise: (expression: TSESTree.Expression) => boolean;
   /** Whether the value spread into an object literal may bring the key `name`. */
   spreadMayBring: (spread: TSESTree.SpreadElement, name: string) => boolean;
-  /** Whether every declaration of the stored-into member is in the linted file. */
-  declaredInFile: (member: TSESTree.MemberExpression) => boolean;
+  /** Whether every declaration of the member the store names is in the linted file. */
+  declaredInFile: (store: OverwriteAssignment) => boolean;
 }
 
 /** A receiver made of a root (an identifier, or `this`) and static member names, without `?.`. */
@@ -132,7 +132,7 @@ function decide(storeFunction: FunctionNode, store: OverwriteAssignment, questio
   // The type questions last.
   if (link && !questions.isPromise(link.promise)) return false;
   if (facts.objectSpreads.some((spread) => questions.spreadMayBring(spread, field))) return false;
-  return questions.declaredInFile(member);
+  return questions.declaredInFile(store);
 }
 
 /** `x`, `this`, `x.y.z` (static names, no `?.`, through type wrappers). */
@@ -440,11 +440,6 @@ function fileFactsOf(program: TSESTree.Program): FileFacts {
     registersListeners: false,
     watchesListeners: false,
     implicitHooks: false,
-  };
-  const addTo = <Value>(map: Map<string, Value[]>, name: string, value: Value): void => {
-    const list = map.get(name);
-    if (list) list.push(value);
-    else map.set(name, [value]);
   };
   const recordStore = (target: TSESTree.Node, node: TSESTree.Node, emptyValue: boolean, inFunction: FunctionNode | undefined): void => {
     const places = patternTargetsOf(target);

@@ -2,6 +2,7 @@ import { isBuiltinSymbolLike } from '@typescript-eslint/type-utils';
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { isValueKeptInOwnField } from './cached-value.js';
+import { cachedPerKey } from './per-key-cache.js';
 import { skipTypeWrappers, staticMemberName } from './field-target.js';
 import type { ReleaseNames } from './value-use.js';
 
@@ -35,7 +36,7 @@ const releasedInFile = new WeakMap<ts.SourceFile, Map<string, ReadonlySet<string
  */
 export function fieldNamesReleasedInProgram(program: ts.Program, names: ReleaseNames): ReadonlySet<string> {
   const namesKey = releaseNamesKey(names);
-  return oncePerNames(releasedInProgram, program, namesKey, () => {
+  return cachedPerKey(releasedInProgram, program, namesKey, () => {
     const released = new Set<string>();
     for (const sourceFile of program.getSourceFiles()) {
       if (sourceFile.isDeclarationFile) continue;
@@ -46,7 +47,7 @@ export function fieldNamesReleasedInProgram(program: ts.Program, names: ReleaseN
 }
 
 function fieldNamesReleasedInFile(sourceFile: ts.SourceFile, names: ReleaseNames, namesKey: string): ReadonlySet<string> {
-  return oncePerNames(releasedInFile, sourceFile, namesKey, () => {
+  return cachedPerKey(releasedInFile, sourceFile, namesKey, () => {
     const released = new Set<string>();
     const classes = classesOf(sourceFile);
     const words = classes.size > 0 ? releaseWordsIn(sourceFile, names, namesKey) : undefined;
@@ -56,24 +57,6 @@ function fieldNamesReleasedInFile(sourceFile: ts.SourceFile, names: ReleaseNames
     }
     return released;
   });
-}
-
-/** The value of `compute`, once per key object and per set of release names. */
-function oncePerNames<Key extends object, Value>(
-  cache: WeakMap<Key, Map<string, Value>>,
-  key: Key,
-  namesKey: string,
-  compute: () => Value,
-): Value {
-  let byNames = cache.get(key);
-  if (!byNames) {
-    byNames = new Map();
-    cache.set(key, byNames);
-  }
-  if (byNames.has(namesKey)) return byNames.get(namesKey) as Value;
-  const value = compute();
-  byNames.set(namesKey, value);
-  return value;
 }
 
 /** Per source file and per set of release names: where its text names a release word. */
@@ -87,7 +70,7 @@ const releaseWordsByFile = new WeakMap<ts.SourceFile, Map<string, readonly numbe
  * names count too: at worst a member is read for nothing.
  */
 function releaseWordsIn(sourceFile: ts.SourceFile, names: ReleaseNames, namesKey: string): readonly number[] | undefined {
-  return oncePerNames(releaseWordsByFile, sourceFile, namesKey, () => {
+  return cachedPerKey(releaseWordsByFile, sourceFile, namesKey, () => {
     const text = sourceFile.text;
     if (text.includes('\\u')) return undefined;
     const positions: number[] = [];
@@ -171,7 +154,7 @@ function releaseNamesKey(names: ReleaseNames): string {
 
 export function releasedFieldsOf(classNode: ts.ClassLikeDeclaration, names: ReleaseNames): ReadonlySet<string> {
   const namesKey = releaseNamesKey(names);
-  return oncePerNames(releasedFieldsByClass, classNode, namesKey, () => classReleases(classNode, names, namesKey));
+  return cachedPerKey(releasedFieldsByClass, classNode, namesKey, () => classReleases(classNode, names, namesKey));
 }
 
 function classReleases(classNode: ts.ClassLikeDeclaration, names: ReleaseNames, namesKey: string): ReadonlySet<string> {

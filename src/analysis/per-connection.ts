@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { cachedPerKey } from './per-key-cache.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -22,18 +23,10 @@ const cache = new WeakMap<ClassNode, Map<string, boolean>>();
  */
 export function isPerConnectionSource(classNode: ClassNode | undefined, fieldName: string): boolean {
   if (!classNode) return false;
-  let perClass = cache.get(classNode);
-  if (!perClass) {
-    perClass = new Map();
-    cache.set(classNode, perClass);
-  }
-  let answer = perClass.get(fieldName);
-  if (answer === undefined) {
+  return cachedPerKey(cache, classNode, fieldName, () => {
     const reads = fieldReads(classNode, fieldName);
-    answer = reads.perConnection > 0 && reads.handedOut === 0;
-    perClass.set(fieldName, answer);
-  }
-  return answer;
+    return reads.perConnection > 0 && reads.handedOut === 0;
+  });
 }
 
 function fieldReads(classNode: ClassNode, fieldName: string): FieldReads {

@@ -7,6 +7,7 @@ import {
   type MemberStore,
 } from './initializer.js';
 import { thisMemberOf, thisOwnerOf } from './own-field.js';
+import { cachedPerKey } from './per-key-cache.js';
 import { childNodesOf, enclosingFunction, isFunctionNode, isLoop, type FunctionNode } from './syntax-walk.js';
 import { emptinessTest } from './value-use.js';
 
@@ -47,17 +48,7 @@ const verdicts = new WeakMap<FunctionNode, Map<string, boolean>>();
  * Asked only for a store that would otherwise be reported.
  */
 export function emptyWhenSingleFlightRuns(callback: FunctionNode, field: string): boolean {
-  let byField = verdicts.get(callback);
-  if (!byField) {
-    byField = new Map();
-    verdicts.set(callback, byField);
-  }
-  let verdict = byField.get(field);
-  if (verdict === undefined) {
-    verdict = decide(callback, field);
-    byField.set(field, verdict);
-  }
-  return verdict;
+  return cachedPerKey(verdicts, callback, field, () => decide(callback, field));
 }
 
 function decide(callback: FunctionNode, field: string): boolean {

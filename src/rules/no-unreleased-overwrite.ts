@@ -90,8 +90,9 @@ export const rule = createRule<Options, MessageIds>({
       spreadMayBring: (spread, name) =>
         typeMayBringProperty(services.getTypeAtLocation(spread.argument), name, services.program.getTypeChecker()),
       isPromise: (expression) => isNativePromiseType(services.getTypeAtLocation(expression), services.program),
-      declaredInFile: (member) => {
-        const declaration = fieldDeclarationOf(member, services)?.declaration;
+      declaredInFile: (store) => {
+        // The store's field, resolved once for the type question that came before the paths.
+        const declaration = declarationOfStore(store)?.declaration;
         return declaration !== undefined && declaration.getSourceFile() === services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast);
       },
       mayBeInstanceOf: (receiver, classNode) => {
@@ -223,7 +224,7 @@ export const rule = createRule<Options, MessageIds>({
         if (storesIntoPrimitiveField(storedMemberOf(store))) return;
         // A value the store did not make, into a field that no class of the program releases: no
         // class owns it (see owns), so there is nothing to report, and nothing to ask the checker.
-        if (!isFreshValue(store.right, services) && !fieldNamesReleasedInProgram(services.program, names).has(target.name)) {
+        if (!fieldNamesReleasedInProgram(services.program, names).has(target.name) && !isFreshValue(store.right, services)) {
           analysisStats.unownedStores++;
           return;
         }
