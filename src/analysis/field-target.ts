@@ -131,24 +131,194 @@ export function fieldRefOf(member: TSESTree.MemberExpression): FieldRef | undefi
 }
 
 /**
- * Whether a file's tokens may hold a store that `overwriteTargetOf` accepts: an `=` or `&&=` right
- * after a name that follows `.` or `?.` (`x.f`, `x.#f`, `x.default`), or after `]`, `)` or `!`
- * (`x[k]`, `(x.f as T)`, `x.f!`). Other tokens come before `=` only where no member is stored into
- * (`let x =`, `type T =`, `f: T =`). A file without one gives the rule nothing to ask.
+ * The `=` and `&&=` tokens of a file that may be the operator of a store that `overwriteTargetOf`
+ * accepts: right after a name that follows `.` or `?.` (`x.f`, `x.#f`, `x.default`), or after `]`,
+ * `)` or `!` (`x[k]`, `(x.f as T)`, `x.f!`). Other tokens come before `=` only where no member is
+ * stored into (`let x =`, `type T =`, `f: T =`). Found from the `=` characters of the text, since
+ * a file has far fewer of them than tokens.
  */
-export function mayStoreIntoMember(tokens: readonly TSESTree.Token[]): boolean {
-  for (let at = 1; at < tokens.length; at++) {
-    const token = tokens[at];
-    if (token?.type !== AST_TOKEN_TYPES.Punctuator || (token.value !== '=' && token.value !== '&&=')) continue;
-    const before = tokens[at - 1];
+export function memberStoreOperators(text: string, tokens: readonly TSESTree.Token[]): TSESTree.Token[] {
+  const operators: TSESTree.Token[] = [];
+  let from = 0;
+  for (let at = text.indexOf('=', 0); at !== -1; at = text.indexOf('=', at + 1)) {
+    if (!mayEndStoreOperator(text, at)) continue;
+    from = tokenEndingAfter(tokens, at, from);
+    const token = tokens[from];
+    if (token?.type !== AST_TOKEN_TYPES.Punctuator || token.range[1] !== at + 1) continue;
+    if (token.value !== '=' && token.value !== '&&=') continue;
+    const before = tokens[from - 1];
     if (before?.type === AST_TOKEN_TYPES.Punctuator) {
-      if (before.value === ']' || before.value === ')' || before.value === '!') return true;
+      if (before.value === ']' || before.value === ')' || before.value === '!') operators.push(token);
       continue;
     }
-    const dot = tokens[at - 2];
-    if (dot?.type === AST_TOKEN_TYPES.Punctuator && (dot.value === '.' || dot.value === '?.')) return true;
+    const dot = tokens[from - 2];
+    if (dot?.type === AST_TOKEN_TYPES.Punctuator && (dot.value === '.' || dot.value === '?.')) operators.push(token);
   }
-  return false;
+  return operators;
+}
+
+/**
+ * Whether the `=` at `at` may end an `=` or `&&=` token, by its neighbours alone: not when it
+ * starts `==`, `===` or `=>`, nor ends `!=`, `<=`, `+=`, `??=` and the like (after which no
+ * store's left side can end).
+ */
+function mayEndStoreOperator(text: string, at: number): boolean {
+  const next = text.charCodeAt(at + 1);
+  if (next === 0x3d /* = */ || next === 0x3e /* > */) return false;
+  const previous = text.charCodeAt(at - 1);
+  if (previous === 0x26 /* & */) return text.charCodeAt(at - 2) === 0x26;
+  // `*/=`: a comment may end right before the operator.
+  if (previous === 0x2f /* / */) return text.charCodeAt(at - 2) === 0x2a;
+  return !'=!<>+-*%|^?'.includes(text.charAt(at - 1));
+}
+
+/**
+ * The index of the first token, at `from` or later, that ends after `at`: a gallop, then a binary
+ * search, since the next `=` of a file is most often a few tokens on.
+ */
+function tokenEndingAfter(tokens: readonly TSESTree.Token[], at: number, from: number): number {
+  let low = from;
+  let step = 1;
+  while (endsBy(tokens, low + step - 1, at)) {
+    low += step;
+    step *= 2;
+  }
+  let high = low + step - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (endsBy(tokens, middle, at)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function endsBy(tokens: readonly TSESTree.Token[], index: number, at: number): boolean {
+  return index < tokens.length && (tokens[index]?.range[1] ?? Infinity) <= at;
+}
+
+/**
+ * Every assignment of a file that `overwriteTargetOf` may accept, in source order: found from its
+ * operator token (memberStoreOperators), so that a file is not walked to find its few stores.
+ */
+export function memberStoresIn({
+  ast,
+  text,
+  visitorKeys,
+}: Pick<TSESLint.SourceCode, 'ast' | 'text' | 'visitorKeys'>): TSESTree.AssignmentExpression[] {
+  const stores: TSESTree.AssignmentExpression[] = [];
+  for (const operator of memberStoreOperators(text, ast.tokens)) {
+    // The innermost node around an operator token is the node the token belongs to.
+    const node = innermostNodeAt(ast, operator.range[0], visitorKeys);
+    if (node.type === AST_NODE_TYPES.AssignmentExpression) stores.push(node);
+    // A node outside its parent's range (a decorator before `export`) hides from the descent.
+    else if (!ownsEqualsToken.has(node.type)) stores.push(...assignmentsAt(ast, operator.range[0], visitorKeys));
+  }
+  return stores;
+}
+
+/** The nodes whose own token an `=` can be, other than an assignment's. */
+const ownsEqualsToken: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.AssignmentPattern,
+  AST_NODE_TYPES.VariableDeclarator,
+  AST_NODE_TYPES.PropertyDefinition,
+  AST_NODE_TYPES.AccessorProperty,
+  AST_NODE_TYPES.TSAbstractPropertyDefinition,
+  AST_NODE_TYPES.TSAbstractAccessorProperty,
+  AST_NODE_TYPES.TSTypeAliasDeclaration,
+  AST_NODE_TYPES.TSTypeParameter,
+  AST_NODE_TYPES.TSEnumMember,
+  AST_NODE_TYPES.TSImportEqualsDeclaration,
+  AST_NODE_TYPES.TSExportAssignment,
+]);
+
+/** The assignments whose operator is at `index`, by a walk of the whole tree (without ranges). */
+function assignmentsAt(
+  root: TSESTree.Node,
+  index: number,
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
+): TSESTree.AssignmentExpression[] {
+  const found: TSESTree.AssignmentExpression[] = [];
+  const pending: TSESTree.Node[] = [root];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.range[1] <= index && index < node.right.range[0]) {
+      found.push(node);
+    }
+    const fields = node as unknown as Record<string, unknown>;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const value = fields[key];
+      for (const child of Array.isArray(value) ? (value as unknown[]) : [value]) {
+        if (typeof child === 'object' && child !== null && 'type' in child) pending.push(child as TSESTree.Node);
+      }
+    }
+  }
+  return found;
+}
+
+/** Keys that never lead to code that runs: the parent link, positions, and type-level syntax. */
+export const notCode: ReadonlySet<string> = new Set([
+  'parent',
+  'loc',
+  'range',
+  'typeAnnotation',
+  'returnType',
+  'typeParameters',
+  'typeArguments',
+  'superTypeArguments',
+  'implements',
+]);
+
+/** Per parser's visitor keys: the keys of each node type that may lead to code. */
+const codeKeysByVisitorKeys = new WeakMap<object, Map<string, readonly string[]>>();
+
+/**
+ * The innermost node whose range holds `index`, like SourceCode#getNodeByRangeIndex, but by
+ * descent alone, and through code only (an operator inside a type ends at the node around the
+ * type): among a node's listed children (in source order), a binary search.
+ */
+function innermostNodeAt(
+  root: TSESTree.Node,
+  index: number,
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
+): TSESTree.Node {
+  let codeKeys = codeKeysByVisitorKeys.get(visitorKeys);
+  if (!codeKeys) codeKeysByVisitorKeys.set(visitorKeys, (codeKeys = new Map<string, readonly string[]>()));
+  let node = root;
+  descend: for (;;) {
+    let keys = codeKeys.get(node.type);
+    if (!keys) codeKeys.set(node.type, (keys = (visitorKeys[node.type] ?? []).filter((key) => !notCode.has(key))));
+    const fields = node as unknown as Record<string, unknown>;
+    for (const key of keys) {
+      const value = fields[key];
+      const child = Array.isArray(value) ? elementAt(value as (TSESTree.Node | null)[], index) : value;
+      if (isNodeHolding(child, index)) {
+        node = child;
+        continue descend;
+      }
+    }
+    return node;
+  }
+}
+
+function isNodeHolding(value: unknown, index: number): value is TSESTree.Node {
+  if (typeof value !== 'object' || value === null || !('range' in value)) return false;
+  const [start, end] = (value as TSESTree.Node).range;
+  return start <= index && index < end;
+}
+
+/** The element of a list of nodes (in source order, with holes) whose range holds `index`. */
+function elementAt(elements: readonly (TSESTree.Node | null)[], index: number): TSESTree.Node | undefined {
+  let low = 0;
+  let high = elements.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const element = elements[middle];
+    // A hole (`[a, , b]`): the plain scan, which a hole cannot mislead.
+    if (!element) return elements.find((candidate) => isNodeHolding(candidate, index)) ?? undefined;
+    if (index < element.range[0]) high = middle - 1;
+    else if (index >= element.range[1]) low = middle + 1;
+    else return element;
+  }
+  return undefined;
 }
 
 /**

@@ -50,6 +50,29 @@ export function initializerKindOf(node: TSESTree.Node, initMethods: readonly str
   return undefined;
 }
 
+/**
+ * Whether the code around a node is, in ESLint's code paths, a constructor or a method named in
+ * `initMethods`: the innermost function decides; a field's initializer and a static block are
+ * code paths of their own.
+ */
+export function runsAsInitializer(node: TSESTree.Node, initMethods: readonly string[]): boolean {
+  for (let current = node; current.parent; current = current.parent) {
+    const parent = current.parent;
+    if (isFunctionNode(current)) {
+      const kind = initializerKindOf(current, initMethods);
+      return kind === 'constructor' || kind === 'initMethod';
+    }
+    if (current.type === AST_NODE_TYPES.StaticBlock) return false;
+    if (
+      (parent.type === AST_NODE_TYPES.PropertyDefinition || parent.type === AST_NODE_TYPES.AccessorProperty) &&
+      parent.value === current
+    ) {
+      return false;
+    }
+  }
+  return false;
+}
+
 function isNamedInitMethod(method: TSESTree.MethodDefinition, initMethods: readonly string[]): boolean {
   if (method.computed) return false;
   const name = method.key.type === AST_NODE_TYPES.Identifier ? method.key.name : undefined;

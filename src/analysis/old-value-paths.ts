@@ -357,12 +357,6 @@ export function oldValuePaths(
 ): {
   listeners: TSESLint.RuleListener;
   whenOldValueKnown: (question: StoreQuestion) => void;
-  /**
-   * Whether the code being walked is a constructor or a method named in `initMethods`, where
-   * fields start unassigned (code that the class's shape makes run once is not: asking whether a
-   * field starts empty there takes a walk of the whole class).
-   */
-  inConstructor: () => boolean;
 } {
   const sourceCode = context.sourceCode;
   const oncePerObjectQuestions: OncePerObjectQuestions = {
@@ -2011,11 +2005,6 @@ export function oldValuePaths(
     listeners: { ...nodeListeners, ...(codePathListeners as unknown as TSESLint.RuleListener) },
     whenOldValueKnown(question) {
       questions.set(question.assignment, question);
-    },
-    inConstructor() {
-      const fn = top();
-      const kind = fn && initializerKindIn(fn);
-      return kind === 'constructor' || kind === 'initMethod';
     },
   };
 }

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isEmptyValue } from './field-target.js';
+import { isEmptyValue, notCode } from './field-target.js';
 
 export type FunctionNode = TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
 
@@ -32,18 +32,6 @@ export function isLoop(node: TSESTree.Node): boolean {
   }
 }
 
-/** Keys that never lead to code that runs: the parent link, positions, and type-level syntax. */
-const notCode: ReadonlySet<string> = new Set([
-  'parent',
-  'loc',
-  'range',
-  'typeAnnotation',
-  'returnType',
-  'typeParameters',
-  'typeArguments',
-  'superTypeArguments',
-  'implements',
-]);
 
 /**
  * The child nodes of a node that hold code, found by shape (ESTree nodes are plain objects with a

@@ -7,7 +7,7 @@ import {
   type FieldDeclaration,
 } from '../analysis/field-declaration.js';
 import {
-  mayStoreIntoMember,
+  memberStoresIn,
   overwriteTargetOf,
   skipTypeWrappers,
   storedMemberOf,
@@ -17,7 +17,7 @@ import {
 } from '../analysis/field-target.js';
 import type { Finding, FindingKind, ReleaseCall } from '../analysis/finding.js';
 import { inheritedMethodEffect } from '../analysis/inherited-method.js';
-import { fieldEmptyWhenInitializerRuns } from '../analysis/initializer.js';
+import { fieldEmptyWhenInitializerRuns, runsAsInitializer } from '../analysis/initializer.js';
 import { oldValuePaths, type OldValueVerdict } from '../analysis/old-value-paths.js';
 import { fieldNamesReleasedInProgram, isFreshValue, ownsField } from '../analysis/ownership.js';
 import { isPerConnectionSource } from '../analysis/per-connection.js';
@@ -41,6 +41,14 @@ type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 interface ReleasableField {
   field: FieldDeclaration;
   release: ReleaseCall;
+}
+
+/** A store whose old value the paths are asked to judge. */
+interface StoreToJudge {
+  store: OverwriteAssignment;
+  target: FieldRef;
+  /** Its field's type, when asked before the paths (a constructor's store is asked after them). */
+  releasable: ReleasableField | undefined;
 }
 
 export const rule = createRule<Options, MessageIds>({
@@ -72,9 +80,40 @@ export const rule = createRule<Options, MessageIds>({
   create(context, [options]) {
     checkOrder(context.id, options.order);
     const services = ESLintUtils.getParserServices(context);
-    // A file that stores into no member (most files of a library of functions) has nothing to ask.
-    if (!mayStoreIntoMember(context.sourceCode.ast.tokens)) return {};
     const names = releaseNamesOf(options);
+    /** Asked twice of a store (is its field release-able? does it start empty?): once of the checker. */
+    const declarations = new WeakMap<OverwriteAssignment, FieldDeclaration | undefined>();
+    // Syntax, then ownership, then the type, before any path: only a store into a release-able
+    // field that its class may own is worth a path analysis. A file without one (most files: a
+    // library of functions, or classes that hold no release-able value) installs no listener.
+    const storesToJudge = new Map<TSESTree.AssignmentExpression, StoreToJudge>();
+    const constructorStores: StoreToJudge[] = [];
+    for (const assignment of memberStoresIn(context.sourceCode)) {
+      const candidate = ownedStoreOf(assignment);
+      if (!candidate) continue;
+      // A constructor's first stores, most stores of a class, are settled by the paths ("nothing
+      // there yet") without the checker: their type waits for the paths, once the file has paths.
+      if (candidate.target.onThis && runsAsInitializer(assignment, options.initMethods)) {
+        constructorStores.push(candidate);
+        continue;
+      }
+      const releasable = releasableFieldOf(candidate.store);
+      if (releasable) storesToJudge.set(assignment, { ...candidate, releasable });
+    }
+    // A file whose other stores need no paths: the constructor's stores are asked their type now,
+    // since one into a release-able field is what it takes to need them.
+    let needsPaths = storesToJudge.size > 0;
+    for (const candidate of constructorStores) {
+      if (!needsPaths) {
+        const releasable = releasableFieldOf(candidate.store);
+        if (!releasable) continue;
+        storesToJudge.set(candidate.store, { ...candidate, releasable });
+        needsPaths = true;
+      } else {
+        storesToJudge.set(candidate.store, candidate);
+      }
+    }
+    if (!needsPaths) return {};
     const paths = oldValuePaths(context, {
       names,
       initMethods: options.initMethods,
@@ -121,13 +160,32 @@ export const rule = createRule<Options, MessageIds>({
       );
     }
 
-    /** Asked twice for a constructor's first store (does it start empty? is it release-able?): once of the checker. */
-    const declarations = new WeakMap<OverwriteAssignment, FieldDeclaration | undefined>();
     function declarationOfStore(store: OverwriteAssignment): FieldDeclaration | undefined {
       if (declarations.has(store)) return declarations.get(store);
       const field = fieldDeclarationOf(storedMemberOf(store), services);
       declarations.set(store, field);
       return field;
+    }
+
+    /**
+     * A store that may drop a value its class owns, or undefined when nothing can be reported of
+     * it whatever its type and paths.
+     */
+    function ownedStoreOf(assignment: TSESTree.AssignmentExpression): StoreToJudge | undefined {
+      // `X.f = v` / `X.f &&= v` into a named field, v neither the field nor a primitive.
+      const target = overwriteTargetOf(assignment);
+      if (!target || storesBackKeptValue(assignment, target, (node) => context.sourceCode.getScope(node))) return undefined;
+      analysisStats.overwritesSeen++;
+      const store = assignment as OverwriteAssignment;
+      // A field the class declares as a number, a string, a flag…: nothing to release, ever.
+      if (storesIntoPrimitiveField(storedMemberOf(store))) return undefined;
+      // A value the store did not make, into a field that no class of the program releases: no
+      // class owns it (see owns), so there is nothing to report, and nothing to ask the checker.
+      if (!fieldNamesReleasedInProgram(services.program, names).has(target.name) && !isFreshValue(store.right, services)) {
+        analysisStats.unownedStores++;
+        return undefined;
+      }
+      return { store, target, releasable: undefined };
     }
 
     /** The kind of report the paths call for, or undefined when the old value is handled. */
@@ -215,34 +273,16 @@ export const rule = createRule<Options, MessageIds>({
     return {
       ...paths.listeners,
       AssignmentExpression(assignment) {
-        // Syntax first: `X.f = v` / `X.f &&= v` into a named field, v neither the field nor a primitive.
-        const target = overwriteTargetOf(assignment);
-        if (!target || storesBackKeptValue(assignment, target, (node) => context.sourceCode.getScope(node))) return;
-        analysisStats.overwritesSeen++;
-        const store = assignment as OverwriteAssignment;
-        // A field the class declares as a number, a string, a flag…: nothing to release, ever.
-        if (storesIntoPrimitiveField(storedMemberOf(store))) return;
-        // A value the store did not make, into a field that no class of the program releases: no
-        // class owns it (see owns), so there is nothing to report, and nothing to ask the checker.
-        if (!fieldNamesReleasedInProgram(services.program, names).has(target.name) && !isFreshValue(store.right, services)) {
-          analysisStats.unownedStores++;
-          return;
-        }
-        // A constructor's first stores, most stores of a class, are settled by the paths ("nothing
-        // there yet") without the checker: paths first, then the type. Elsewhere most stores are into
-        // fields that hold no release-able value: the type first, so that only the rest cost a path
-        // analysis.
-        const pathsFirst = target.onThis && paths.inConstructor();
-        const releasable = pathsFirst ? undefined : releasableFieldOf(store);
-        if (!pathsFirst && !releasable) return;
+        const judged = storesToJudge.get(assignment);
+        if (!judged) return;
         paths.whenOldValueKnown({
-          assignment: store,
-          target,
+          assignment: judged.store,
+          target: judged.target,
           answer(oldValue) {
             const kind = findingKindOf(oldValue);
             if (!kind) return;
-            const field = releasable ?? releasableFieldOf(store);
-            const finding = field && findingFor(store, target, field, kind, oldValue);
+            const releasable = judged.releasable ?? releasableFieldOf(judged.store);
+            const finding = releasable && findingFor(judged.store, judged.target, releasable, kind, oldValue);
             if (finding) report(finding);
           },
         });

@@ -1,9 +1,11 @@
 // The syntax questions asked before any type: which stores may overwrite a field, how a read of a
 // value uses it, and which tests tell that a field is empty.
-import { parse } from '@typescript-eslint/typescript-estree';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { parseForESLint } from '@typescript-eslint/parser';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fieldRefOf, isEmptyValue, isPrimitiveValue, mayStoreIntoMember, overwriteTargetOf } from '../../src/analysis/field-target.js';
+import { fieldRefOf, isEmptyValue, isPrimitiveValue, memberStoresIn, overwriteTargetOf } from '../../src/analysis/field-target.js';
 import { emptinessTest, releasedStateTest, valueUseOf, type ReleaseNames } from '../../src/analysis/value-use.js';
 import { nodesOfType, parseTyped } from './parse.js';
 
@@ -76,8 +78,22 @@ describe('overwriteTargetOf', () => {
   });
 });
 
-describe('mayStoreIntoMember', () => {
-  const tokensOf = (code: string): TSESTree.Token[] => parse(code, { tokens: true, range: true }).tokens;
+describe('memberStoresIn', () => {
+  /** The snippet's assignments that the rule may judge, found the rule's way and by a whole walk. */
+  function storesOf(code: string, filePath = 'file.ts'): { found: string[]; walked: string[] } {
+    const { ast, visitorKeys } = parseForESLint(code, { range: true, loc: true, tokens: true, comment: true, filePath });
+    const sourceCode = { ast, text: code, visitorKeys: visitorKeys as TSESLint.SourceCode.VisitorKeys };
+    // A place and a text per store, in source order; memberStoresIn may also give stores that the rule rules out later.
+    const textsOf = (stores: TSESTree.AssignmentExpression[]): string[] =>
+      stores
+        .filter((store) => overwriteTargetOf(store))
+        .sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1])
+        .map((store) => `${String(store.range[0])}: ${code.slice(...store.range)}`);
+    return {
+      found: textsOf(memberStoresIn(sourceCode)),
+      walked: textsOf(nodesOfType(ast, AST_NODE_TYPES.AssignmentExpression)),
+    };
+  }
 
   it.each([
     'this.f = make();',
@@ -89,17 +105,25 @@ describe('mayStoreIntoMember', () => {
     '(this.f satisfies any) = make();',
     'this.f! = make();',
     'this.f &&= make();',
-    'this.g?.h.f = make();',
     'this.default = make();',
     'list[0]!.f = make();',
     'make().f = make();',
-  ])('%s: a file that may store into a member', (statement) => {
-    const code = inMethod(statement);
-    expect(overwriteTargetOf(firstAssignment(code)) ?? 'a member store the rule rules out later').toBeTruthy();
-    expect(mayStoreIntoMember(tokensOf(code))).toBe(true);
+    '(this.g = make()).f = make();',
+    'this.f/* = */=make();',
+    'this.f/**/=make();',
+    'list[0]!.f/* x */&&=make();',
+    'this.f\n  // a = b\n  = make();',
+    'const a = this.f === old ? (this.f = make()) : old;',
+    'list.forEach((x) => (x.f = make()));',
+    'this.g = { k: (this.f = make()) };',
+    'this.g = `${String((this.f = make()))}=`;',
+  ])('%s: found from its operator', (statement) => {
+    const { found, walked } = storesOf(inMethod(statement));
+    expect(walked.length).toBeGreaterThan(0);
+    expect(found).toEqual(walked);
   });
 
-  it('a file whose `=` tokens all follow a name of its own, a type or an object pattern stores into no member', () => {
+  it('finds none where the `=` tokens follow a name of its own, a type, an object pattern, or sit in comments, strings and regular expressions', () => {
     const code = `
       type Pair = [number, string];
       let local = 1;
@@ -108,13 +132,42 @@ describe('mayStoreIntoMember', () => {
       class C { n: number = 0; m(v = 1): void { let w: Array<number> = []; w = [v]; } }
       local ??= 2;
       local += 1;
+      // this.f = make();
+      /* this.f = make(); */
+      const s = 'this.f = make();', r = /this.f = make()/, t = \`this.f = \${local}\`;
+      const [first] = [1], g = (q = 1) => q >= 2 && q <= 3, e = q => q === 1 || q !== 2;
       if (local != 3 && local !== 4) f();`;
-    expect(mayStoreIntoMember(tokensOf(code))).toBe(false);
+    expect(storesOf(code)).toEqual({ found: [], walked: [] });
   });
 
-  it('an `=` after `]` may store into a member, even where it ends a type or an array pattern', () => {
-    expect(mayStoreIntoMember(tokensOf('const [first] = [1];'))).toBe(true);
-    expect(mayStoreIntoMember(tokensOf('let w: number[] = [];'))).toBe(true);
+  it('finds a store in a decorator (also one before `export`), a field initializer, a static block and a TSX attribute', () => {
+    const code = `
+      @register((C.last = make()))
+      export class C {
+        static last: any;
+        f = (this.g = make());
+        g: any;
+        static { C.last = make(); }
+        @watch((C.last = make())) m(): void { this.f = make(); }
+        constructor(@inject((C.last = make())) a: unknown) { void a; }
+      }
+      const D = @register((C.last = make())) class {};
+      export default @register((C.last = make())) class {}
+      const view = <div onClick={() => { C.last = make(); }} />;`;
+    const { found, walked } = storesOf(code, 'file.tsx');
+    expect(walked).toHaveLength(9);
+    expect(found).toEqual(walked);
+  });
+
+  it('finds every store of the syntax torture folder that a whole walk finds', () => {
+    const folder = path.resolve(import.meta.dirname, '../fixtures/torture');
+    let stores = 0;
+    for (const name of readdirSync(folder).filter((file) => /\.tsx?$/.test(file))) {
+      const { found, walked } = storesOf(readFileSync(path.join(folder, name), 'utf8'), name);
+      expect(found, name).toEqual(walked);
+      stores += walked.length;
+    }
+    expect(stores).toBeGreaterThan(20);
   });
 });
 
