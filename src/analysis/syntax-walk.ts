@@ -32,7 +32,6 @@ export function isLoop(node: TSESTree.Node): boolean {
   }
 }
 
-
 /**
  * The child nodes of a node that hold code, found by shape (ESTree nodes are plain objects with a
  * `type`), for the class-wide scans that run outside ESLint's traversal. A `for…in` over the node

@@ -1897,6 +1897,17 @@ ruleTester.run('no-unreleased-overwrite', rule, {
         }`),
     },
     {
+      name: 'a store in a decorator written before `export`, which lies outside the range of the export around it',
+      code: dedent(`
+        ${buf}
+        declare function register(value: unknown): ClassDecorator;
+        const holder = { shared: alloc() };
+        @register((holder.shared = alloc()))
+        export class Registry {}`),
+      errors: [{ messageId: 'overwrite', line: 5, column: 12, data: { target: 'holder.shared', type: 'Buf', release: 'release()' } }],
+      output: null,
+    },
+    {
       name: 'a static field through this in a static method',
       code: dedent(`
         ${buf}
