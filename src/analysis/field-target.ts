@@ -210,10 +210,28 @@ export function memberStoresIn({
     // The innermost node around an operator token is the node the token belongs to.
     const node = innermostNodeAt(ast, operator.range[0], visitorKeys);
     if (node.type === AST_NODE_TYPES.AssignmentExpression) stores.push(node);
-    // A node outside its parent's range (a decorator before `export`) hides from the descent.
-    else if (!ownsEqualsToken.has(node.type)) stores.push(...assignmentsAt(ast, operator.range[0], visitorKeys));
+    // A node outside its parent's range (a decorator before `export`) hides from the descent, and
+    // so does a store in type syntax (`type F = (a = (x.f = v)) => void`: invalid TypeScript that
+    // still parses, and that ESLint's traversal visits): the operator is not the node's own.
+    else if (!ownsEqualsToken.has(node.type) || typeSyntaxHolds(node, operator.range[0], visitorKeys)) {
+      stores.push(...assignmentsAt(ast, operator.range[0], visitorKeys));
+    }
   }
   return stores;
+}
+
+/** Whether a child of `node` under a type-level key (which the descent skips) holds `index`. */
+function typeSyntaxHolds(
+  node: TSESTree.Node,
+  index: number,
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
+): boolean {
+  const fields = node as unknown as Record<string, unknown>;
+  return (visitorKeys[node.type] ?? []).some((key) => {
+    if (!notCode.has(key)) return false;
+    const value = fields[key];
+    return Array.isArray(value) ? value.some((child) => isNodeHolding(child, index)) : isNodeHolding(value, index);
+  });
 }
 
 /** The nodes whose own token an `=` can be, other than an assignment's. */

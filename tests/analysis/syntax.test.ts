@@ -159,6 +159,21 @@ describe('memberStoresIn', () => {
     expect(found).toEqual(walked);
   });
 
+  // A default value in a function type is invalid TypeScript (TS2371), but it parses and ESLint's
+  // traversal visits it, as the rule's listener did before its stores were found from their
+  // operators: the store's operator sits in type syntax under a node that owns an `=` of its own.
+  it.each([
+    'type F = (a?: number, b = (C.f = make())) => void;',
+    'class Q { y: (b: any = (C.f = make())) => void = () => {}; }',
+    'class Q { accessor y: (b: any = (C.f = make())) => void = () => {}; }',
+    'abstract class Q { abstract y: (b: any = (C.f = make())) => void; }',
+    'class Q { declare y: (b: any = (C.f = make())) => void; }',
+  ])('%s: finds the store in type syntax that the traversal visits', (code) => {
+    const { found, walked } = storesOf(code);
+    expect(walked).toEqual([`${String(code.indexOf('C.f'))}: C.f = make()`]);
+    expect(found).toEqual(walked);
+  });
+
   it('finds every store of the syntax torture folder that a whole walk finds', () => {
     const folder = path.resolve(import.meta.dirname, '../fixtures/torture');
     let stores = 0;
