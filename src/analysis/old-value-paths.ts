@@ -32,7 +32,7 @@ import {
   type DynamicStore,
   type FieldWrite,
 } from './timer-chain.js';
-import { calleeName, emptinessTest, releasedStateTest, valueUseOf, type ReleaseNames } from './value-use.js';
+import { calleeName, emptinessTest, releasedStateTest, valueUseOf, type ReleaseNames, type ValueUse } from './value-use.js';
 
 /** What the paths reaching one store say about the value it overwrites. */
 export interface OldValueVerdict {
@@ -90,6 +90,12 @@ export interface OldValuePathsConfig {
    * does not): asked of a write through it into an object that may be an instance of a chain's class.
    */
   mayNameField: (key: TSESTree.Expression) => boolean;
+  /**
+   * Whether the called signature asserts the parameter at `index` (`asserts x`, `asserts x is T`;
+   * type question): such a function checks the value and keeps nothing. Asked of a field's value
+   * (or a local holding it) passed as an argument, in a function asked about.
+   */
+  assertsArgument: (call: TSESTree.CallExpression, index: number) => boolean;
 }
 
 /**
@@ -887,6 +893,17 @@ export function oldValuePaths(
     return body?.type === AST_NODE_TYPES.FunctionExpression || body?.type === AST_NODE_TYPES.ArrowFunctionExpression ? body : undefined;
   }
 
+  /** What a read does to the value; `assert(this.f)` checks it and keeps nothing, unlike other calls. */
+  function useOf(read: TSESTree.Node): ValueUse {
+    const use = valueUseOf(read, config.names);
+    if (use.kind !== 'handoff') return use;
+    const value = outermostTypeWrapper(read);
+    const call = value.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression) return use;
+    const index = call.arguments.indexOf(value as TSESTree.CallExpressionArgument);
+    return index >= 0 && config.assertsArgument(call, index) ? { kind: 'none' } : use;
+  }
+
   function savedLocalReleasedAfter(local: TSESTree.Identifier, store: TSESTree.Node): boolean {
     const variable = ASTUtils.findVariable(sourceCode.getScope(local), local.name);
     if (!variable) return false;
@@ -894,7 +911,7 @@ export function oldValuePaths(
       (reference) =>
         reference.isRead() &&
         reference.identifier.range[0] >= store.range[1] &&
-        ['release', 'handoff'].includes(valueUseOf(reference.identifier, config.names).kind),
+        ['release', 'handoff'].includes(useOf(reference.identifier).kind),
     );
   }
 
@@ -1787,7 +1804,7 @@ export function oldValuePaths(
     if (!fn) return;
     // What the read does first: most reads neither release, hand off, save nor test the value, and
     // need no key (building one for every member read of a file is most of this step's cost).
-    const use = valueUseOf(member, config.names);
+    const use = useOf(member);
     const moves = use.kind === 'release' || use.kind === 'handoff' || use.kind === 'save';
     const split = moves ? undefined : branchSplitOf(member);
     const releasedTest = moves || split ? undefined : releasedStateTest(member);

@@ -139,6 +139,7 @@ export const rule = createRule<Options, MessageIds>({
         return !tsClass || mayBeInstanceOf(services.getTypeAtLocation(receiver), tsClass, services.program.getTypeChecker());
       },
       mayNameField: (key) => mayNameField(services.getTypeAtLocation(key)),
+      assertsArgument: (call, index) => assertionOf(call)?.parameterIndex === index,
       inheritedMethodEffect: (thisClass, methodName, fieldName) => {
         const assigningClass = tsClassOf(thisClass);
         return (
@@ -150,14 +151,16 @@ export const rule = createRule<Options, MessageIds>({
 
     /** `assert(x)` whose signature says `asserts x` of its first parameter: after it, `x` is truthy. */
     function assertsCondition(call: TSESTree.CallExpression): boolean {
+      const predicate = assertionOf(call);
+      return predicate?.parameterIndex === 0 && predicate.type === undefined;
+    }
+
+    /** The `asserts x` (or `asserts x is T`) predicate of the called signature, if it has one. */
+    function assertionOf(call: TSESTree.CallExpression): ts.AssertsIdentifierTypePredicate | undefined {
       const checker = services.program.getTypeChecker();
       const signature = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call));
       const predicate = signature && checker.getTypePredicateOfSignature(signature);
-      return (
-        predicate?.kind === ts.TypePredicateKind.AssertsIdentifier &&
-        predicate.parameterIndex === 0 &&
-        predicate.type === undefined
-      );
+      return predicate?.kind === ts.TypePredicateKind.AssertsIdentifier ? predicate : undefined;
     }
 
     function declarationOfStore(store: OverwriteAssignment): FieldDeclaration | undefined {

@@ -19,6 +19,34 @@ interface LeakingProgram {
 
 const programs: LeakingProgram[] = [
   {
+    name: 'a reload that asserts the old value is there, then overwrites it',
+    code: `
+function assertPresent(value: unknown): asserts value {
+  if (value == null) throw new Error('missing');
+}
+class Server {
+  ctx: Resource | undefined = build();
+  reload(): void {
+    assertPresent(this.ctx);
+    this.ctx = build();
+  }
+  close(): void {
+    this.ctx?.release();
+    this.ctx = undefined;
+  }
+}
+export async function run(): Promise<void> {
+  const server = new Server();
+  for (let round = 0; round < 3; round += 1) {
+    server.reload();
+    server.ctx?.use();
+  }
+  server.close();
+  await pause(0);
+}
+`,
+  },
+  {
     name: 'sync reload',
     code: `
 class Server {

@@ -16796,6 +16796,107 @@ ruleTester.run('no-unreleased-overwrite: single-flight loads', rule, {
   ]),
 });
 
+// An assertion function (`asserts value`) checks the value it is given and keeps nothing: the
+// field still holds it afterwards, unlike a value handed to any other function.
+ruleTester.run('no-unreleased-overwrite: assertion functions', rule, {
+  valid: inFixture<ValidTestCase<Options>>([
+    {
+      name: 'asserted, then released, then overwritten',
+      code: dedent(`
+        ${buf}
+        declare function assert(value: unknown): asserts value;
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            assert(this.buf);
+            this.buf.release();
+            this.buf = alloc();
+          }
+        }`),
+    },
+    {
+      name: 'handed to a function that only returns void may keep it: not reported',
+      code: dedent(`
+        ${buf}
+        declare function keep(value: unknown): void;
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            keep(this.buf);
+            this.buf = alloc();
+          }
+        }`),
+    },
+    {
+      name: 'the asserted parameter is another argument: the field is handed off',
+      code: dedent(`
+        ${buf}
+        declare function assertBoth(value: unknown, other: unknown): asserts other;
+        class Holder {
+          buf: Buf | null = null;
+          renew(flag: unknown): void {
+            assertBoth(this.buf, flag);
+            this.buf = alloc();
+          }
+        }`),
+    },
+  ]),
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'asserted present, then overwritten',
+      code: dedent(`
+        ${buf}
+        declare function assert(value: unknown): asserts value;
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            assert(this.buf);
+            this.buf = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 5, data: { target: 'this.buf', type: 'Buf | null', release: 'release()' } }],
+      output: dedent(`
+        ${buf}
+        declare function assert(value: unknown): asserts value;
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            assert(this.buf);
+            const oldBuf = this.buf;
+            this.buf = alloc();
+            if (oldBuf !== this.buf) oldBuf?.release();
+          }
+        }`),
+    },
+    {
+      name: 'asserted to be of a type, then overwritten',
+      code: dedent(`
+        ${buf}
+        declare function assertIsBuf(value: unknown, message?: string): asserts value is Buf;
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            assertIsBuf(this.buf, 'no buffer');
+            this.buf = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 5, data: { target: 'this.buf', type: 'Buf | null', release: 'release()' } }],
+      output: dedent(`
+        ${buf}
+        declare function assertIsBuf(value: unknown, message?: string): asserts value is Buf;
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            assertIsBuf(this.buf, 'no buffer');
+            const oldBuf = this.buf;
+            this.buf = alloc();
+            if (oldBuf !== this.buf) oldBuf?.release();
+          }
+        }`),
+    },
+  ]),
+});
+
 // False positives found in the corpus that the rule cannot yet tell apart from a leak. They stay
 // reported, pinned here in the corpus's shape so that a change that fixes one shows up as a failing
 // case to move into `valid` (docs/corpus-findings.md has the reasons).
