@@ -901,7 +901,9 @@ export function oldValuePaths(
     const call = value.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression) return use;
     const index = call.arguments.indexOf(value as TSESTree.CallExpressionArgument);
-    return index >= 0 && config.assertsArgument(call, index) ? { kind: 'none' } : use;
+    // After a spread, the argument's index is not its parameter's: which one is asserted is unknown.
+    const spreadBefore = call.arguments.slice(0, index).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
+    return index >= 0 && !spreadBefore && config.assertsArgument(call, index) ? { kind: 'none' } : use;
   }
 
   function savedLocalReleasedAfter(local: TSESTree.Identifier, store: TSESTree.Node): boolean {

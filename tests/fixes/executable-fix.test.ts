@@ -47,6 +47,61 @@ export async function run(): Promise<void> {
 `,
   },
   {
+    name: 'a reload that checks the old value with node:assert, then overwrites it',
+    code: `
+import { strict as assert } from 'node:assert';
+class Server {
+  ctx: Resource | undefined = build();
+  reload(): void {
+    assert.ok(this.ctx, 'no context');
+    this.ctx = build();
+  }
+  close(): void {
+    this.ctx?.release();
+    this.ctx = undefined;
+  }
+}
+export async function run(): Promise<void> {
+  const server = new Server();
+  for (let round = 0; round < 3; round += 1) {
+    server.reload();
+    server.ctx?.use();
+  }
+  server.close();
+  await pause(0);
+}
+`,
+  },
+  {
+    name: 'a reload that saves the old value, overwrites it, then only asserts the saved one',
+    code: `
+function assertPresent(value: unknown): asserts value {
+  if (value == null) throw new Error('missing');
+}
+class Server {
+  ctx: Resource | undefined = build();
+  reload(): void {
+    const previous = this.ctx;
+    this.ctx = build();
+    assertPresent(previous);
+  }
+  close(): void {
+    this.ctx?.release();
+    this.ctx = undefined;
+  }
+}
+export async function run(): Promise<void> {
+  const server = new Server();
+  for (let round = 0; round < 3; round += 1) {
+    server.reload();
+    server.ctx?.use();
+  }
+  server.close();
+  await pause(0);
+}
+`,
+  },
+  {
     name: 'sync reload',
     code: `
 class Server {

@@ -16828,6 +16828,72 @@ ruleTester.run('no-unreleased-overwrite: assertion functions', rule, {
         }`),
     },
     {
+      name: 'an assertion method that also keeps its argument: the field is handed off',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          buf: Buf | null = null;
+          kept: Buf[] = [];
+          adopt(value: Buf | null): asserts value is Buf {
+            if (!value) throw new Error('no buffer');
+            this.kept.push(value);
+          }
+          renew(): void {
+            this.adopt(this.buf);
+            this.buf = alloc();
+          }
+        }`),
+    },
+    {
+      name: 'an assertion function that also releases its argument',
+      code: dedent(`
+        ${buf}
+        function consumed(value: Buf | null): asserts value is Buf {
+          if (!value) throw new Error('no buffer');
+          value.release();
+        }
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            consumed(this.buf);
+            this.buf = alloc();
+          }
+        }`),
+    },
+    {
+      name: 'an overloaded assertion function whose implementation keeps its argument',
+      code: dedent(`
+        ${buf}
+        const kept: Buf[] = [];
+        function adopt(value: Buf | null): asserts value is Buf;
+        function adopt(value: Buf | null, why: string): asserts value is Buf;
+        function adopt(value: Buf | null, why?: string): asserts value is Buf {
+          if (!value) throw new Error(why);
+          kept.push(value);
+        }
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            adopt(this.buf);
+            this.buf = alloc();
+          }
+        }`),
+    },
+    {
+      name: 'after a spread argument, which parameter the field fills is unknown: handed off',
+      code: dedent(`
+        ${buf}
+        declare function check(first: unknown, second: unknown): asserts second;
+        declare const leading: [unknown];
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            check(...leading, this.buf);
+            this.buf = alloc();
+          }
+        }`),
+    },
+    {
       name: 'the asserted parameter is another argument: the field is handed off',
       code: dedent(`
         ${buf}
@@ -16891,6 +16957,68 @@ ruleTester.run('no-unreleased-overwrite: assertion functions', rule, {
             const oldBuf = this.buf;
             this.buf = alloc();
             if (oldBuf !== this.buf) oldBuf?.release();
+          }
+        }`),
+    },
+    {
+      name: 'an assertion function of the file that only checks, through node:assert and a throw',
+      code: dedent(`
+        ${buf}
+        import assert from 'node:assert';
+        function present(value: unknown): asserts value {
+          assert(value, 'missing');
+          if (value == null) throw new Error(\`missing: \${String(value)}\`);
+        }
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            present(this.buf);
+            this.buf = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 12, column: 5, data: { target: 'this.buf', type: 'Buf | null', release: 'release()' } }],
+      output: dedent(`
+        ${buf}
+        import assert from 'node:assert';
+        function present(value: unknown): asserts value {
+          assert(value, 'missing');
+          if (value == null) throw new Error(\`missing: \${String(value)}\`);
+        }
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            present(this.buf);
+            const oldBuf = this.buf;
+            this.buf = alloc();
+            if (oldBuf !== this.buf) oldBuf?.release();
+          }
+        }`),
+    },
+    {
+      name: 'saved in a local, overwritten, then the local asserted',
+      code: dedent(`
+        ${buf}
+        declare function assert(value: unknown): asserts value;
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            const old = this.buf;
+            this.buf = alloc();
+            assert(old);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 5, data: { target: 'this.buf', type: 'Buf | null', release: 'release()' } }],
+      output: dedent(`
+        ${buf}
+        declare function assert(value: unknown): asserts value;
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            const old = this.buf;
+            const oldBuf = this.buf;
+            this.buf = alloc();
+            if (oldBuf !== this.buf) oldBuf?.release();
+            assert(old);
           }
         }`),
     },
