@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import {
   fieldDeclarationOf,
@@ -8,7 +8,6 @@ import {
 } from '../analysis/field-declaration.js';
 import {
   memberStoresIn,
-  outermostTypeWrapper,
   overwriteTargetOf,
   skipTypeWrappers,
   storedMemberOf,
@@ -16,6 +15,7 @@ import {
   type FieldRef,
   type OverwriteAssignment,
 } from '../analysis/field-target.js';
+import { assertionOf, onlyChecksArgument } from '../analysis/assertion.js';
 import type { Finding, FindingKind, ReleaseCall } from '../analysis/finding.js';
 import { inheritedMethodEffect } from '../analysis/inherited-method.js';
 import { fieldEmptyWhenInitializerRuns, runsAsInitializer } from '../analysis/initializer.js';
@@ -27,7 +27,7 @@ import { ownFieldStartsEmpty, storesIntoPrimitiveField } from '../analysis/own-f
 import { isNullableType, releaseCallFor, releaseCallText } from '../analysis/releasable.js';
 import { analysisStats, findingObservers } from '../analysis/stats.js';
 import { takesStreamLockOfKeptStream } from '../analysis/stream-lock.js';
-import { valueUseOf, type ReleaseNames } from '../analysis/value-use.js';
+import type { ReleaseNames } from '../analysis/value-use.js';
 import { fixMessages, type FixMessageIds } from '../fixes/messages.js';
 import { planRepair } from '../fixes/index.js';
 import { createRule } from './create-rule.js';
@@ -140,10 +140,7 @@ export const rule = createRule<Options, MessageIds>({
         return !tsClass || mayBeInstanceOf(services.getTypeAtLocation(receiver), tsClass, services.program.getTypeChecker());
       },
       mayNameField: (key) => mayNameField(services.getTypeAtLocation(key)),
-      assertsArgument: (call, index) => {
-        const predicate = assertionOf(call);
-        return predicate?.parameterIndex === index && !assertionBodyKeeps(call, predicate.parameterName);
-      },
+      assertsArgument: (call, index) => onlyChecksArgument(call, index, services, context.sourceCode, names),
       inheritedMethodEffect: (thisClass, methodName, fieldName) => {
         const assigningClass = tsClassOf(thisClass);
         return (
@@ -155,58 +152,8 @@ export const rule = createRule<Options, MessageIds>({
 
     /** `assert(x)` whose signature says `asserts x` of its first parameter: after it, `x` is truthy. */
     function assertsCondition(call: TSESTree.CallExpression): boolean {
-      const predicate = assertionOf(call);
+      const predicate = assertionOf(call, services);
       return predicate?.parameterIndex === 0 && predicate.type === undefined;
-    }
-
-    /** The `asserts x` (or `asserts x is T`) predicate of the called signature, if it has one. */
-    function assertionOf(call: TSESTree.CallExpression): ts.AssertsIdentifierTypePredicate | undefined {
-      const checker = services.program.getTypeChecker();
-      const signature = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call));
-      const predicate = signature && checker.getTypePredicateOfSignature(signature);
-      return predicate?.kind === ts.TypePredicateKind.AssertsIdentifier ? predicate : undefined;
-    }
-
-    /**
-     * Whether the assertion function's own body, when this file has it, keeps or releases the
-     * asserted parameter (`adopt(value): asserts value is Buf { this.kept.push(value); }`): the
-     * signature promises a check, not that the function keeps nothing. A use inside a `throw` only
-     * describes the failure, and passing it on to another assertion is still a check. A body in
-     * another file is not read: such a function counts as a check.
-     */
-    function assertionBodyKeeps(call: TSESTree.CallExpression, parameterName: string): boolean {
-      const checker = services.program.getTypeChecker();
-      const declaration = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call))?.declaration;
-      if (!declaration || declaration.getSourceFile() !== services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast)) {
-        return false;
-      }
-      // An overload's signature has no body: the implementation beside it has.
-      const name = ts.getNameOfDeclaration(declaration);
-      const siblings = (name && checker.getSymbolAtLocation(name)?.declarations) ?? [declaration];
-      const implementation = [declaration, ...siblings].find(
-        (node): node is ts.FunctionLikeDeclaration =>
-          (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node)) &&
-          node.body !== undefined,
-      );
-      const parameter = implementation?.parameters.find(
-        (candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === parameterName,
-      );
-      const esNode = implementation && services.tsNodeToESTreeNodeMap.get(implementation);
-      // A method maps to its definition; the parameters' scope is its function's.
-      const esFunction = esNode?.type === AST_NODE_TYPES.MethodDefinition ? esNode.value : esNode;
-      if (!parameter || !esFunction) return false;
-      const variable = ASTUtils.findVariable(context.sourceCode.getScope(esFunction), parameterName);
-      return (variable?.references ?? []).some((reference) => {
-        if (!reference.isRead() || insideThrow(reference.identifier, esFunction)) return false;
-        const use = valueUseOf(reference.identifier, names);
-        if (use.kind !== 'release' && use.kind !== 'handoff' && use.kind !== 'save') return false;
-        const value = outermostTypeWrapper(reference.identifier);
-        const inner = value.parent;
-        return !(
-          inner?.type === AST_NODE_TYPES.CallExpression &&
-          assertionOf(inner)?.parameterIndex === inner.arguments.indexOf(value as TSESTree.CallExpressionArgument)
-        );
-      });
     }
 
     function declarationOfStore(store: OverwriteAssignment): FieldDeclaration | undefined {
@@ -363,10 +310,3 @@ function enclosingClass(node: TSESTree.Node): ClassNode | undefined {
 
 export default rule;
 
-/** Whether `node` is inside a `throw` statement of `fn` (the value only describes the failure there). */
-function insideThrow(node: TSESTree.Node, fn: TSESTree.Node): boolean {
-  for (let current = node.parent; current && current !== fn; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.ThrowStatement) return true;
-  }
-  return false;
-}

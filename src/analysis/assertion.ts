@@ -1,0 +1,88 @@
+import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
+import { outermostTypeWrapper } from './field-target.js';
+import { valueUseOf, type ReleaseNames } from './value-use.js';
+
+/** The `asserts x` (or `asserts x is T`) predicate of the signature a call resolves to, if it has one. */
+export function assertionOf(
+  call: TSESTree.CallExpression,
+  services: ParserServicesWithTypeInformation,
+): ts.AssertsIdentifierTypePredicate | undefined {
+  const checker = services.program.getTypeChecker();
+  const signature = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call));
+  const predicate = signature && checker.getTypePredicateOfSignature(signature);
+  return predicate?.kind === ts.TypePredicateKind.AssertsIdentifier ? predicate : undefined;
+}
+
+/**
+ * Whether a call only checks its argument at `index`: the signature asserts that parameter
+ * (`assert(value)`, `assertIsBuf(value)`: `asserts value`, `asserts value is T`), and the function's
+ * own body, when the linted file has it, does not keep or release it. Unlike other calls, such a
+ * call takes nothing from the caller, so a field's value passed to it is still the field's.
+ */
+export function onlyChecksArgument(
+  call: TSESTree.CallExpression,
+  index: number,
+  services: ParserServicesWithTypeInformation,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  names: ReleaseNames,
+): boolean {
+  const predicate = assertionOf(call, services);
+  return predicate?.parameterIndex === index && !assertionBodyKeeps(call, predicate.parameterName, services, sourceCode, names);
+}
+
+/**
+ * Whether the assertion function's own body, when the linted file has it, keeps or releases the
+ * asserted parameter (`adopt(value): asserts value is Buf { this.kept.push(value); }`): the
+ * signature promises a check, not that the function keeps nothing. A use inside a `throw` only
+ * describes the failure, and passing it on to another assertion is still a check. A body in
+ * another file is not read: such a function counts as a check.
+ */
+function assertionBodyKeeps(
+  call: TSESTree.CallExpression,
+  parameterName: string,
+  services: ParserServicesWithTypeInformation,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  names: ReleaseNames,
+): boolean {
+  const checker = services.program.getTypeChecker();
+  const declaration = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call))?.declaration;
+  if (!declaration || declaration.getSourceFile() !== services.esTreeNodeToTSNodeMap.get(sourceCode.ast)) {
+    return false;
+  }
+  // An overload's signature has no body: the implementation beside it has.
+  const name = ts.getNameOfDeclaration(declaration);
+  const siblings = (name && checker.getSymbolAtLocation(name)?.declarations) ?? [declaration];
+  const implementation = [declaration, ...siblings].find(
+    (node): node is ts.FunctionLikeDeclaration =>
+      (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node)) &&
+      node.body !== undefined,
+  );
+  const parameter = implementation?.parameters.find(
+    (candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === parameterName,
+  );
+  const esNode = implementation && services.tsNodeToESTreeNodeMap.get(implementation);
+  // A method maps to its definition; the parameters' scope is its function's.
+  const esFunction = esNode?.type === AST_NODE_TYPES.MethodDefinition ? esNode.value : esNode;
+  if (!parameter || !esFunction) return false;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(esFunction), parameterName);
+  return (variable?.references ?? []).some((reference) => {
+    if (!reference.isRead() || insideThrow(reference.identifier, esFunction)) return false;
+    const use = valueUseOf(reference.identifier, names);
+    if (use.kind !== 'release' && use.kind !== 'handoff' && use.kind !== 'save') return false;
+    const value = outermostTypeWrapper(reference.identifier);
+    const inner = value.parent;
+    return !(
+      inner?.type === AST_NODE_TYPES.CallExpression &&
+      assertionOf(inner, services)?.parameterIndex === inner.arguments.indexOf(value as TSESTree.CallExpressionArgument)
+    );
+  });
+}
+
+/** Whether `node` is inside a `throw` statement of `fn` (the value only describes the failure there). */
+function insideThrow(node: TSESTree.Node, fn: TSESTree.Node): boolean {
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ThrowStatement) return true;
+  }
+  return false;
+}
