@@ -3,15 +3,25 @@ import ts from 'typescript';
 import { outermostTypeWrapper } from './field-target.js';
 import { valueUseOf, type ReleaseNames } from './value-use.js';
 
-/** The `asserts x` (or `asserts x is T`) predicate of the signature a call resolves to, if it has one. */
-export function assertionOf(
-  call: TSESTree.CallExpression,
-  services: ParserServicesWithTypeInformation,
-): ts.AssertsIdentifierTypePredicate | undefined {
+/** An `asserts x` (or `asserts x is T`) predicate, and the declaration of the signature that has it. */
+interface Assertion {
+  predicate: ts.AssertsIdentifierTypePredicate;
+  declaration: ts.SignatureDeclaration | ts.JSDocSignature | undefined;
+}
+
+/** The assertion of the signature a call resolves to, if it has one. */
+function assertionOf(call: TSESTree.CallExpression, services: ParserServicesWithTypeInformation): Assertion | undefined {
   const checker = services.program.getTypeChecker();
   const signature = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call));
-  const predicate = signature && checker.getTypePredicateOfSignature(signature);
-  return predicate?.kind === ts.TypePredicateKind.AssertsIdentifier ? predicate : undefined;
+  if (!signature) return undefined;
+  const predicate = checker.getTypePredicateOfSignature(signature);
+  return predicate?.kind === ts.TypePredicateKind.AssertsIdentifier ? { predicate, declaration: signature.declaration } : undefined;
+}
+
+/** `assert(x)` whose signature says `asserts x` of its first parameter: after it, `x` is truthy. */
+export function assertsTruthy(call: TSESTree.CallExpression, services: ParserServicesWithTypeInformation): boolean {
+  const predicate = assertionOf(call, services)?.predicate;
+  return predicate?.parameterIndex === 0 && predicate.type === undefined;
 }
 
 /**
@@ -27,8 +37,8 @@ export function onlyChecksArgument(
   sourceCode: Readonly<TSESLint.SourceCode>,
   names: ReleaseNames,
 ): boolean {
-  const predicate = assertionOf(call, services);
-  return predicate?.parameterIndex === index && !assertionBodyKeeps(call, predicate.parameterName, services, sourceCode, names);
+  const assertion = assertionOf(call, services);
+  return assertion?.predicate.parameterIndex === index && !assertionBodyKeeps(assertion, services, sourceCode, names);
 }
 
 /**
@@ -39,14 +49,12 @@ export function onlyChecksArgument(
  * another file is not read: such a function counts as a check.
  */
 function assertionBodyKeeps(
-  call: TSESTree.CallExpression,
-  parameterName: string,
+  { predicate: { parameterName }, declaration }: Assertion,
   services: ParserServicesWithTypeInformation,
   sourceCode: Readonly<TSESLint.SourceCode>,
   names: ReleaseNames,
 ): boolean {
   const checker = services.program.getTypeChecker();
-  const declaration = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call))?.declaration;
   if (!declaration || declaration.getSourceFile() !== services.esTreeNodeToTSNodeMap.get(sourceCode.ast)) {
     return false;
   }
@@ -74,7 +82,7 @@ function assertionBodyKeeps(
     const inner = value.parent;
     return !(
       inner?.type === AST_NODE_TYPES.CallExpression &&
-      assertionOf(inner, services)?.parameterIndex === inner.arguments.indexOf(value as TSESTree.CallExpressionArgument)
+      assertionOf(inner, services)?.predicate.parameterIndex === inner.arguments.indexOf(value as TSESTree.CallExpressionArgument)
     );
   });
 }

@@ -15,7 +15,7 @@ import {
   type FieldRef,
   type OverwriteAssignment,
 } from '../analysis/field-target.js';
-import { assertionOf, onlyChecksArgument } from '../analysis/assertion.js';
+import { assertsTruthy, onlyChecksArgument } from '../analysis/assertion.js';
 import type { Finding, FindingKind, ReleaseCall } from '../analysis/finding.js';
 import { inheritedMethodEffect } from '../analysis/inherited-method.js';
 import { fieldEmptyWhenInitializerRuns, runsAsInitializer } from '../analysis/initializer.js';
@@ -120,7 +120,7 @@ export const rule = createRule<Options, MessageIds>({
       initMethods: options.initMethods,
       startsUnassigned: ({ assignment }, initializer) => {
         // Syntax first: code that runs once per instance must pass class-wide checks (a constructor passes).
-        if (!fieldEmptyWhenInitializerRuns(assignment, initializer, options.initMethods, assertsCondition)) return false;
+        if (!fieldEmptyWhenInitializerRuns(assignment, initializer, options.initMethods, (call) => assertsTruthy(call, services))) return false;
         // A field the class declares itself: its declaration says it, without the checker.
         const fromOwnBody = ownFieldStartsEmpty(storedMemberOf(assignment));
         if (fromOwnBody !== undefined) return fromOwnBody;
@@ -149,12 +149,6 @@ export const rule = createRule<Options, MessageIds>({
         );
       },
     });
-
-    /** `assert(x)` whose signature says `asserts x` of its first parameter: after it, `x` is truthy. */
-    function assertsCondition(call: TSESTree.CallExpression): boolean {
-      const predicate = assertionOf(call, services);
-      return predicate?.parameterIndex === 0 && predicate.type === undefined;
-    }
 
     function declarationOfStore(store: OverwriteAssignment): FieldDeclaration | undefined {
       if (declarations.has(store)) return declarations.get(store);
@@ -309,4 +303,3 @@ function enclosingClass(node: TSESTree.Node): ClassNode | undefined {
 }
 
 export default rule;
-
