@@ -5,9 +5,10 @@
 //   2. Scaling: generated files with 10…10,000 assignments; the rule's time per assignment and the
 //      fitted exponent.
 //   3. Scale-out: the ESLint CLI with --concurrency 2, and with --cache run twice.
+//   4. Start-up: what importing the plugin adds to loading typescript-eslint, in fresh processes.
 // Results go to docs/performance.md (between its bench:lint markers) and bench/results/bench-lint.json.
 // Options: --rounds N (default 12), --packages a,b (default all), --whole (lint every package in
-//          every round instead of one package per round, in turn), --skip overhead,scaling,scaleout,
+//          every round instead of one package per round, in turn), --skip overhead,scaling,scaleout,startup,
 //          --no-write (print only).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -298,6 +299,43 @@ if (!skip.has('scaleout')) {
   );
   say();
   raw.scaleOut = { single, two, cold, warm };
+}
+
+// ---------------------------------------------------------------------------------------------
+interface StartUp {
+  toolMs: number;
+  pluginMs: number;
+  esmTypeScriptMs: number;
+}
+if (!skip.has('startup')) {
+  const runs: StartUp[] = [];
+  for (let i = 0; i < 9; i++) {
+    const child = spawnSync(process.execPath, [join(benchDir, 'lint', 'start-up-once.js')], { cwd: benchDir, encoding: 'utf8', timeout: 120_000 });
+    if (child.status !== 0) throw new Error(`start-up-once failed (${String(child.status ?? child.signal)}):\n${child.stderr}`);
+    runs.push(JSON.parse(child.stdout.trim()) as StartUp);
+  }
+  const tool = median(runs.map((r) => r.toolMs));
+  const plugin = median(runs.map((r) => r.pluginMs));
+  const esmTypeScript = median(runs.map((r) => r.esmTypeScriptMs));
+  say('### 4. Start-up: loading the plugin');
+  say();
+  say(
+    `Medians of 9 fresh processes (\`bench/lint/start-up-once.js\`). Each process require()s typescript-eslint, its parser (which brings TypeScript) and the utilities ` +
+      'its first typed rule loads, as a config and that rule do, then imports the plugin, then imports TypeScript as an ES module.',
+  );
+  say();
+  say('| load | time | spread |');
+  say('|---|---|---|');
+  say(`| typescript-eslint, its parser and TypeScript, its rule utilities (require) | ${fmtMs(tool)} | ${spread(runs.map((r) => r.toolMs), fmtMs)} |`);
+  say(`| then the plugin | ${fmtMs(plugin)} | ${spread(runs.map((r) => r.pluginMs), fmtMs)} |`);
+  say(`| then TypeScript again, as an ES module | ${fmtMs(esmTypeScript)} | ${spread(runs.map((r) => r.esmTypeScriptMs), fmtMs)} |`);
+  say();
+  say(
+    `- The plugin adds ${fmtRatio(plugin / tool)} of typescript-eslint's own load time, once per ESLint process or worker thread. ` +
+      `An ES import of TypeScript would add ${fmtRatio(esmTypeScript / tool)} more: the plugin require()s TypeScript and ts-api-utils instead (src/commonjs.ts).`,
+  );
+  say();
+  raw.startUp = runs;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,12 +1,13 @@
 import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from '../commonjs.js';
 import { outermostTypeWrapper } from './field-target.js';
 import { valueUseOf, type ReleaseNames } from './value-use.js';
 
 /** An `asserts x` (or `asserts x is T`) predicate, and the declaration of the signature that has it. */
 interface Assertion {
-  predicate: ts.AssertsIdentifierTypePredicate;
-  declaration: ts.SignatureDeclaration | ts.JSDocSignature | undefined;
+  predicate: TS.AssertsIdentifierTypePredicate;
+  declaration: TS.SignatureDeclaration | TS.JSDocSignature | undefined;
 }
 
 /** The assertion of the signature a call resolves to, if it has one. */
@@ -62,7 +63,7 @@ function assertionBodyKeeps(
   const name = ts.getNameOfDeclaration(declaration);
   const siblings = (name && checker.getSymbolAtLocation(name)?.declarations) ?? [declaration];
   const implementation = [declaration, ...siblings].find(
-    (node): node is ts.FunctionLikeDeclaration =>
+    (node): node is TS.FunctionLikeDeclaration =>
       (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node)) &&
       node.body !== undefined,
   );

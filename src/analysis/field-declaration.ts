@@ -1,15 +1,15 @@
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
-import { isObjectFlagSet, isObjectType, isStrictCompilerOptionEnabled, unionConstituents } from 'ts-api-utils';
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { isObjectFlagSet, isObjectType, isStrictCompilerOptionEnabled, ts, unionConstituents } from '../commonjs.js';
 
 /** What the program declares about the field a member expression stores into. */
 export interface FieldDeclaration {
   /** The field's declared type (for the stored-into object, e.g. `Holder<Foo>['v']` is `Foo`). */
-  type: ts.Type;
+  type: TS.Type;
   /** The property or parameter property that declares it, when there is one. */
-  declaration: ts.Declaration | undefined;
+  declaration: TS.Declaration | undefined;
   /** The class that declares it (possibly a base class in another file). */
-  declaringClass: ts.ClassLikeDeclaration | undefined;
+  declaringClass: TS.ClassLikeDeclaration | undefined;
   /** `f?: T`, `f!: T`, or no initializer without strictPropertyInitialization. */
   mayBeUnset: boolean;
 }
@@ -24,7 +24,7 @@ export function fieldDeclarationOf(
 ): FieldDeclaration | undefined {
   const checker = services.program.getTypeChecker();
   const access = services.esTreeNodeToTSNodeMap.get(left);
-  let symbol: ts.Symbol | undefined;
+  let symbol: TS.Symbol | undefined;
   if (ts.isPropertyAccessExpression(access) && ts.isIdentifier(access.name)) {
     // The member of the receiver's declared type: cheaper than checking the access expression,
     // which would narrow the receiver through the flow graph. Fall back to that when it fails.
@@ -62,7 +62,7 @@ export function fieldDeclarationOf(
 }
 
 /** `T | null | undefined` without its empty members; a type that has none is returned as it is. */
-function nonNullable(type: ts.Type, checker: ts.TypeChecker): ts.Type {
+function nonNullable(type: TS.Type, checker: TS.TypeChecker): TS.Type {
   return type.isUnion() ? checker.getNonNullableType(type) : type;
 }
 
@@ -74,8 +74,8 @@ function nonNullable(type: ts.Type, checker: ts.TypeChecker): ts.Type {
  * made every store of a long method unresolvable. Undefined when `this` is not a class's own
  * (a `function`, an object literal method, an explicit `this` parameter, an unnamed class).
  */
-function classThisTypeOf(thisKeyword: ts.Node, checker: ts.TypeChecker): ts.Type | undefined {
-  let container: ts.Node = thisKeyword.parent;
+function classThisTypeOf(thisKeyword: TS.Node, checker: TS.TypeChecker): TS.Type | undefined {
+  let container: TS.Node = thisKeyword.parent;
   while (!ts.isSourceFile(container)) {
     if (ts.isArrowFunction(container) || !(ts.isFunctionLike(container) || ts.isClassStaticBlockDeclaration(container) || ts.isPropertyDeclaration(container))) {
       container = container.parent;
@@ -99,7 +99,7 @@ function classThisTypeOf(thisKeyword: ts.Node, checker: ts.TypeChecker): ts.Type
  * The declared (not flow-narrowed) type of a receiver made of `this`, identifiers and property
  * names, or undefined for anything else.
  */
-function declaredTypeOf(expression: ts.Expression, checker: ts.TypeChecker, depth = 0): ts.Type | undefined {
+function declaredTypeOf(expression: TS.Expression, checker: TS.TypeChecker, depth = 0): TS.Type | undefined {
   if (depth > 4) return undefined;
   if (expression.kind === ts.SyntaxKind.ThisKeyword) {
     return classThisTypeOf(expression, checker) ?? checker.getTypeAtLocation(expression);
@@ -123,7 +123,7 @@ function declaredTypeOf(expression: ts.Expression, checker: ts.TypeChecker, dept
   return undefined;
 }
 
-function mayBeUnset(declaration: ts.Declaration, program: ts.Program): boolean {
+function mayBeUnset(declaration: TS.Declaration, program: TS.Program): boolean {
   if (!ts.isPropertyDeclaration(declaration) && !ts.isPropertySignature(declaration)) return false;
   if (declaration.questionToken) return true;
   if (!ts.isPropertyDeclaration(declaration)) return false;
@@ -131,10 +131,10 @@ function mayBeUnset(declaration: ts.Declaration, program: ts.Program): boolean {
   return declaration.initializer === undefined && !checksPropertyInitialization(program);
 }
 
-const propertyInitializationChecked = new WeakMap<ts.Program, boolean>();
+const propertyInitializationChecked = new WeakMap<TS.Program, boolean>();
 
 /** Whether the program checks that properties are initialized: asked once per program. */
-function checksPropertyInitialization(program: ts.Program): boolean {
+function checksPropertyInitialization(program: TS.Program): boolean {
   let checked = propertyInitializationChecked.get(program);
   if (checked === undefined) {
     checked = isStrictCompilerOptionEnabled(program.getCompilerOptions(), 'strictPropertyInitialization');
@@ -148,7 +148,7 @@ function checksPropertyInitialization(program: ts.Program): boolean {
  * instance property without initializer (or initialized to null/undefined), and, when declared in
  * a base class, not stored by the base class's own constructor.
  */
-export function startsUnassigned(field: FieldDeclaration, assigningClass: ts.ClassLikeDeclaration | undefined): boolean {
+export function startsUnassigned(field: FieldDeclaration, assigningClass: TS.ClassLikeDeclaration | undefined): boolean {
   const declaration = field.declaration;
   if (!declaration || !ts.isPropertyDeclaration(declaration)) return false;
   // `f: T | null = null` holds nothing when the constructor body starts, like no initializer.
@@ -162,7 +162,7 @@ export function startsUnassigned(field: FieldDeclaration, assigningClass: ts.Cla
   return constructor?.body === undefined || !storesThisField(constructor.body, name);
 }
 
-function isEmptyInitializer(initializer: ts.Expression): boolean {
+function isEmptyInitializer(initializer: TS.Expression): boolean {
   return (
     initializer.kind === ts.SyntaxKind.NullKeyword ||
     (ts.isIdentifier(initializer) && initializer.text === 'undefined') ||
@@ -170,9 +170,9 @@ function isEmptyInitializer(initializer: ts.Expression): boolean {
   );
 }
 
-function storesThisField(body: ts.Node, name: string): boolean {
+function storesThisField(body: TS.Node, name: string): boolean {
   let found = false;
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (found) return;
     if (
       ts.isBinaryExpression(node) &&
@@ -210,7 +210,7 @@ const unknownKeys = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.NonPr
  * cannot tell (`any`, a type parameter, an index signature, `object`, a declared `{}`). This trusts
  * the declared type, as the code spreading it does: a value may carry keys its type does not name.
  */
-export function typeMayBringProperty(type: ts.Type, name: string, checker: ts.TypeChecker): boolean {
+export function typeMayBringProperty(type: TS.Type, name: string, checker: TS.TypeChecker): boolean {
   return unionConstituents(type).some((part) => {
     if ((part.flags & keylessSpread) !== 0) return false;
     if ((part.flags & unknownKeys) !== 0) return true;

@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from '../commonjs.js';
 import type { ReleaseNames } from './value-use.js';
 import { skipTsWrappers } from './ownership.js';
 
@@ -9,7 +10,7 @@ import { skipTsWrappers } from './ownership.js';
 export type MethodEffect = 'released' | 'handled' | 'partly' | undefined;
 
 /** Summaries of base-class methods, per method declaration and per field and release names. */
-const effectsByMethod = new WeakMap<ts.Node, Map<string, MethodEffect>>();
+const effectsByMethod = new WeakMap<TS.Node, Map<string, MethodEffect>>();
 
 /**
  * What `this.<methodName>()` does to `this.<fieldName>` when the method is inherited: declared in a
@@ -20,10 +21,10 @@ const effectsByMethod = new WeakMap<ts.Node, Map<string, MethodEffect>>();
  * (`this.f = undefined`, `delete this.f`). Computed once per method.
  */
 export function inheritedMethodEffect(
-  assigningClass: ts.ClassLikeDeclaration,
+  assigningClass: TS.ClassLikeDeclaration,
   methodName: string,
   fieldName: string,
-  checker: ts.TypeChecker,
+  checker: TS.TypeChecker,
   names: ReleaseNames,
 ): MethodEffect {
   // Syntax first: without an `extends` clause nothing is inherited.
@@ -47,7 +48,7 @@ export function inheritedMethodEffect(
 }
 
 /** The block a method (or an arrow-function property) runs. */
-function methodBodyOf(declaration: ts.Declaration): ts.Block | undefined {
+function methodBodyOf(declaration: TS.Declaration): TS.Block | undefined {
   if (ts.isMethodDeclaration(declaration)) return declaration.body;
   if (ts.isPropertyDeclaration(declaration) && declaration.initializer) {
     const initializer = declaration.initializer;
@@ -58,7 +59,7 @@ function methodBodyOf(declaration: ts.Declaration): ts.Block | undefined {
   return undefined;
 }
 
-function bodyEffect(body: ts.Block, fieldName: string, names: ReleaseNames): MethodEffect {
+function bodyEffect(body: TS.Block, fieldName: string, names: ReleaseNames): MethodEffect {
   for (const statement of body.statements) {
     if (ts.isExpressionStatement(statement)) {
       const expression = skipWrappers(statement.expression);
@@ -74,22 +75,22 @@ function bodyEffect(body: ts.Block, fieldName: string, names: ReleaseNames): Met
  * A release or emptying of the field anywhere in the method, nested callbacks included: such a
  * call may have released it, so a release added after the call could repeat it.
  */
-function touchesField(node: ts.Node, fieldName: string, names: ReleaseNames): boolean {
+function touchesField(node: TS.Node, fieldName: string, names: ReleaseNames): boolean {
   if (ts.isExpression(node) && (releasesField(node, fieldName, names) || emptiesField(node, fieldName))) return true;
   return ts.forEachChild(node, (child) => (touchesField(child, fieldName, names) ? true : undefined)) ?? false;
 }
 
 /** A `return` or `throw` outside nested functions: later statements may not run. */
-function mayLeave(node: ts.Node): boolean {
+function mayLeave(node: TS.Node): boolean {
   if (ts.isReturnStatement(node) || ts.isThrowStatement(node)) return true;
   if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
   return ts.forEachChild(node, (child) => (mayLeave(child) ? true : undefined)) ?? false;
 }
 
-const skipWrappers = (expression: ts.Expression): ts.Expression => skipTsWrappers(expression, true);
+const skipWrappers = (expression: TS.Expression): TS.Expression => skipTsWrappers(expression, true);
 
 /** `this.f`, `this['f']` (through `!`, `as`, parentheses). */
-function isThisField(expression: ts.Expression, fieldName: string): boolean {
+function isThisField(expression: TS.Expression, fieldName: string): boolean {
   const field = skipWrappers(expression);
   if (!ts.isPropertyAccessExpression(field) && !ts.isElementAccessExpression(field)) return false;
   if (skipWrappers(field.expression).kind !== ts.SyntaxKind.ThisKeyword) return false;
@@ -97,7 +98,7 @@ function isThisField(expression: ts.Expression, fieldName: string): boolean {
   return ts.isStringLiteralLike(field.argumentExpression) && field.argumentExpression.text === fieldName;
 }
 
-function releasesField(expression: ts.Expression, fieldName: string, names: ReleaseNames): boolean {
+function releasesField(expression: TS.Expression, fieldName: string, names: ReleaseNames): boolean {
   if (!ts.isCallExpression(expression)) return false;
   const callee = skipWrappers(expression.expression);
   const firstArgument = expression.arguments[0];
@@ -122,7 +123,7 @@ function releasesField(expression: ts.Expression, fieldName: string, names: Rele
   return false;
 }
 
-function emptiesField(expression: ts.Expression, fieldName: string): boolean {
+function emptiesField(expression: TS.Expression, fieldName: string): boolean {
   if (ts.isDeleteExpression(expression)) return isThisField(expression.expression, fieldName);
   if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
   const value = skipWrappers(expression.right);
@@ -133,7 +134,7 @@ function emptiesField(expression: ts.Expression, fieldName: string): boolean {
   return empty && isThisField(expression.left, fieldName);
 }
 
-function dottedName(expression: ts.Expression): string {
+function dottedName(expression: TS.Expression): string {
   if (ts.isIdentifier(expression)) return expression.text;
   if (ts.isPropertyAccessExpression(expression)) return `${dottedName(expression.expression)}.${expression.name.text}`;
   return '';

@@ -1,13 +1,14 @@
 import { isBuiltinSymbolLike } from '@typescript-eslint/type-utils';
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from '../commonjs.js';
 import { isValueKeptInOwnField } from './cached-value.js';
 import { cachedPerKey } from './per-key-cache.js';
 import { skipTypeWrappers, staticMemberName } from './field-target.js';
 import type { ReleaseNames } from './value-use.js';
 
 /** Fields released somewhere in a class, per class and per set of release names; computed once. */
-const releasedFieldsByClass = new WeakMap<ts.ClassLikeDeclaration, Map<string, ReadonlySet<string>>>();
+const releasedFieldsByClass = new WeakMap<TS.ClassLikeDeclaration, Map<string, ReadonlySet<string>>>();
 
 /**
  * Whether a class owns `fieldName`'s value because one of its members releases it:
@@ -16,7 +17,7 @@ const releasedFieldsByClass = new WeakMap<ts.ClassLikeDeclaration, Map<string, R
  * so a base class in another file counts as well.
  */
 export function ownsField(
-  classes: readonly (ts.ClassLikeDeclaration | undefined)[],
+  classes: readonly (TS.ClassLikeDeclaration | undefined)[],
   fieldName: string,
   names: ReleaseNames,
 ): boolean {
@@ -24,9 +25,9 @@ export function ownsField(
 }
 
 /** Per program and per set of release names: the field names some class of the program releases. */
-const releasedInProgram = new WeakMap<ts.Program, Map<string, ReadonlySet<string>>>();
+const releasedInProgram = new WeakMap<TS.Program, Map<string, ReadonlySet<string>>>();
 /** Per source file (reused by the next program while the file is unchanged), the same for its classes. */
-const releasedInFile = new WeakMap<ts.SourceFile, Map<string, ReadonlySet<string>>>();
+const releasedInFile = new WeakMap<TS.SourceFile, Map<string, ReadonlySet<string>>>();
 
 /**
  * The names of the fields that some class of the program releases (`releasedFieldsOf` of every class
@@ -34,7 +35,7 @@ const releasedInFile = new WeakMap<ts.SourceFile, Map<string, ReadonlySet<string
  * is owned by no class, whichever class declares it: a store of a value it did not make needs no
  * checker question. Each file is read once while it is unchanged.
  */
-export function fieldNamesReleasedInProgram(program: ts.Program, names: ReleaseNames): ReadonlySet<string> {
+export function fieldNamesReleasedInProgram(program: TS.Program, names: ReleaseNames): ReadonlySet<string> {
   const namesKey = releaseNamesKey(names);
   return cachedPerKey(releasedInProgram, program, namesKey, () => {
     const released = new Set<string>();
@@ -46,7 +47,7 @@ export function fieldNamesReleasedInProgram(program: ts.Program, names: ReleaseN
   });
 }
 
-function fieldNamesReleasedInFile(sourceFile: ts.SourceFile, names: ReleaseNames, namesKey: string): ReadonlySet<string> {
+function fieldNamesReleasedInFile(sourceFile: TS.SourceFile, names: ReleaseNames, namesKey: string): ReadonlySet<string> {
   return cachedPerKey(releasedInFile, sourceFile, namesKey, () => {
     const released = new Set<string>();
     const classes = classesOf(sourceFile);
@@ -60,7 +61,7 @@ function fieldNamesReleasedInFile(sourceFile: ts.SourceFile, names: ReleaseNames
 }
 
 /** Per source file and per set of release names: where its text names a release word. */
-const releaseWordsByFile = new WeakMap<ts.SourceFile, Map<string, readonly number[] | undefined>>();
+const releaseWordsByFile = new WeakMap<TS.SourceFile, Map<string, readonly number[] | undefined>>();
 
 /**
  * Where a file's text names a word that a release must name (a release method, the last name of a
@@ -69,7 +70,7 @@ const releaseWordsByFile = new WeakMap<ts.SourceFile, Map<string, readonly numbe
  * releases nothing, so `releasedFieldsOf` need not read it. Words in comments, strings or longer
  * names count too: at worst a member is read for nothing.
  */
-function releaseWordsIn(sourceFile: ts.SourceFile, names: ReleaseNames, namesKey: string): readonly number[] | undefined {
+function releaseWordsIn(sourceFile: TS.SourceFile, names: ReleaseNames, namesKey: string): readonly number[] | undefined {
   return cachedPerKey(releaseWordsByFile, sourceFile, namesKey, () => {
     const text = sourceFile.text;
     if (text.includes('\\u')) return undefined;
@@ -101,7 +102,7 @@ function isAsciiNameCharacter(code: number): boolean {
 }
 
 /** Whether a release word lies within the node's text (its leading comments included). */
-function namesReleaseWord(positions: readonly number[], node: ts.Node): boolean {
+function namesReleaseWord(positions: readonly number[], node: TS.Node): boolean {
   let low = 0;
   let high = positions.length;
   while (low < high) {
@@ -119,11 +120,11 @@ function namesReleaseWord(positions: readonly number[], node: ts.Node): boolean 
  * keyword (`cl\u0061ss`, reported as an error but kept in the program as a class), so a file whose
  * text holds an escape is walked whole.
  */
-function classesOf(sourceFile: ts.SourceFile): Set<ts.ClassLikeDeclaration> {
-  const found = new Set<ts.ClassLikeDeclaration>();
+function classesOf(sourceFile: TS.SourceFile): Set<TS.ClassLikeDeclaration> {
+  const found = new Set<TS.ClassLikeDeclaration>();
   const text = sourceFile.text;
   if (text.includes('\\u')) {
-    const visit = (node: ts.Node): void => {
+    const visit = (node: TS.Node): void => {
       if (ts.isClassLike(node)) found.add(node);
       ts.forEachChild(node, visit);
     };
@@ -131,7 +132,7 @@ function classesOf(sourceFile: ts.SourceFile): Set<ts.ClassLikeDeclaration> {
     return found;
   }
   for (let at = text.indexOf('class'); at !== -1; at = text.indexOf('class', at + 5)) {
-    let node: ts.Node = sourceFile;
+    let node: TS.Node = sourceFile;
     for (;;) {
       const child = ts.forEachChild(node, (candidate) => (candidate.pos <= at && at < candidate.end ? candidate : undefined));
       if (!child) break;
@@ -152,15 +153,15 @@ function releaseNamesKey(names: ReleaseNames): string {
   return JSON.stringify([[...names.methods], [...names.functions]]);
 }
 
-export function releasedFieldsOf(classNode: ts.ClassLikeDeclaration, names: ReleaseNames): ReadonlySet<string> {
+export function releasedFieldsOf(classNode: TS.ClassLikeDeclaration, names: ReleaseNames): ReadonlySet<string> {
   const namesKey = releaseNamesKey(names);
   return cachedPerKey(releasedFieldsByClass, classNode, namesKey, () => classReleases(classNode, names, namesKey));
 }
 
-function classReleases(classNode: ts.ClassLikeDeclaration, names: ReleaseNames, namesKey: string): ReadonlySet<string> {
+function classReleases(classNode: TS.ClassLikeDeclaration, names: ReleaseNames, namesKey: string): ReadonlySet<string> {
   const released = new Set<string>();
   const className = classNode.name?.text;
-  const fieldNameOf = (expression: ts.Expression): string | undefined => {
+  const fieldNameOf = (expression: TS.Expression): string | undefined => {
     const field = skipTsWrappers(expression);
     if (!ts.isPropertyAccessExpression(field) && !ts.isElementAccessExpression(field)) return undefined;
     const receiver = skipTsWrappers(field.expression);
@@ -173,11 +174,11 @@ function classReleases(classNode: ts.ClassLikeDeclaration, names: ReleaseNames, 
   };
   // `const socket = this.socket; socket?.destroy();`: a local that a member reads the field into.
   let aliases = new Map<string, string>();
-  const releasedFieldOf = (expression: ts.Expression): string | undefined => {
+  const releasedFieldOf = (expression: TS.Expression): string | undefined => {
     const value = skipTsWrappers(expression);
     return ts.isIdentifier(value) ? aliases.get(value.text) : fieldNameOf(value);
   };
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const field = fieldNameOf(node.initializer);
       if (field !== undefined && ts.isVariableDeclarationList(node.parent) && (node.parent.flags & ts.NodeFlags.Const) !== 0) {
@@ -225,7 +226,7 @@ function classReleases(classNode: ts.ClassLikeDeclaration, names: ReleaseNames, 
  * The expression under type-only wrappers (parentheses, `as`, `!`, `satisfies`, `<T>`); with
  * `throughEvaluation`, also under `await` and `void`, for questions about which value is touched.
  */
-export function skipTsWrappers(expression: ts.Expression, throughEvaluation = false): ts.Expression {
+export function skipTsWrappers(expression: TS.Expression, throughEvaluation = false): TS.Expression {
   let current = expression;
   while (
     ts.isParenthesizedExpression(current) ||
@@ -240,7 +241,7 @@ export function skipTsWrappers(expression: ts.Expression, throughEvaluation = fa
   return current;
 }
 
-function entityText(expression: ts.Expression): string {
+function entityText(expression: TS.Expression): string {
   if (ts.isIdentifier(expression)) return expression.text;
   if (ts.isPropertyAccessExpression(expression)) return `${entityText(expression.expression)}.${expression.name.text}`;
   return '';
@@ -332,8 +333,8 @@ function isDetachedOptions(argument: TSESTree.CallExpressionArgument): boolean {
 }
 
 /** Declared inside `declare module 'child_process'` (or 'node:child_process'), as @types/node does. */
-function isInChildProcessModule(declaration: ts.Declaration): boolean {
-  for (let node: ts.Node = declaration; !ts.isSourceFile(node); node = node.parent) {
+function isInChildProcessModule(declaration: TS.Declaration): boolean {
+  for (let node: TS.Node = declaration; !ts.isSourceFile(node); node = node.parent) {
     if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name)) {
       return node.name.text === 'child_process' || node.name.text === 'node:child_process';
     }

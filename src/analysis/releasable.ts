@@ -1,6 +1,6 @@
 import { typeMatchesSpecifier, type TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
-import { getWellKnownSymbolPropertyOfType } from 'ts-api-utils';
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { getWellKnownSymbolPropertyOfType, ts } from '../commonjs.js';
 import type { RuleOptions } from '../rules/options.js';
 import type { ReleaseCall } from './finding.js';
 
@@ -25,7 +25,7 @@ const nullishFlags = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.V
 const neverReleasableFlags = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never;
 
 /** Answers per options (by value, since each linted file gets its own options object) and per type. */
-const answersByOptions = new Map<string, WeakMap<ts.Type, ReleaseCall | null>>();
+const answersByOptions = new Map<string, WeakMap<TS.Type, ReleaseCall | null>>();
 
 /**
  * How a value of `type` is released, or undefined when it is not release-able. Judged on the
@@ -34,8 +34,8 @@ const answersByOptions = new Map<string, WeakMap<ts.Type, ReleaseCall | null>>()
  * entry with `release: false` silences a built-in or a release method.
  */
 export function releaseCallFor(
-  type: ts.Type,
-  program: ts.Program,
+  type: TS.Type,
+  program: TS.Program,
   options: ReleaseOptions,
 ): ReleaseCall | undefined {
   const optionsKey = JSON.stringify([options.releaseMethods, options.types]);
@@ -52,8 +52,8 @@ export function releaseCallFor(
 }
 
 function decide(
-  type: ts.Type,
-  program: ts.Program,
+  type: TS.Type,
+  program: TS.Program,
   options: ReleaseOptions,
   depth: number,
 ): ReleaseCall | undefined {
@@ -100,21 +100,21 @@ function fromOf(from: string | undefined): { from?: string } {
 }
 
 /** A member `name` that can be called with no arguments (keeps out `unsubscribe(type, name)`). */
-function hasNoArgumentMethod(type: ts.Type, name: string, checker: ts.TypeChecker): boolean {
+function hasNoArgumentMethod(type: TS.Type, name: string, checker: TS.TypeChecker): boolean {
   const member = checker.getPropertyOfType(type, name);
   return member !== undefined && callableWithoutArguments(member, checker);
 }
 
 function hasCallableSymbolMethod(
-  type: ts.Type,
+  type: TS.Type,
   symbolName: 'dispose' | 'asyncDispose',
-  checker: ts.TypeChecker,
+  checker: TS.TypeChecker,
 ): boolean {
   const member = getWellKnownSymbolPropertyOfType(type, symbolName, checker);
   return member !== undefined && callableWithoutArguments(member, checker);
 }
 
-function callableWithoutArguments(member: ts.Symbol, checker: ts.TypeChecker): boolean {
+function callableWithoutArguments(member: TS.Symbol, checker: TS.TypeChecker): boolean {
   const memberType = checker.getTypeOfSymbol(member);
   return memberType
     .getNonNullableType()
@@ -122,7 +122,7 @@ function callableWithoutArguments(member: ts.Symbol, checker: ts.TypeChecker): b
     .some((signature) => signature.parameters.every((parameter) => isOptionalParameter(parameter)));
 }
 
-function isOptionalParameter(parameter: ts.Symbol): boolean {
+function isOptionalParameter(parameter: TS.Symbol): boolean {
   const declaration = parameter.valueDeclaration;
   return (
     declaration !== undefined &&
@@ -150,7 +150,7 @@ export function releaseCallText(call: ReleaseCall): string {
 }
 
 /** True when the type admits null/undefined (the old value may be absent). */
-export function isNullableType(type: ts.Type): boolean {
+export function isNullableType(type: TS.Type): boolean {
   if ((type.flags & (nullishFlags | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0) return true;
   return type.isUnion() && type.types.some((member) => (member.flags & nullishFlags) !== 0);
 }

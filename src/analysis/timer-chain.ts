@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { unionConstituents } from 'ts-api-utils';
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts, unionConstituents } from '../commonjs.js';
 import { isEmptyValue, outermostTypeWrapper, skipTypeWrappers, staticMemberName } from './field-target.js';
 import { childNodesOf } from './syntax-walk.js';
 import { calleeName } from './value-use.js';
@@ -247,7 +247,7 @@ export function classesByNameIn(program: TSESTree.Program): Map<string, ClassNod
  * union): a promise runs at most one of a link's handlers, at most once. A `then` of any other
  * type may call its handler again.
  */
-export function isNativePromiseType(type: ts.Type, program: ts.Program): boolean {
+export function isNativePromiseType(type: TS.Type, program: TS.Program): boolean {
   const parts = unionConstituents(type);
   return (
     parts.length > 0 &&
@@ -288,7 +288,7 @@ const primitiveTypeFlags =
  * that has the name of a chain's field: mongodb's `monitor.connection = c` (a `Monitor`, which
  * keeps a private member, as `RTTPinger` does) is not an `RTTPinger`'s.
  */
-export function mayBeInstanceOf(receiverType: ts.Type, classDeclaration: ts.ClassLikeDeclaration, checker: ts.TypeChecker): boolean {
+export function mayBeInstanceOf(receiverType: TS.Type, classDeclaration: TS.ClassLikeDeclaration, checker: TS.TypeChecker): boolean {
   const ours = nominalInstanceType(classDeclaration, checker);
   const instance = ours ?? plainInstanceType(classDeclaration, checker);
   const parts = receiverType.isUnion() ? receiverType.types : [receiverType];
@@ -308,20 +308,20 @@ export function mayBeInstanceOf(receiverType: ts.Type, classDeclaration: ts.Clas
 }
 
 /** The instance type of a named, non-generic class. */
-function plainInstanceType(declaration: ts.ClassLikeDeclaration, checker: ts.TypeChecker): ts.Type | undefined {
+function plainInstanceType(declaration: TS.ClassLikeDeclaration, checker: TS.TypeChecker): TS.Type | undefined {
   if (!declaration.name || declaration.typeParameters) return undefined;
   const symbol = checker.getSymbolAtLocation(declaration.name);
   return symbol && checker.getDeclaredTypeOfSymbol(symbol);
 }
 
 /** The instance type of a named, non-generic class that declares a `private`, `protected` or `#` member. */
-function nominalInstanceType(declaration: ts.ClassLikeDeclaration, checker: ts.TypeChecker): ts.Type | undefined {
+function nominalInstanceType(declaration: TS.ClassLikeDeclaration, checker: TS.TypeChecker): TS.Type | undefined {
   if (!declaration.name || declaration.typeParameters) return undefined;
-  const restricted = (member: ts.Node): boolean =>
-    ((ts.canHaveModifiers(member) ? ts.getCombinedModifierFlags(member as ts.Declaration) : 0) &
+  const restricted = (member: TS.Node): boolean =>
+    ((ts.canHaveModifiers(member) ? ts.getCombinedModifierFlags(member as TS.Declaration) : 0) &
       (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) !==
       0 ||
-    ('name' in member && member.name !== undefined && ts.isPrivateIdentifier(member.name as ts.Node));
+    ('name' in member && member.name !== undefined && ts.isPrivateIdentifier(member.name as TS.Node));
   const nominal = declaration.members.some(
     (member) => restricted(member) || (ts.isConstructorDeclaration(member) && member.parameters.some(restricted)),
   );
@@ -376,7 +376,7 @@ export function dynamicStoresIn(program: TSESTree.Program): DynamicStore[] {
  * Whether a computed key of type `keyType` may name a field: a number (`samples[index++] = v`), a
  * bigint or a symbol does not.
  */
-export function mayNameField(keyType: ts.Type): boolean {
+export function mayNameField(keyType: TS.Type): boolean {
   return unionConstituents(keyType).some((part) => (part.flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.ESSymbolLike)) === 0);
 }
 

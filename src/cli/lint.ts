@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { ESLint, type Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
-import ts from 'typescript';
+import { ts } from '../commonjs.js';
 import plugin from '../index.js';
 import { typescriptFiles } from '../configs/recommended.js';
 import { exitCodes, type CliArguments, type CliIo } from './arguments.js';

@@ -34,7 +34,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     lint = await import('./lint.js');
   } catch (error) {
-    if ((error as { code?: unknown } | null)?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    // ERR_MODULE_NOT_FOUND from an import; MODULE_NOT_FOUND from require(), which loads TypeScript (src/commonjs.ts).
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw error;
     const firstLine = error instanceof Error ? (error.message.split('\n')[0] ?? '') : '';
     io.stderr(
       `resource-leak: ${firstLine}; install eslint, typescript and typescript-eslint next to this package (npm i -D eslint typescript typescript-eslint)\n`,

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isIntrinsicVoidType, isTypeFlagSet, unionConstituents } from 'ts-api-utils';
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { isIntrinsicVoidType, isTypeFlagSet, ts, unionConstituents } from '../commonjs.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -87,9 +87,9 @@ export function releaseFunctionMayReturnPromise(
   const identifier = variable?.defs[0]?.name;
   if (!services || !identifier) return knownPromiseReturning.has(`${from ?? ''}#${name}`);
   const checker = services.checker;
-  let type: ts.Type | undefined = checker.getTypeAtLocation(services.map.get(identifier));
+  let type: TS.Type | undefined = checker.getTypeAtLocation(services.map.get(identifier));
   for (const member of members) {
-    const property: ts.Symbol | undefined = type.getProperty(member);
+    const property: TS.Symbol | undefined = type.getProperty(member);
     type = property && checker.getTypeOfSymbol(property);
     if (!type) return false;
   }

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from '../commonjs.js';
 import {
   fieldDeclarationOf,
   startsUnassigned,
@@ -186,7 +187,7 @@ export const rule = createRule<Options, MessageIds>({
       return undefined;
     }
 
-    function tsClassOf(classNode: ClassNode | undefined): ts.ClassLikeDeclaration | undefined {
+    function tsClassOf(classNode: ClassNode | undefined): TS.ClassLikeDeclaration | undefined {
       return classNode && services.esTreeNodeToTSNodeMap.get(classNode);
     }
 

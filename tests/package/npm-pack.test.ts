@@ -1,7 +1,7 @@
 // The package the way a user gets it: `npm pack`, then installed from the tarball into a project
 // that has only eslint, typescript-eslint and typescript.
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -255,6 +255,21 @@ console.log(typeof ReferenceCountUtil.release, typeof ReloadableSecureContext.fr
       /^resource-leak: Cannot find package 'eslint' imported from .*; install eslint, typescript and typescript-eslint next to this package \(npm i -D eslint typescript typescript-eslint\)\n$/,
     );
     expect(cli.status).toBe(2);
+
+    // With everything but TypeScript, the same: the plugin require()s TypeScript, which fails differently.
+    for (const entry of readdirSync(join(repositoryRoot, 'node_modules'))) {
+      if (['typescript', '.bin', '.package-lock.json', 'eslint-plugin-resource-leak'].includes(entry)) continue;
+      symlinkSync(join(repositoryRoot, 'node_modules', entry), join(bare, 'node_modules', entry));
+    }
+    const withoutTypeScript = spawnSync(process.execPath, [join(bare, 'node_modules', 'eslint-plugin-resource-leak', 'dist', 'cli', 'bin.js'), 'src'], {
+      cwd: bare,
+      encoding: 'utf8',
+    });
+    expect(withoutTypeScript.stdout).toBe('');
+    expect(withoutTypeScript.stderr).toMatch(
+      /^resource-leak: Cannot find module 'typescript'; install eslint, typescript and typescript-eslint next to this package \(npm i -D eslint typescript typescript-eslint\)\n$/,
+    );
+    expect(withoutTypeScript.status).toBe(2);
   });
 
   it('require() from CommonJS returns the plugin itself', () => {
