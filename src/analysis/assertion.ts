@@ -13,10 +13,30 @@ interface Assertion {
 /** The assertion of the signature a call resolves to, if it has one. */
 function assertionOf(call: TSESTree.CallExpression, services: ParserServicesWithTypeInformation): Assertion | undefined {
   const checker = services.program.getTypeChecker();
-  const signature = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call));
+  const tsCall = services.esTreeNodeToTSNodeMap.get(call);
+  if (!mayAssert(checker.getTypeAtLocation(tsCall.expression).getCallSignatures())) return undefined;
+  const signature = checker.getResolvedSignature(tsCall);
   if (!signature) return undefined;
   const predicate = checker.getTypePredicateOfSignature(signature);
   return predicate?.kind === ts.TypePredicateKind.AssertsIdentifier ? { predicate, declaration: signature.declaration } : undefined;
+}
+
+/**
+ * Whether one of a callee's signatures may assert, read from their declarations: in TypeScript an
+ * assertion is only ever written (`asserts x` as the return type), never inferred, while the
+ * checker, asked for the predicate of a signature without a return type, infers one from the
+ * function's body. Most calls that take a field's value are to such functions, and resolving the
+ * call (its overloads, its arguments) costs more again. A signature the checker made up (no
+ * declaration) or one declared in JavaScript (JSDoc) may assert.
+ */
+function mayAssert(signatures: readonly TS.Signature[]): boolean {
+  if (signatures.length === 0) return true;
+  return signatures.some((signature) => {
+    const declaration = signature.getDeclaration() as TS.SignatureDeclaration | TS.JSDocSignature | undefined;
+    if (!declaration || ts.isJSDocSignature(declaration) || (declaration.flags & ts.NodeFlags.JavaScriptFile) !== 0) return true;
+    const returnType = declaration.type;
+    return returnType !== undefined && ts.isTypePredicateNode(returnType) && returnType.assertsModifier !== undefined;
+  });
 }
 
 /** `assert(x)` whose signature says `asserts x` of its first parameter: after it, `x` is truthy. */

@@ -16894,6 +16894,35 @@ ruleTester.run('no-unreleased-overwrite: assertion functions', rule, {
         }`),
     },
     {
+      name: 'an overload that does not assert, chosen over one that does: the field is handed off',
+      code: dedent(`
+        ${buf}
+        declare function check(value: unknown, why: string): void;
+        declare function check(value: unknown): asserts value;
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            check(this.buf, 'why');
+            this.buf = alloc();
+          }
+        }`),
+    },
+    {
+      name: 'a predicate that the checker infers from a body (value is Buf) is not an assertion: handed off',
+      code: dedent(`
+        ${buf}
+        function isLive(value: Buf | null) {
+          return value !== null;
+        }
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            isLive(this.buf);
+            this.buf = alloc();
+          }
+        }`),
+    },
+    {
       name: 'the asserted parameter is another argument: the field is handed off',
       code: dedent(`
         ${buf}
@@ -16988,6 +17017,114 @@ ruleTester.run('no-unreleased-overwrite: assertion functions', rule, {
           buf: Buf | null = null;
           renew(): void {
             present(this.buf);
+            const oldBuf = this.buf;
+            this.buf = alloc();
+            if (oldBuf !== this.buf) oldBuf?.release();
+          }
+        }`),
+    },
+    {
+      name: 'asserted through an alias typed `typeof assert`',
+      code: dedent(`
+        ${buf}
+        declare function assert(value: unknown): asserts value;
+        const check: typeof assert = assert;
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            check(this.buf);
+            this.buf = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 9, column: 5, data: { target: 'this.buf', type: 'Buf | null', release: 'release()' } }],
+      output: dedent(`
+        ${buf}
+        declare function assert(value: unknown): asserts value;
+        const check: typeof assert = assert;
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            check(this.buf);
+            const oldBuf = this.buf;
+            this.buf = alloc();
+            if (oldBuf !== this.buf) oldBuf?.release();
+          }
+        }`),
+    },
+    {
+      name: 'asserted by a method of an object type',
+      code: dedent(`
+        ${buf}
+        declare const guard: { present(value: unknown): asserts value };
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            guard.present(this.buf);
+            this.buf = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 5, data: { target: 'this.buf', type: 'Buf | null', release: 'release()' } }],
+      output: dedent(`
+        ${buf}
+        declare const guard: { present(value: unknown): asserts value };
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            guard.present(this.buf);
+            const oldBuf = this.buf;
+            this.buf = alloc();
+            if (oldBuf !== this.buf) oldBuf?.release();
+          }
+        }`),
+    },
+    {
+      name: 'asserted by the overload that asserts, declared after one that does not',
+      code: dedent(`
+        ${buf}
+        declare function check(value: unknown, why: string): void;
+        declare function check(value: unknown): asserts value;
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            check(this.buf);
+            this.buf = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 9, column: 5, data: { target: 'this.buf', type: 'Buf | null', release: 'release()' } }],
+      output: dedent(`
+        ${buf}
+        declare function check(value: unknown, why: string): void;
+        declare function check(value: unknown): asserts value;
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            check(this.buf);
+            const oldBuf = this.buf;
+            this.buf = alloc();
+            if (oldBuf !== this.buf) oldBuf?.release();
+          }
+        }`),
+    },
+    {
+      name: 'asserted by a generic assertion function',
+      code: dedent(`
+        ${buf}
+        declare function assertDefined<T>(value: T): asserts value is NonNullable<T>;
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            assertDefined(this.buf);
+            this.buf = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 5, data: { target: 'this.buf', type: 'Buf | null', release: 'release()' } }],
+      output: dedent(`
+        ${buf}
+        declare function assertDefined<T>(value: T): asserts value is NonNullable<T>;
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            assertDefined(this.buf);
             const oldBuf = this.buf;
             this.buf = alloc();
             if (oldBuf !== this.buf) oldBuf?.release();
