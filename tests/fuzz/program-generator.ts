@@ -105,6 +105,8 @@ let sharedTracked: Tracked | undefined;
 function shared(): Tracked { return (sharedTracked ??= new Tracked()); }
 function run<R>(callback: () => R): R { return callback(); }
 async function tick(): Promise<void> { await Promise.resolve(); }
+/** An assertion function that only checks (and never fails here): the value stays its holder's. */
+function noted(value: unknown, why: string): asserts value is unknown { if (why === '') throw new Error(\`no reason for \${String(value)}\`); }
 `;
 
 interface TypeShape {
@@ -158,11 +160,13 @@ type ReleaseShape =
   | 'known empty return'
   | 'known empty branch'
   | 'release unless released'
-  | 'store where released or flag';
+  | 'store where released or flag'
+  | 'asserted'
+  | 'asserted then released';
 const releaseShapes: ReleaseShape[] = [
   'none', 'none', 'release first', 'guarded release first', 'ReferenceCountUtil first', 'save old', 'save old guarded',
   'handed off', 'partial release', 'release then await', 'known empty return', 'known empty branch',
-  'release unless released', 'store where released or flag',
+  'release unless released', 'store where released or flag', 'asserted', 'asserted then released',
 ];
 
 type FlowShape = 'plain' | 'if else' | 'for loop' | 'while loop' | 'try finally' | 'early return' | 'callback' | 'async callback' | 'await before' | 'braceless if' | 'switch';
@@ -202,7 +206,7 @@ export function generateProgram(seed: number): GeneratedProgram {
   if (assign === 'returned' && target === 'other instance') assign = 'plain';
 
   let needsAsync = assign === 'await' || flows.includes('await before') || flows.includes('async callback') || release === 'release then await';
-  if (shape.releaseNeedsAsync && release !== 'none' && release !== 'handed off' && release !== 'known empty return' && release !== 'known empty branch' && release !== 'store where released or flag') {
+  if (shape.releaseNeedsAsync && release !== 'none' && release !== 'handed off' && release !== 'known empty return' && release !== 'known empty branch' && release !== 'store where released or flag' && release !== 'asserted') {
     needsAsync = true;
   }
   if (release === 'ReferenceCountUtil first' && !shape.refCounted) release = 'release first';
@@ -256,6 +260,10 @@ export function generateProgram(seed: number): GeneratedProgram {
         return [`if (${x} && !(${shape.released(x)})) {`, `  ${shape.release(x)}`, '}', store];
       case 'store where released or flag':
         return [`if (${shape.released(x)} || flag) {`, `  ${store}`, '}'];
+      case 'asserted':
+        return [`noted(${x}, 'before the store');`, store];
+      case 'asserted then released':
+        return [`noted(${x}, 'before the release');`, releaseIfAny(x), store];
     }
   })();
 
