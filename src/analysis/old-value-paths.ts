@@ -91,11 +91,12 @@ export interface OldValuePathsConfig {
    */
   mayNameField: (key: TSESTree.Expression) => boolean;
   /**
-   * Whether the called signature asserts the parameter at `index` (`asserts x`, `asserts x is T`;
-   * type question): such a function checks the value and keeps nothing. Asked of a field's value
-   * (or a local holding it) passed as an argument, in a function asked about.
+   * Whether the call only checks or reads its argument at `index` and keeps nothing (type
+   * question): the called signature asserts that parameter (`asserts x`, `asserts x is T`), or the
+   * callee is a standard printer or serializer (`console.log`, `JSON.stringify`). Asked of a
+   * field's value (or a local holding it) passed as an argument, in a function asked about.
    */
-  assertsArgument: (call: TSESTree.CallExpression, index: number) => boolean;
+  onlyReadsArgument: (call: TSESTree.CallExpression, index: number) => boolean;
 }
 
 /**
@@ -893,7 +894,7 @@ export function oldValuePaths(
     return body?.type === AST_NODE_TYPES.FunctionExpression || body?.type === AST_NODE_TYPES.ArrowFunctionExpression ? body : undefined;
   }
 
-  /** What a read does to the value; `assert(this.f)` checks it and keeps nothing, unlike other calls. */
+  /** What a read does to the value; `assert(this.f)` and `console.log(this.f)` keep nothing, unlike other calls. */
   function useOf(read: TSESTree.Node): ValueUse {
     const use = valueUseOf(read, config.names);
     if (use.kind !== 'handoff') return use;
@@ -903,7 +904,7 @@ export function oldValuePaths(
     const index = call.arguments.indexOf(value as TSESTree.CallExpressionArgument);
     // After a spread, the argument's index is not its parameter's: which one is asserted is unknown.
     const spreadBefore = call.arguments.slice(0, index).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
-    return index >= 0 && !spreadBefore && config.assertsArgument(call, index) ? { kind: 'none' } : use;
+    return index >= 0 && !spreadBefore && config.onlyReadsArgument(call, index) ? { kind: 'none' } : use;
   }
 
   function savedLocalReleasedAfter(local: TSESTree.Identifier, store: TSESTree.Node): boolean {

@@ -25,6 +25,7 @@ import { fieldNamesReleasedInProgram, isFreshValue, ownsField } from '../analysi
 import { isPerConnectionSource } from '../analysis/per-connection.js';
 import { isNativePromiseType, mayBeInstanceOf, mayNameField } from '../analysis/timer-chain.js';
 import { ownFieldStartsEmpty, storesIntoPrimitiveField } from '../analysis/own-field.js';
+import { onlyReadsArguments } from '../analysis/standard-readers.js';
 import { isNullableType, releaseCallFor, releaseCallText } from '../analysis/releasable.js';
 import { analysisStats, findingObservers } from '../analysis/stats.js';
 import { takesStreamLockOfKeptStream } from '../analysis/stream-lock.js';
@@ -141,7 +142,8 @@ export const rule = createRule<Options, MessageIds>({
         return !tsClass || mayBeInstanceOf(services.getTypeAtLocation(receiver), tsClass, services.program.getTypeChecker());
       },
       mayNameField: (key) => mayNameField(services.getTypeAtLocation(key)),
-      assertsArgument: (call, index) => onlyChecksArgument(call, index, services, context.sourceCode, names),
+      onlyReadsArgument: (call, index) =>
+        onlyReadsArguments(call, services) || onlyChecksArgument(call, index, services, context.sourceCode, names),
       inheritedMethodEffect: (thisClass, methodName, fieldName) => {
         const assigningClass = tsClassOf(thisClass);
         return (

@@ -73,6 +73,33 @@ export async function run(): Promise<void> {
 `,
   },
   {
+    name: 'a reload that logs the old value, then overwrites it',
+    code: `
+import { inspect } from 'node:util';
+const logged: string[] = [];
+class Server {
+  ctx: Resource | undefined = build();
+  reload(): void {
+    logged.push(inspect(this.ctx, { depth: 0 }), JSON.stringify({ replacing: this.ctx !== undefined }));
+    this.ctx = build();
+  }
+  close(): void {
+    this.ctx?.release();
+    this.ctx = undefined;
+  }
+}
+export async function run(): Promise<void> {
+  const server = new Server();
+  for (let round = 0; round < 3; round += 1) {
+    server.reload();
+    server.ctx?.use();
+  }
+  server.close();
+  await pause(0);
+}
+`,
+  },
+  {
     name: 'a reload that saves the old value, overwrites it, then only asserts the saved one',
     code: `
 function assertPresent(value: unknown): asserts value {

@@ -17162,6 +17162,200 @@ ruleTester.run('no-unreleased-overwrite: assertion functions', rule, {
   ]),
 });
 
+// The standard library's printers and serializers read a value and keep nothing: a field's value
+// logged before the store is still the field's, and dropped by it.
+ruleTester.run('no-unreleased-overwrite: printed or serialized before the store', rule, {
+  valid: inFixture<ValidTestCase<Options>>([
+    {
+      name: "a console of the file's own may keep what it logs: handed off",
+      code: dedent(`
+        ${buf}
+        const kept: unknown[] = [];
+        const console = { log: (...values: unknown[]) => kept.push(...values) };
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            console.log('replacing', this.buf);
+            this.buf = alloc();
+          }
+        }`),
+    },
+    {
+      name: "a method the code declares beside the library's under the same name: handed off",
+      code: dedent(`
+        ${buf}
+        declare global {
+          interface Console {
+            log(keep: Buf | null): void;
+          }
+        }
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            console.log(this.buf);
+            this.buf = alloc();
+          }
+        }`),
+    },
+    {
+      name: 'another method of console, which is not a printer: handed off',
+      code: dedent(`
+        ${buf}
+        declare global {
+          interface Console {
+            adopt(value: unknown): void;
+          }
+        }
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            console.adopt(this.buf);
+            this.buf = alloc();
+          }
+        }`),
+    },
+    {
+      name: "a function of the file named like node:util's: handed off",
+      code: dedent(`
+        ${buf}
+        declare function inspect(value: unknown): string;
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            inspect(this.buf);
+            this.buf = alloc();
+          }
+        }`),
+    },
+  ]),
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'logged, then overwritten',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            console.log('replacing', this.buf);
+            this.buf = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5, data: { target: 'this.buf', type: 'Buf | null', release: 'release()' } }],
+      output: dedent(`
+        ${buf}
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            console.log('replacing', this.buf);
+            const oldBuf = this.buf;
+            this.buf = alloc();
+            if (oldBuf !== this.buf) oldBuf?.release();
+          }
+        }`),
+    },
+    {
+      name: 'console.assert, then overwritten',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            console.assert(this.buf, 'no buffer');
+            this.buf = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5, data: { target: 'this.buf', type: 'Buf | null', release: 'release()' } }],
+      output: dedent(`
+        ${buf}
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            console.assert(this.buf, 'no buffer');
+            const oldBuf = this.buf;
+            this.buf = alloc();
+            if (oldBuf !== this.buf) oldBuf?.release();
+          }
+        }`),
+    },
+    {
+      name: 'serialized, then overwritten',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            JSON.stringify(this.buf);
+            this.buf = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5, data: { target: 'this.buf', type: 'Buf | null', release: 'release()' } }],
+      output: dedent(`
+        ${buf}
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            JSON.stringify(this.buf);
+            const oldBuf = this.buf;
+            this.buf = alloc();
+            if (oldBuf !== this.buf) oldBuf?.release();
+          }
+        }`),
+    },
+    {
+      name: "node:util's inspect through a named import",
+      code: dedent(`
+        ${buf}
+        import { inspect } from 'node:util';
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            inspect(this.buf);
+            this.buf = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 5, data: { target: 'this.buf', type: 'Buf | null', release: 'release()' } }],
+      output: dedent(`
+        ${buf}
+        import { inspect } from 'node:util';
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            inspect(this.buf);
+            const oldBuf = this.buf;
+            this.buf = alloc();
+            if (oldBuf !== this.buf) oldBuf?.release();
+          }
+        }`),
+    },
+    {
+      name: "node:util's format through the module",
+      code: dedent(`
+        ${buf}
+        import * as util from 'node:util';
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            util.format('%o', this.buf);
+            this.buf = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 5, data: { target: 'this.buf', type: 'Buf | null', release: 'release()' } }],
+      output: dedent(`
+        ${buf}
+        import * as util from 'node:util';
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            util.format('%o', this.buf);
+            const oldBuf = this.buf;
+            this.buf = alloc();
+            if (oldBuf !== this.buf) oldBuf?.release();
+          }
+        }`),
+    },
+  ]),
+});
+
 // False positives found in the corpus that the rule cannot yet tell apart from a leak. They stay
 // reported, pinned here in the corpus's shape so that a change that fixes one shows up as a failing
 // case to move into `valid` (docs/corpus-findings.md has the reasons).

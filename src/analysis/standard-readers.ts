@@ -1,0 +1,56 @@
+import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
+import type * as TS from 'typescript';
+import { ts } from '../commonjs.js';
+import { skipTypeWrappers } from './field-target.js';
+
+/**
+ * Methods of the standard library's interfaces that read their arguments to print or serialize
+ * them and keep no reference: `console.log(this.f)`, `JSON.stringify(this.f)`. By interface, as
+ * TypeScript's default library and @types/node declare them.
+ */
+const readerMethods = new Map<string, ReadonlySet<string>>([
+  [
+    'Console',
+    new Set(['assert', 'debug', 'dir', 'dirxml', 'error', 'group', 'groupCollapsed', 'info', 'log', 'table', 'timeLog', 'trace', 'warn']),
+  ],
+  ['JSON', new Set(['stringify'])],
+]);
+
+/** Functions of `node:util` that format a value into a string (`util.inspect(this.f)`). */
+const nodeUtilReaders: ReadonlySet<string> = new Set(['format', 'formatWithOptions', 'inspect']);
+
+const readerNames: ReadonlySet<string> = new Set([...[...readerMethods.values()].flatMap((names) => [...names]), ...nodeUtilReaders]);
+
+/**
+ * Whether a call only reads its arguments: the callee is one of the standard library's printers
+ * or serializers (console methods, `JSON.stringify`, `node:util`'s `inspect`/`format`), as the
+ * checker resolves it, with no declaration of the user's beside the library's. A field's value
+ * passed to such a call is still the field's, like one passed to an assertion function. A console
+ * of the user's own, or a method the user's code declares under one of these names, stays a
+ * hand-off.
+ */
+export function onlyReadsArguments(call: TSESTree.CallExpression, services: ParserServicesWithTypeInformation): boolean {
+  const callee = skipTypeWrappers(call.callee);
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee
+      : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
+        ? callee.property
+        : undefined;
+  // The names first: most calls that take a field's value are to none of these.
+  if (!name || !readerNames.has(name.name)) return false;
+  const checker = services.program.getTypeChecker();
+  let symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(name));
+  if (symbol && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
+  const declarations = symbol?.declarations ?? [];
+  return declarations.length > 0 && declarations.every((declaration) => isStandardReader(declaration, name.name, services.program));
+}
+
+function isStandardReader(declaration: TS.Declaration, name: string, program: TS.Program): boolean {
+  const file = declaration.getSourceFile();
+  const nodeTypes = /[\\/]node_modules[\\/]@types[\\/]node[\\/]/.test(file.fileName);
+  if (!nodeTypes && !program.isSourceFileDefaultLibrary(file)) return false;
+  const owner = declaration.parent;
+  if (ts.isInterfaceDeclaration(owner)) return readerMethods.get(owner.name.text)?.has(name) ?? false;
+  return nodeTypes && /[\\/]util\.d\.ts$/.test(file.fileName) && nodeUtilReaders.has(name);
+}
