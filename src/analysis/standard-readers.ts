@@ -23,7 +23,8 @@ const readerNames: ReadonlySet<string> = new Set([...[...readerMethods.values()]
 
 /**
  * Whether a call only reads its arguments: the callee is one of the standard library's printers
- * or serializers (console methods, `JSON.stringify`, `node:util`'s `inspect`/`format`), as the
+ * or serializers (console methods, `JSON.stringify` without a replacer function, `node:util`'s
+ * `inspect`/`format`), as the
  * checker resolves it, with no declaration of the user's beside the library's. A field's value
  * passed to such a call is still the field's, like one passed to an assertion function. A console
  * of the user's own, or a method the user's code declares under one of these names, stays a
@@ -39,11 +40,24 @@ export function onlyReadsArguments(call: TSESTree.CallExpression, services: Pars
         : undefined;
   // The names first: most calls that take a field's value are to none of these.
   if (!name || !readerNames.has(name.name)) return false;
+  // A replacer function sees every value that JSON.stringify visits, and may keep it.
+  if (name.name === 'stringify' && !isNoReplacer(call.arguments[1])) return false;
   const checker = services.program.getTypeChecker();
   let symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(name));
   if (symbol && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
   const declarations = symbol?.declarations ?? [];
   return declarations.length > 0 && declarations.every((declaration) => isStandardReader(declaration, name.name, services.program));
+}
+
+/** No replacer, or one that is not a function: `null`, `undefined`, a list of keys. */
+function isNoReplacer(replacer: TSESTree.CallExpressionArgument | undefined): boolean {
+  if (replacer === undefined) return true;
+  const value = skipTypeWrappers(replacer);
+  return (
+    (value.type === AST_NODE_TYPES.Literal && value.value === null) ||
+    (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') ||
+    value.type === AST_NODE_TYPES.ArrayExpression
+  );
 }
 
 function isStandardReader(declaration: TS.Declaration, name: string, program: TS.Program): boolean {

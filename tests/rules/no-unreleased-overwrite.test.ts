@@ -17215,6 +17215,19 @@ ruleTester.run('no-unreleased-overwrite: printed or serialized before the store'
         }`),
     },
     {
+      name: 'serialized with a replacer function, which sees the value and may keep it: handed off',
+      code: dedent(`
+        ${buf}
+        const kept: unknown[] = [];
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            JSON.stringify(this.buf, (key, value: unknown) => (kept.push(value), value));
+            this.buf = alloc();
+          }
+        }`),
+    },
+    {
       name: "a function of the file named like node:util's: handed off",
       code: dedent(`
         ${buf}
@@ -17295,6 +17308,30 @@ ruleTester.run('no-unreleased-overwrite: printed or serialized before the store'
           buf: Buf | null = null;
           renew(): void {
             JSON.stringify(this.buf);
+            const oldBuf = this.buf;
+            this.buf = alloc();
+            if (oldBuf !== this.buf) oldBuf?.release();
+          }
+        }`),
+    },
+    {
+      name: 'serialized with a list of keys, then overwritten',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            JSON.stringify(this.buf, ['id'], 2);
+            this.buf = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5, data: { target: 'this.buf', type: 'Buf | null', release: 'release()' } }],
+      output: dedent(`
+        ${buf}
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            JSON.stringify(this.buf, ['id'], 2);
             const oldBuf = this.buf;
             this.buf = alloc();
             if (oldBuf !== this.buf) oldBuf?.release();
