@@ -91,8 +91,10 @@ export function valueUseOf(read: TSESTree.Node, names: ReleaseNames): ValueUse {
     case AST_NODE_TYPES.YieldExpression:
     case AST_NODE_TYPES.ArrayExpression:
     case AST_NODE_TYPES.SpreadElement:
-    case AST_NODE_TYPES.TemplateLiteral:
       return handoff;
+    case AST_NODE_TYPES.TemplateLiteral:
+      // An untagged template only turns the value into text; a tag function receives the value itself.
+      return parent.parent.type === AST_NODE_TYPES.TaggedTemplateExpression ? handoff : noUse;
     case AST_NODE_TYPES.ArrowFunctionExpression:
       return parent.body === value ? handoff : noUse;
     case AST_NODE_TYPES.Property:

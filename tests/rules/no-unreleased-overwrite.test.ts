@@ -17228,6 +17228,19 @@ ruleTester.run('no-unreleased-overwrite: printed or serialized before the store'
         }`),
     },
     {
+      name: 'interpolated into a tagged template, whose tag receives the value: handed off',
+      code: dedent(`
+        ${buf}
+        declare function keep(text: TemplateStringsArray, ...values: unknown[]): string;
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            console.log(keep\`replacing \${this.buf}\`);
+            this.buf = alloc();
+          }
+        }`),
+    },
+    {
       name: "a function of the file named like node:util's: handed off",
       code: dedent(`
         ${buf}
@@ -17332,6 +17345,30 @@ ruleTester.run('no-unreleased-overwrite: printed or serialized before the store'
           buf: Buf | null = null;
           renew(): void {
             JSON.stringify(this.buf, ['id'], 2);
+            const oldBuf = this.buf;
+            this.buf = alloc();
+            if (oldBuf !== this.buf) oldBuf?.release();
+          }
+        }`),
+    },
+    {
+      name: 'interpolated into an untagged template that is logged, then overwritten',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            console.log(\`replacing \${this.buf}\`);
+            this.buf = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5, data: { target: 'this.buf', type: 'Buf | null', release: 'release()' } }],
+      output: dedent(`
+        ${buf}
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            console.log(\`replacing \${this.buf}\`);
             const oldBuf = this.buf;
             this.buf = alloc();
             if (oldBuf !== this.buf) oldBuf?.release();
