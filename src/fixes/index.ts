@@ -1,5 +1,5 @@
-import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { skipTypeWrappers, storedMemberOf } from '../analysis/field-target.js';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { outermostTypeWrapper, skipTypeWrappers, storedMemberOf } from '../analysis/field-target.js';
 import type { Finding, ReleaseCall } from '../analysis/finding.js';
 import type { RuleOptions } from '../rules/options.js';
 import { findHost, parenthesizedRange, statementPlacement, type Host } from './host.js';
@@ -68,6 +68,9 @@ export function planRepair(context: RuleContext, finding: Finding): Repair {
   const options = (context.options as readonly (Partial<RuleOptions> | undefined)[])[0];
   // Released or handed off on some paths already: a release after the assignment would repeat it.
   if (finding.oldValueHandledOnSomePath) return {};
+  // Still read through a local after the store (`const old = this.f; this.f = v; log(old)`): a
+  // release right after the store would come before that read. Where it may go is the author's call.
+  if (oldValueReadThroughLocal(sourceCode, assignment)) return {};
   const releaseWith = options?.releaseWith;
   const release: ReleaseCall = releaseWith
     ? { kind: 'function', name: releaseWith.function, ...(releaseWith.from === undefined ? {} : { from: releaseWith.from }) }
@@ -106,6 +109,92 @@ export function planRepair(context: RuleContext, finding: Finding): Repair {
   const [reason] = reasons;
   if (reason === undefined) return { fix };
   return { suggest: [{ messageId: messageFor[reason], data: rewrite.data, fix }] };
+}
+
+/**
+ * Whether a local that saved the old value before the store (`const old = this.f`, `old = this.f`)
+ * may be used after it: a use that comes later in the text, or any use in a loop around the store
+ * when the local is declared outside that loop (the next turn uses it after this store). A use
+ * operates on the value (see `operatesOn`); printing, comparing or asserting it does not.
+ */
+function oldValueReadThroughLocal(sourceCode: Readonly<TSESLint.SourceCode>, assignment: Finding['assignment']): boolean {
+  const field = sourceCode.getText(storedMemberOf(assignment));
+  const loop = enclosingLoop(assignment);
+  const savesOld = (reference: TSESLint.Scope.Reference): boolean =>
+    reference.isWrite() &&
+    reference.writeExpr != null &&
+    reference.identifier.range[1] <= assignment.range[0] &&
+    sourceCode.getText(skipTypeWrappers(reference.writeExpr as TSESTree.Expression)) === field;
+  const readAfter = (variable: TSESLint.Scope.Variable) => (reference: TSESLint.Scope.Reference): boolean => {
+    if (!reference.isRead() || reference.identifier.type !== AST_NODE_TYPES.Identifier || !operatesOn(reference.identifier)) return false;
+    const at = reference.identifier.range[0];
+    if (at >= assignment.range[1]) return true;
+    const declaredOutsideLoop = loop !== undefined && variable.defs.every((def) => !within(def.name.range, loop.range));
+    return declaredOutsideLoop && within(reference.identifier.range, loop.range);
+  };
+  const { ScopeType } = TSESLint.Scope;
+  const outermost = new Set<string>([ScopeType.function, ScopeType.global, ScopeType.module]);
+  let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(assignment);
+  while (scope) {
+    if (scope.variables.some((variable) => variable.references.some(savesOld) && variable.references.some(readAfter(variable)))) {
+      return true;
+    }
+    scope = outermost.has(scope.type) ? null : scope.upper;
+  }
+  return false;
+}
+
+/**
+ * Whether a read operates on the value itself, which a released resource may refuse: a member of
+ * it (`old.refCnt()`, `old?.size`), a call or `new` of it, iterating or awaiting it, a tag. Passing
+ * it on, comparing it, testing it or turning it into text does not (a hand-off after the store
+ * would have settled the finding before any fix).
+ */
+function operatesOn(read: TSESTree.Identifier): boolean {
+  const value = outermostTypeWrapper(read);
+  const parent = value.parent;
+  if (!parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.MemberExpression:
+      return parent.object === value;
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return parent.callee === value;
+    case AST_NODE_TYPES.TaggedTemplateExpression:
+      return parent.tag === value;
+    case AST_NODE_TYPES.ForOfStatement:
+      return parent.right === value;
+    case AST_NODE_TYPES.SpreadElement:
+    case AST_NODE_TYPES.AwaitExpression:
+      return true;
+    case AST_NODE_TYPES.YieldExpression:
+      return parent.delegate;
+    default:
+      return false;
+  }
+}
+
+const within = (inner: TSESTree.Range, outer: TSESTree.Range): boolean => inner[0] >= outer[0] && inner[1] <= outer[1];
+
+/** The innermost loop of the store's function around it. */
+function enclosingLoop(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+        return current;
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        return undefined;
+      default:
+        break;
+    }
+  }
+  return undefined;
 }
 
 const hostStatement = (host: Host): TSESTree.Node =>
