@@ -100,6 +100,34 @@ export async function run(): Promise<void> {
 `,
   },
   {
+    name: 'a reload that saves the old value, overwrites it, then prints the saved one',
+    code: `
+import { inspect } from 'node:util';
+const printed: string[] = [];
+class Server {
+  ctx: Resource | undefined = build();
+  reload(): void {
+    const previous = this.ctx;
+    this.ctx = build();
+    printed.push(inspect(previous, { depth: 0 }), \`replaced \${String(previous !== undefined)}\`);
+  }
+  close(): void {
+    this.ctx?.release();
+    this.ctx = undefined;
+  }
+}
+export async function run(): Promise<void> {
+  const server = new Server();
+  for (let round = 0; round < 3; round += 1) {
+    server.reload();
+    server.ctx?.use();
+  }
+  server.close();
+  await pause(0);
+}
+`,
+  },
+  {
     name: 'a reload that saves the old value, overwrites it, then only asserts the saved one',
     code: `
 function assertPresent(value: unknown): asserts value {
