@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { outermostTypeWrapper, skipTypeWrappers, storedMemberOf } from '../analysis/field-target.js';
+import { outermostTypeWrapper, skipTypeWrappers, staticMemberName, storedMemberOf } from '../analysis/field-target.js';
 import type { Finding, ReleaseCall } from '../analysis/finding.js';
 import type { RuleOptions } from '../rules/options.js';
 import { findHost, parenthesizedRange, statementPlacement, type Host } from './host.js';
@@ -118,13 +118,19 @@ export function planRepair(context: RuleContext, finding: Finding): Repair {
  * operates on the value (see `operatesOn`); printing, comparing or asserting it does not.
  */
 function oldValueReadThroughLocal(sourceCode: Readonly<TSESLint.SourceCode>, assignment: Finding['assignment']): boolean {
-  const field = sourceCode.getText(storedMemberOf(assignment));
+  const name = staticMemberName(storedMemberOf(assignment));
+  if (name === undefined) return false;
   const loop = enclosingLoop(assignment);
-  const savesOld = (reference: TSESLint.Scope.Reference): boolean =>
-    reference.isWrite() &&
-    reference.writeExpr != null &&
-    reference.identifier.range[1] <= assignment.range[0] &&
-    sourceCode.getText(skipTypeWrappers(reference.writeExpr as TSESTree.Expression)) === field;
+  // Read from a field of that name on any object (`this.f`, `self.f`, `const { f } = this`): the
+  // fix cannot tell which object it was, so it assumes the stored one.
+  const savesOld = (reference: TSESLint.Scope.Reference): boolean => {
+    if (!reference.isWrite() || reference.identifier.range[1] > assignment.range[0]) return false;
+    const value = reference.writeExpr && skipTypeWrappers(reference.writeExpr as TSESTree.Expression);
+    return (
+      (value?.type === AST_NODE_TYPES.MemberExpression && staticMemberName(value) === name) ||
+      destructuresField(reference.identifier, name)
+    );
+  };
   const readAfter = (variable: TSESLint.Scope.Variable) => (reference: TSESLint.Scope.Reference): boolean => {
     if (!reference.isRead() || reference.identifier.type !== AST_NODE_TYPES.Identifier || !operatesOn(reference.identifier)) return false;
     const at = reference.identifier.range[0];
@@ -144,11 +150,26 @@ function oldValueReadThroughLocal(sourceCode: Readonly<TSESLint.SourceCode>, ass
   return false;
 }
 
+/** Whether `identifier` is bound by `{ name }` or `{ name: identifier }` (with or without a default) in an object pattern. */
+function destructuresField(identifier: TSESTree.Node, name: string): boolean {
+  const inPattern = identifier.parent?.type === AST_NODE_TYPES.AssignmentPattern ? identifier.parent : identifier;
+  const property = inPattern.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== inPattern) return false;
+  if (property.parent.type !== AST_NODE_TYPES.ObjectPattern) return false;
+  const key = property.key;
+  return property.computed
+    ? key.type === AST_NODE_TYPES.Literal && key.value === name
+    : key.type === AST_NODE_TYPES.Identifier
+      ? key.name === name
+      : key.type === AST_NODE_TYPES.Literal && key.value === name;
+}
+
 /**
  * Whether a read operates on the value itself, which a released resource may refuse: a member of
- * it (`old.refCnt()`, `old?.size`), a call or `new` of it, iterating or awaiting it, a tag. Passing
- * it on, comparing it, testing it or turning it into text does not (a hand-off after the store
- * would have settled the finding before any fix).
+ * it (`old.refCnt()`, `old?.size`), a call or `new` of it, iterating or awaiting it, a tag; or
+ * copies it into another place that may (`const again = old`). Passing it on, comparing it,
+ * testing it or turning it into text does not (a hand-off after the store would have settled the
+ * finding before any fix).
  */
 function operatesOn(read: TSESTree.Identifier): boolean {
   const value = outermostTypeWrapper(read);
@@ -163,6 +184,10 @@ function operatesOn(read: TSESTree.Identifier): boolean {
     case AST_NODE_TYPES.TaggedTemplateExpression:
       return parent.tag === value;
     case AST_NODE_TYPES.ForOfStatement:
+      return parent.right === value;
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.init === value;
+    case AST_NODE_TYPES.AssignmentExpression:
       return parent.right === value;
     case AST_NODE_TYPES.SpreadElement:
     case AST_NODE_TYPES.AwaitExpression:

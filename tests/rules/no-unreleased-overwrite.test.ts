@@ -17461,6 +17461,53 @@ ruleTester.run('no-unreleased-overwrite: the saved old value used after the stor
       output: null,
     },
     {
+      name: 'saved by destructuring, then used after the store: no fix',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          buf: Buf | null = null;
+          renew(): number {
+            const { buf: previous = null } = this;
+            this.buf = alloc();
+            return previous?.refCnt() ?? 0;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5, data: { target: 'this.buf', type: 'Buf | null', release: 'release()' } }],
+      output: null,
+    },
+    {
+      name: 'saved through another reference to the holder, then used: no fix',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          buf: Buf | null = null;
+          renew(): number {
+            const self = this;
+            const previous = self.buf;
+            this.buf = alloc();
+            return previous?.refCnt() ?? 0;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 5, data: { target: 'this.buf', type: 'Buf | null', release: 'release()' } }],
+      output: null,
+    },
+    {
+      name: 'saved, copied on after the store, then used: no fix',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          buf: Buf | null = null;
+          renew(): number {
+            const previous = this.buf;
+            this.buf = alloc();
+            const again = previous;
+            return again?.refCnt() ?? 0;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5, data: { target: 'this.buf', type: 'Buf | null', release: 'release()' } }],
+      output: null,
+    },
+    {
       name: 'the saved value only logged after the store: fixed',
       code: dedent(`
         ${buf}
