@@ -112,27 +112,41 @@ export function planRepair(context: RuleContext, finding: Finding): Repair {
 }
 
 /**
- * Whether a local that saved the old value before the store (`const old = this.f`, `old = this.f`)
- * may be used after it: a use that comes later in the text, or any use in a loop around the store
- * when the local is declared outside that loop (the next turn uses it after this store). A use
- * operates on the value (see `operatesOn`); printing, comparing or asserting it does not.
+ * Whether a local that saved the old value before the store (`const old = this.f`, `old = this.f`,
+ * or through a getter of this class that returns the field) may be used after it: a use that comes
+ * later in the text, any use in a loop around the store when the local is declared outside that
+ * loop (the next turn uses it after this store), or a use inside a closure (it may run once the
+ * store is done: `setTimeout(() => old.release())`). A use operates on the value (see `operatesOn`);
+ * printing, comparing or asserting it does not. A `using` local is disposed at the end of its block,
+ * after the release the fix would add.
  */
 function oldValueReadThroughLocal(sourceCode: Readonly<TSESLint.SourceCode>, assignment: Finding['assignment']): boolean {
   const name = staticMemberName(storedMemberOf(assignment));
   if (name === undefined) return false;
   const loop = enclosingLoop(assignment);
+  const getters = gettersReturningField(assignment, name);
   // Read from a field of that name on any object (`this.f`, `self.f`, `const { f } = this`): the
   // fix cannot tell which object it was, so it assumes the stored one.
   const savesOld = (reference: TSESLint.Scope.Reference): boolean => {
     if (!reference.isWrite() || reference.identifier.range[1] > assignment.range[0]) return false;
     const value = reference.writeExpr && skipTypeWrappers(reference.writeExpr as TSESTree.Expression);
-    return (
-      (value?.type === AST_NODE_TYPES.MemberExpression && staticMemberName(value) === name) ||
-      destructuresField(reference.identifier, name)
-    );
+    if (value?.type === AST_NODE_TYPES.MemberExpression) {
+      const read = staticMemberName(value);
+      return read === name || (value.object.type === AST_NODE_TYPES.ThisExpression && read !== undefined && getters.has(read));
+    }
+    return destructuresField(reference.identifier, name);
   };
+  const disposedAtBlockEnd = (variable: TSESLint.Scope.Variable): boolean =>
+    variable.defs.some(
+      (def) => def.parent?.type === AST_NODE_TYPES.VariableDeclaration && (def.parent.kind === 'using' || def.parent.kind === 'await using'),
+    );
   const readAfter = (variable: TSESLint.Scope.Variable) => (reference: TSESLint.Scope.Reference): boolean => {
-    if (!reference.isRead() || reference.identifier.type !== AST_NODE_TYPES.Identifier || !operatesOn(reference.identifier)) return false;
+    if (!reference.isRead() || reference.identifier.type !== AST_NODE_TYPES.Identifier) return false;
+    // A closure may run after the store, and one that passes the value on may hand it off there
+    // (`setTimeout(() => pool.recycle(old))`): the fix cannot tell that from a print.
+    const inClosure = reference.from.variableScope !== variable.scope.variableScope;
+    if (inClosure) return operatesOn(reference.identifier) || passedOn(reference.identifier);
+    if (!operatesOn(reference.identifier)) return false;
     const at = reference.identifier.range[0];
     if (at >= assignment.range[1]) return true;
     const declaredOutsideLoop = loop !== undefined && variable.defs.every((def) => !within(def.name.range, loop.range));
@@ -142,12 +156,45 @@ function oldValueReadThroughLocal(sourceCode: Readonly<TSESLint.SourceCode>, ass
   const outermost = new Set<string>([ScopeType.function, ScopeType.global, ScopeType.module]);
   let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(assignment);
   while (scope) {
-    if (scope.variables.some((variable) => variable.references.some(savesOld) && variable.references.some(readAfter(variable)))) {
+    if (
+      scope.variables.some(
+        (variable) => variable.references.some(savesOld) && (disposedAtBlockEnd(variable) || variable.references.some(readAfter(variable))),
+      )
+    ) {
       return true;
     }
     scope = outermost.has(scope.type) ? null : scope.upper;
   }
   return false;
+}
+
+/** The names of the getters of the store's class whose body returns `this.<name>` (`get buf() { return this._buf }`). */
+function gettersReturningField(assignment: TSESTree.Node, name: string): ReadonlySet<string> {
+  let classBody: TSESTree.Node | undefined = assignment.parent;
+  while (classBody && classBody.type !== AST_NODE_TYPES.ClassBody) classBody = classBody.parent;
+  const names = new Set<string>();
+  if (classBody?.type !== AST_NODE_TYPES.ClassBody) return names;
+  for (const member of classBody.body) {
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'get' || member.computed || member.static) continue;
+    const getterName = member.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.key.name}` : member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : undefined;
+    const returnsField = member.value.body?.body.some((statement) => {
+      if (statement.type !== AST_NODE_TYPES.ReturnStatement || !statement.argument) return false;
+      const returned = skipTypeWrappers(statement.argument);
+      return returned.type === AST_NODE_TYPES.MemberExpression && returned.object.type === AST_NODE_TYPES.ThisExpression && staticMemberName(returned) === name;
+    });
+    if (getterName !== undefined && returnsField === true) names.add(getterName);
+  }
+  return names;
+}
+
+/** Whether a read is an argument of a call or `new`. */
+function passedOn(read: TSESTree.Identifier): boolean {
+  const value = outermostTypeWrapper(read);
+  const parent = value.parent;
+  return (
+    (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
+    parent.arguments.includes(value as TSESTree.CallExpressionArgument)
+  );
 }
 
 /** Whether `identifier` is bound by `{ name }` or `{ name: identifier }` (with or without a default) in an object pattern. */

@@ -17508,6 +17508,68 @@ ruleTester.run('no-unreleased-overwrite: the saved old value used after the stor
       output: null,
     },
     {
+      name: 'a closure made before the store releases the saved value later: no fix (it would release twice)',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            const old = this.buf;
+            setTimeout(() => old?.release(), 1000);
+            this.buf = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 5, data: { target: 'this.buf', type: 'Buf | null', release: 'release()' } }],
+      output: null,
+    },
+    {
+      name: 'a closure made before the store and called after it uses the saved value: no fix',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          buf: Buf | null = null;
+          renew(): number {
+            const old = this.buf;
+            const count = () => old?.refCnt() ?? 0;
+            this.buf = alloc();
+            return count();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 5, data: { target: 'this.buf', type: 'Buf | null', release: 'release()' } }],
+      output: null,
+    },
+    {
+      name: 'saved through a getter that returns the field, then used: no fix',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          private _buf: Buf | null = null;
+          get buf(): Buf | null { return this._buf; }
+          renew(): number {
+            const old = this.buf;
+            this._buf = alloc();
+            return old?.refCnt() ?? 0;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 5, data: { target: 'this._buf', type: 'Buf | null', release: 'release()' } }],
+      output: null,
+    },
+    {
+      name: 'saved by a using declaration, disposed at the end of the block: no fix (it would dispose twice)',
+      code: dedent(`
+        declare class Session { [Symbol.dispose](): void }
+        declare function open(): Session;
+        class Holder {
+          session: Session = open();
+          renew(): void {
+            using old = this.session;
+            this.session = open();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5, data: { target: 'this.session', type: 'Session', release: '[Symbol.dispose]()' } }],
+      output: null,
+    },
+    {
       name: 'the saved value only logged after the store: fixed',
       code: dedent(`
         ${buf}
