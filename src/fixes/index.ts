@@ -112,11 +112,11 @@ export function planRepair(context: RuleContext, finding: Finding): Repair {
 }
 
 /**
- * Whether a local that saved the old value before the store (`const old = this.f`, `old = this.f`,
- * or through a getter of this class that returns the field) may be used after it: a use that comes
- * later in the text, any use in a loop around the store when the local is declared outside that
- * loop (the next turn uses it after this store), or a use inside a closure (it may run once the
- * store is done: `setTimeout(() => old.release())`). A use operates on the value (see `operatesOn`);
+ * Whether a local of the store's function that saved the old value before the store
+ * (`const old = this.f`, `old = this.f ?? null`, or through a getter of this class that returns the
+ * field) may be used after it: a use that comes later in the text, any use in a loop around the
+ * store when the local is declared outside that loop (the next turn uses it after this store), or a
+ * use inside a closure (it may run once the store is done: `setTimeout(() => old.release())`). A use operates on the value (see `operatesOn`);
  * printing, comparing or asserting it does not. A `using` local is disposed at the end of its block,
  * after the release the fix would add.
  */
@@ -129,7 +129,9 @@ function oldValueReadThroughLocal(sourceCode: Readonly<TSESLint.SourceCode>, ass
   // fix cannot tell which object it was, so it assumes the stored one.
   const savesOld = (reference: TSESLint.Scope.Reference): boolean => {
     if (!reference.isWrite() || reference.identifier.range[1] > assignment.range[0]) return false;
-    const value = reference.writeExpr && skipTypeWrappers(reference.writeExpr as TSESTree.Expression);
+    let value = reference.writeExpr && skipTypeWrappers(reference.writeExpr as TSESTree.Expression);
+    // `this.f ?? null` is the old value whenever there is one.
+    if (value?.type === AST_NODE_TYPES.LogicalExpression && value.operator === '??') value = skipTypeWrappers(value.left);
     if (value?.type === AST_NODE_TYPES.MemberExpression) {
       const read = staticMemberName(value);
       return read === name || (value.object.type === AST_NODE_TYPES.ThisExpression && read !== undefined && getters.has(read));

@@ -17570,6 +17570,21 @@ ruleTester.run('no-unreleased-overwrite: the saved old value used after the stor
       output: null,
     },
     {
+      name: 'saved as \'this.buf ?? null\', then used after the store: no fix',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          buf?: Buf;
+          renew(): number {
+            const old = this.buf ?? null;
+            this.buf = alloc();
+            return old?.refCnt() ?? 0;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5, data: { target: 'this.buf', type: 'Buf | undefined', release: 'release()' } }],
+      output: null,
+    },
+    {
       name: 'the saved value only logged after the store: fixed',
       code: dedent(`
         ${buf}
