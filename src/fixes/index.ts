@@ -116,9 +116,9 @@ export function planRepair(context: RuleContext, finding: Finding): Repair {
  * (`const old = this.f`, `old = this.f ?? null`, or through a getter of this class that returns the
  * field) may be used after it: a use that comes later in the text, any use in a loop around the
  * store when the local is declared outside that loop (the next turn uses it after this store), or a
- * use inside a closure (it may run once the store is done: `setTimeout(() => old.release())`). A use operates on the value (see `operatesOn`);
- * printing, comparing or asserting it does not. A `using` local is disposed at the end of its block,
- * after the release the fix would add.
+ * use inside a closure (it may run once the store is done: `setTimeout(() => old.release())`). A
+ * use operates on the value (see `operatesOn`); printing, comparing or asserting it does not. A
+ * `using` local is disposed at the end of its block, after the release the fix would add.
  */
 function oldValueReadThroughLocal(sourceCode: Readonly<TSESLint.SourceCode>, assignment: Finding['assignment']): boolean {
   const name = staticMemberName(storedMemberOf(assignment));
