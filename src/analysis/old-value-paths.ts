@@ -907,13 +907,22 @@ export function oldValuePaths(
     return index >= 0 && !spreadBefore && config.onlyReadsArgument(call, index) ? { kind: 'none' } : use;
   }
 
+  /**
+   * Whether a local that saved the old value releases or hands it off after the store; or, for a
+   * `const`, in a closure, wherever it is written (`setTimeout(() => old.release(), grace)` before
+   * the store): the closure has taken the value over.
+   */
   function savedLocalReleasedAfter(local: TSESTree.Identifier, store: TSESTree.Node): boolean {
     const variable = ASTUtils.findVariable(sourceCode.getScope(local), local.name);
     if (!variable) return false;
+    const isConst = variable.defs.every(
+      (def) => def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const',
+    );
     return variable.references.some(
       (reference) =>
         reference.isRead() &&
-        reference.identifier.range[0] >= store.range[1] &&
+        (reference.identifier.range[0] >= store.range[1] ||
+          (isConst && reference.from.variableScope !== variable.scope.variableScope)) &&
         ['release', 'handoff'].includes(useOf(reference.identifier).kind),
     );
   }

@@ -17425,7 +17425,35 @@ ruleTester.run('no-unreleased-overwrite: printed or serialized before the store'
 // store would come first, so the rule reports without a fix (where the release goes is the author's
 // call). Printing, comparing or asserting the saved value after a release is harmless, and keeps the fix.
 ruleTester.run('no-unreleased-overwrite: the saved old value used after the store', rule, {
-  valid: [],
+  valid: inFixture<ValidTestCase<Options>>([
+    {
+      name: 'saved in a const and released by a closure made before the store (a grace period): the closure took it over',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            const old = this.buf;
+            setTimeout(() => old?.release(), 1000);
+            this.buf = alloc();
+          }
+        }`),
+    },
+    {
+      name: 'saved in a const and handed to a closure that passes it on',
+      code: dedent(`
+        ${buf}
+        declare const pool: { recycle(value: Buf | null): void };
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            const old = this.buf;
+            queueMicrotask(() => pool.recycle(old));
+            this.buf = alloc();
+          }
+        }`),
+    },
+  ]),
   invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
     {
       name: 'a method of the saved value called after the store: no fix',
@@ -17508,13 +17536,14 @@ ruleTester.run('no-unreleased-overwrite: the saved old value used after the stor
       output: null,
     },
     {
-      name: 'a closure made before the store releases the saved value later: no fix (it would release twice)',
+      // With `let`, the closure may release another value by the time it runs: still reported.
+      name: 'a closure made before the store releases a let that saved the value: no fix (it would release twice)',
       code: dedent(`
         ${buf}
         class Holder {
           buf: Buf | null = null;
           renew(): void {
-            const old = this.buf;
+            let old = this.buf;
             setTimeout(() => old?.release(), 1000);
             this.buf = alloc();
           }
