@@ -16,7 +16,7 @@ import {
   sameAccessRanges,
   suspends,
 } from './syntax.js';
-import { enclosingFunction } from '../analysis/syntax-walk.js';
+import { enclosingFunction, isFunctionNode, isLoop } from '../analysis/syntax-walk.js';
 import {
   declaredTypeAdmitsEmpty,
   declaredTypeText,
@@ -252,21 +252,8 @@ const within = (inner: TSESTree.Range, outer: TSESTree.Range): boolean => inner[
 
 /** The innermost loop of the store's function around it. */
 function enclosingLoop(node: TSESTree.Node): TSESTree.Node | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    switch (current.type) {
-      case AST_NODE_TYPES.ForStatement:
-      case AST_NODE_TYPES.ForInStatement:
-      case AST_NODE_TYPES.ForOfStatement:
-      case AST_NODE_TYPES.WhileStatement:
-      case AST_NODE_TYPES.DoWhileStatement:
-        return current;
-      case AST_NODE_TYPES.FunctionDeclaration:
-      case AST_NODE_TYPES.FunctionExpression:
-      case AST_NODE_TYPES.ArrowFunctionExpression:
-        return undefined;
-      default:
-        break;
-    }
+  for (let current = node.parent; current && !isFunctionNode(current); current = current.parent) {
+    if (isLoop(current)) return current;
   }
   return undefined;
 }
