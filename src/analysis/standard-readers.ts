@@ -24,11 +24,10 @@ const readerNames: ReadonlySet<string> = new Set([...[...readerMethods.values()]
 /**
  * Whether a call only reads its arguments: the callee is one of the standard library's printers
  * or serializers (console methods, `JSON.stringify` without a replacer function, `node:util`'s
- * `inspect`/`format`), as the
- * checker resolves it, with no declaration of the user's beside the library's. A field's value
- * passed to such a call is still the field's, like one passed to an assertion function. A console
- * of the user's own, or a method the user's code declares under one of these names, stays a
- * hand-off.
+ * `inspect`/`format`), as the checker resolves it, with no declaration of the user's beside the
+ * library's. A field's value passed to such a call is still the field's, like one passed to an
+ * assertion function. A console of the user's own, or a method the user's code declares under one
+ * of these names, stays a hand-off.
  */
 export function onlyReadsArguments(call: TSESTree.CallExpression, services: ParserServicesWithTypeInformation): boolean {
   const callee = skipTypeWrappers(call.callee);
