@@ -32,7 +32,7 @@ import {
   type DynamicStore,
   type FieldWrite,
 } from './timer-chain.js';
-import { calleeName, emptinessTest, releasedStateTest, valueUseOf, type ReleaseNames, type ValueUse } from './value-use.js';
+import { calleeName, emptinessTest, literalHolding, releasedStateTest, valueUseOf, type ReleaseNames, type ValueUse } from './value-use.js';
 
 /** What the paths reaching one store say about the value it overwrites. */
 export interface OldValueVerdict {
@@ -94,9 +94,11 @@ export interface OldValuePathsConfig {
    * Whether the call only checks or reads its argument at `index` and keeps nothing (type
    * question): the called signature asserts that parameter (`asserts x`, `asserts x is T`), or the
    * callee is a standard printer or serializer (`console.log`, `JSON.stringify`). Asked of a
-   * field's value (or a local holding it) passed as an argument, in a function asked about.
+   * field's value (or a local holding it) passed as an argument, in a function asked about;
+   * `inLiteral` when the argument is an object or array literal that holds the value
+   * (`console.log({ f: this.f })`), which only a printer reads through.
    */
-  onlyReadsArgument: (call: TSESTree.CallExpression, index: number) => boolean;
+  onlyReadsArgument: (call: TSESTree.CallExpression, index: number, inLiteral: boolean) => boolean;
 }
 
 /**
@@ -894,17 +896,21 @@ export function oldValuePaths(
     return body?.type === AST_NODE_TYPES.FunctionExpression || body?.type === AST_NODE_TYPES.ArrowFunctionExpression ? body : undefined;
   }
 
-  /** What a read does to the value; `assert(this.f)` and `console.log(this.f)` keep nothing, unlike other calls. */
+  /**
+   * What a read does to the value; `assert(this.f)`, `console.log(this.f)` and
+   * `console.log({ f: this.f })` keep nothing, unlike other calls.
+   */
   function useOf(read: TSESTree.Node): ValueUse {
     const use = valueUseOf(read, config.names);
     if (use.kind !== 'handoff') return use;
-    const value = outermostTypeWrapper(read);
+    const direct = outermostTypeWrapper(read);
+    const value = literalHolding(direct);
     const call = value.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression) return use;
     const index = call.arguments.indexOf(value as TSESTree.CallExpressionArgument);
     // After a spread, the argument's index is not its parameter's: which one is asserted is unknown.
     const spreadBefore = call.arguments.slice(0, index).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
-    return index >= 0 && !spreadBefore && config.onlyReadsArgument(call, index) ? { kind: 'none' } : use;
+    return index >= 0 && !spreadBefore && config.onlyReadsArgument(call, index, value !== direct) ? { kind: 'none' } : use;
   }
 
   /**

@@ -37,15 +37,19 @@ export function onlyReadsArguments(call: TSESTree.CallExpression, services: Pars
       : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
         ? callee.property
         : undefined;
-  // The names first: most calls that take a field's value are to none of these.
-  if (!name || !readerNames.has(name.name)) return false;
-  // A replacer function sees every value that JSON.stringify visits, and may keep it.
-  if (name.name === 'stringify' && !isNoReplacer(call.arguments[1])) return false;
+  // The names first: most calls that take a field's value are to none of these. A function
+  // imported under another name (`import { inspect as show }`) has a local name of its own.
+  if (!name || (!readerNames.has(name.name) && name !== callee)) return false;
   const checker = services.program.getTypeChecker();
   let symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(name));
   if (symbol && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
+  // Asked by the name it is declared under (`import { promisify as inspect }` is no reader).
+  const readerName = symbol?.name;
+  if (readerName === undefined || !readerNames.has(readerName)) return false;
+  // A replacer function sees every value that JSON.stringify visits, and may keep it.
+  if (readerName === 'stringify' && !isNoReplacer(call.arguments[1])) return false;
   const declarations = symbol?.declarations ?? [];
-  return declarations.length > 0 && declarations.every((declaration) => isStandardReader(declaration, name.name, services.program));
+  return declarations.length > 0 && declarations.every((declaration) => isStandardReader(declaration, readerName, services.program));
 }
 
 /** No replacer, or one that is not a function: `null`, `undefined`, a list of keys. */

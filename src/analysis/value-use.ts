@@ -123,6 +123,44 @@ export function valueUseOf(read: TSESTree.Node, names: ReleaseNames): ValueUse {
 }
 
 /**
+ * The outermost object or array literal that holds `value` as a plain entry (`{ f: this.f }`,
+ * `[this.f]`, nested), or `value` itself when no literal does. A literal with a function in it
+ * is not climbed through: a method or getter of it (`toJSON`, `[inspect.custom]`) sees the
+ * literal as `this` and may keep what it holds.
+ */
+export function literalHolding(value: TSESTree.Node): TSESTree.Node {
+  let node = value;
+  for (;;) {
+    const parent = node.parent;
+    if (
+      parent?.type === AST_NODE_TYPES.Property &&
+      parent.value === node &&
+      parent.kind === 'init' &&
+      !parent.method &&
+      parent.parent.type === AST_NODE_TYPES.ObjectExpression &&
+      !holdsFunction(parent.parent)
+    ) {
+      node = outermostTypeWrapper(parent.parent);
+    } else if (parent?.type === AST_NODE_TYPES.ArrayExpression && !holdsFunction(parent)) {
+      node = outermostTypeWrapper(parent);
+    } else {
+      return node;
+    }
+  }
+}
+
+function holdsFunction(literal: TSESTree.ObjectExpression | TSESTree.ArrayExpression): boolean {
+  const isFunction = (node: TSESTree.Node | null): boolean => {
+    const inner = node && skipTypeWrappers(node);
+    return inner?.type === AST_NODE_TYPES.FunctionExpression || inner?.type === AST_NODE_TYPES.ArrowFunctionExpression;
+  };
+  if (literal.type === AST_NODE_TYPES.ArrayExpression) return literal.elements.some(isFunction);
+  return literal.properties.some(
+    (property) => property.type === AST_NODE_TYPES.Property && (property.kind !== 'init' || property.method || isFunction(property.value)),
+  );
+}
+
+/**
  * When `test` decides whether `field` is empty: `this.f` and `!!this.f` say "empty when false";
  * `!this.f`, `this.f == null`, `this.f === undefined` say "empty when true".
  */

@@ -142,8 +142,8 @@ export const rule = createRule<Options, MessageIds>({
         return !tsClass || mayBeInstanceOf(services.getTypeAtLocation(receiver), tsClass, services.program.getTypeChecker());
       },
       mayNameField: (key) => mayNameField(services.getTypeAtLocation(key)),
-      onlyReadsArgument: (call, index) =>
-        onlyReadsArguments(call, services) || onlyChecksArgument(call, index, services, context.sourceCode, names),
+      onlyReadsArgument: (call, index, inLiteral) =>
+        onlyReadsArguments(call, services) || (!inLiteral && onlyChecksArgument(call, index, services, context.sourceCode, names)),
       inheritedMethodEffect: (thisClass, methodName, fieldName) => {
         const assigningClass = tsClassOf(thisClass);
         return (

@@ -100,6 +100,33 @@ export async function run(): Promise<void> {
 `,
   },
   {
+    name: 'a reload that prints the old value inside literals, through a renamed import, then overwrites it',
+    code: `
+import { inspect as show } from 'node:util';
+const logged: string[] = [];
+class Server {
+  ctx: Resource | undefined = build();
+  reload(): void {
+    logged.push(show({ replacing: this.ctx }, { depth: 0 }), JSON.stringify({ list: [this.ctx] }));
+    this.ctx = build();
+  }
+  close(): void {
+    this.ctx?.release();
+    this.ctx = undefined;
+  }
+}
+export async function run(): Promise<void> {
+  const server = new Server();
+  for (let round = 0; round < 3; round += 1) {
+    server.reload();
+    server.ctx?.use();
+  }
+  server.close();
+  await pause(0);
+}
+`,
+  },
+  {
     name: 'a reload that saves the old value, overwrites it, then prints the saved one',
     code: `
 import { inspect } from 'node:util';

@@ -17244,6 +17244,76 @@ ruleTester.run('no-unreleased-overwrite: printed or serialized before the store'
           }
         }`),
     },
+    {
+      name: 'in a literal passed to a function that is no printer: handed off',
+      code: dedent(`
+        ${buf}
+        declare function keep(value: unknown): void;
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            keep({ buf: this.buf });
+            this.buf = alloc();
+          }
+        }`),
+    },
+    {
+      name: 'in a literal with a method, which JSON.stringify calls with the literal as this: handed off',
+      code: dedent(`
+        ${buf}
+        const kept: unknown[] = [];
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            JSON.stringify({
+              buf: this.buf,
+              toJSON() {
+                kept.push(this.buf);
+                return 'buf';
+              },
+            });
+            this.buf = alloc();
+          }
+        }`),
+    },
+    {
+      name: 'in a literal with an arrow member: handed off',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            console.log([this.buf, () => 0]);
+            this.buf = alloc();
+          }
+        }`),
+    },
+    {
+      name: 'in a literal passed to an assertion function, which may keep the literal: handed off',
+      code: dedent(`
+        ${buf}
+        declare function assertShape(value: unknown): asserts value is { buf: Buf };
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            assertShape({ buf: this.buf });
+            this.buf = alloc();
+          }
+        }`),
+    },
+    {
+      name: "another export of node:util imported under a printer's name: handed off",
+      code: dedent(`
+        ${buf}
+        import { promisify as inspect } from 'node:util';
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            inspect(this.buf as never);
+            this.buf = alloc();
+          }
+        }`),
+    },
   ]),
   invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
     {
@@ -17412,6 +17482,80 @@ ruleTester.run('no-unreleased-overwrite: printed or serialized before the store'
           buf: Buf | null = null;
           renew(): void {
             util.format('%o', this.buf);
+            const oldBuf = this.buf;
+            this.buf = alloc();
+            if (oldBuf !== this.buf) oldBuf?.release();
+          }
+        }`),
+    },
+    {
+      name: 'in an object literal that is logged, then overwritten',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            console.log('replacing', { buf: this.buf, at: Date.now() });
+            this.buf = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5, data: { target: 'this.buf', type: 'Buf | null', release: 'release()' } }],
+      output: dedent(`
+        ${buf}
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            console.log('replacing', { buf: this.buf, at: Date.now() });
+            const oldBuf = this.buf;
+            this.buf = alloc();
+            if (oldBuf !== this.buf) oldBuf?.release();
+          }
+        }`),
+    },
+    {
+      name: 'in an array inside an object literal that is serialized, then overwritten',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            JSON.stringify({ list: [this.buf as unknown] } as const);
+            this.buf = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5, data: { target: 'this.buf', type: 'Buf | null', release: 'release()' } }],
+      output: dedent(`
+        ${buf}
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            JSON.stringify({ list: [this.buf as unknown] } as const);
+            const oldBuf = this.buf;
+            this.buf = alloc();
+            if (oldBuf !== this.buf) oldBuf?.release();
+          }
+        }`),
+    },
+    {
+      name: "node:util's inspect imported under another name",
+      code: dedent(`
+        ${buf}
+        import { inspect as show } from 'node:util';
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            show(this.buf);
+            this.buf = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 5, data: { target: 'this.buf', type: 'Buf | null', release: 'release()' } }],
+      output: dedent(`
+        ${buf}
+        import { inspect as show } from 'node:util';
+        class Holder {
+          buf: Buf | null = null;
+          renew(): void {
+            show(this.buf);
             const oldBuf = this.buf;
             this.buf = alloc();
             if (oldBuf !== this.buf) oldBuf?.release();
