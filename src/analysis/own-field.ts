@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isEmptyValue, isPrimitiveValue, skipTypeWrappers } from './field-target.js';
+import { isEmptyValue, isPrimitiveValue, skipTypeWrappers, staticMemberName } from './field-target.js';
 import { declaredKeyName } from './syntax-walk.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -43,6 +43,26 @@ export function ownFieldStartsEmpty(left: TSESTree.MemberExpression): boolean | 
   if (!declaration) return undefined;
   if (declaration.type === AST_NODE_TYPES.TSParameterProperty || declaration.static) return false;
   return declaration.value === null || isEmptyValue(declaration.value);
+}
+
+/**
+ * Whether `this.g.<key>` may hold nothing although its type says it is always there: the class
+ * declares `g` in its own body with an object literal (under any cast) that leaves `key` out or
+ * sets it empty, e.g. `document: undefined` under `@ts-expect-error`, or `{ name: '' } as Config`.
+ * A fix must then guard the old value's release: the first store finds nothing to release.
+ */
+export function ownLiteralKeyMayBeEmpty(left: TSESTree.MemberExpression): boolean {
+  const holder = skipTypeWrappers(left.object);
+  const key = staticMemberName(left);
+  if (holder.type !== AST_NODE_TYPES.MemberExpression || key === undefined) return false;
+  const declaration = ownFieldDeclarationOf(holder);
+  if (declaration?.type !== AST_NODE_TYPES.PropertyDefinition || declaration.static || !declaration.value) return false;
+  const literal = skipTypeWrappers(declaration.value);
+  if (literal.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const given = literal.properties.findLast(
+    (property): property is TSESTree.Property => property.type === AST_NODE_TYPES.Property && declaredKeyName(property) === key,
+  );
+  return given === undefined || isEmptyValue(given.value);
 }
 
 /** Whether the class declares the instance field `name` in its own body: a property or a constructor's parameter property. */

@@ -3,9 +3,10 @@ import type * as TS from 'typescript';
 import { getWellKnownSymbolPropertyOfType, ts } from '../commonjs.js';
 import type { RuleOptions } from '../rules/options.js';
 import type { ReleaseCall } from './finding.js';
+import { isNodeTypesFile } from './node-types.js';
 
 /** The options that decide whether a type is release-able. */
-export type ReleaseOptions = Pick<RuleOptions, 'releaseMethods' | 'types'>;
+export type ReleaseOptions = Pick<RuleOptions, 'releaseMethods' | 'releaseFunctions' | 'types'>;
 
 /**
  * Node's `tls.SecureContext` holds a native context that only GC frees, and GC sees about 1 KiB
@@ -38,7 +39,7 @@ export function releaseCallFor(
   program: TS.Program,
   options: ReleaseOptions,
 ): ReleaseCall | undefined {
-  const optionsKey = JSON.stringify([options.releaseMethods, options.types]);
+  const optionsKey = JSON.stringify([options.releaseMethods, options.releaseFunctions, options.types]);
   let answers = answersByOptions.get(optionsKey);
   if (!answers) {
     answers = new WeakMap();
@@ -82,6 +83,9 @@ function decide(
         : { kind: 'function', name: entry.release.function, ...fromOf(entry.release.from) };
     }
   }
+  // Node's timer handle: `clearTimeout(old)` rather than its close(), so that the fix also runs
+  // in a browser build of the same code, where the handle is a number. It clears an interval too.
+  if (options.releaseFunctions.includes('clearTimeout') && isNodeTimeout(type)) return { kind: 'function', name: 'clearTimeout' };
   for (const name of options.releaseMethods) {
     if (hasNoArgumentMethod(type, name, checker)) return { kind: 'method', name };
   }
@@ -93,6 +97,14 @@ function decide(
     }
   }
   return undefined;
+}
+
+/** `NodeJS.Timeout` (what `setTimeout`/`setInterval` return with node types), as @types/node declares it. */
+function isNodeTimeout(type: TS.Type): boolean {
+  const symbol = type.getSymbol();
+  if (symbol?.name !== 'Timeout') return false;
+  const declarations = symbol.declarations ?? [];
+  return declarations.length > 0 && declarations.every((declaration) => isNodeTypesFile(declaration.getSourceFile()));
 }
 
 function fromOf(from: string | undefined): { from?: string } {

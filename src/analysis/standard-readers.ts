@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree }
 import type * as TS from 'typescript';
 import { ts } from '../commonjs.js';
 import { skipTypeWrappers } from './field-target.js';
+import { isNodeTypesFile } from './node-types.js';
 
 /**
  * Methods of the standard library's interfaces that read their arguments to print or serialize
@@ -65,7 +66,7 @@ function isNoReplacer(replacer: TSESTree.CallExpressionArgument | undefined): bo
 
 function isStandardReader(declaration: TS.Declaration, name: string, program: TS.Program): boolean {
   const file = declaration.getSourceFile();
-  const nodeTypes = /[\\/]node_modules[\\/]@types[\\/]node[\\/]/.test(file.fileName);
+  const nodeTypes = isNodeTypesFile(file);
   if (!nodeTypes && !program.isSourceFileDefaultLibrary(file)) return false;
   const owner = declaration.parent;
   if (ts.isInterfaceDeclaration(owner)) return readerMethods.get(owner.name.text)?.has(name) ?? false;

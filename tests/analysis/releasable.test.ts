@@ -32,6 +32,8 @@ declare const secureContext: SecureContext;
 declare const namespacedContext: tls.SecureContext;
 declare const worker: Worker;
 declare const timer: NodeJS.Timeout;
+declare class Timeout { close(): void }
+declare const ownTimeout: Timeout;
 function generic<Constrained extends Disposable, Free>(constrained: Constrained, free: Free): void {}
 `);
 
@@ -60,7 +62,8 @@ describe('releaseCallFor', () => {
     ['secureContext', { kind: 'secureContext' }],
     ['namespacedContext', { kind: 'secureContext' }],
     ['constrained', { kind: 'dispose' }],
-    ['timer', { kind: 'method', name: 'close' }],
+    ['timer', { kind: 'function', name: 'clearTimeout' }],
+    ['ownTimeout', { kind: 'method', name: 'close' }],
   ])('%s is released with %o', (name, expected) => {
     expect(releaseOf(name)).toEqual(expected);
   });
@@ -75,6 +78,7 @@ describe('releaseCallFor', () => {
   it('asks the types option first: a method, a function, or release: false', () => {
     const options: ReleaseOptions = {
       releaseMethods: defaultRuleOptions.releaseMethods,
+      releaseFunctions: defaultRuleOptions.releaseFunctions,
       types: [
         { type: { from: 'file', name: 'Worker' }, release: { method: 'shutdown' } },
         { type: { from: 'file', name: 'Buf' }, release: { function: 'ReferenceCountUtil.release', from: 'netty-like' } },
@@ -87,8 +91,12 @@ describe('releaseCallFor', () => {
     expect(releaseOf('namespacedContext', options)).toBeUndefined();
   });
 
+  it("releases Node's timer with close() when clearTimeout is not a release function", () => {
+    expect(releaseOf('timer', { ...defaultRuleOptions, releaseFunctions: ['clearInterval'] })).toEqual({ kind: 'method', name: 'close' });
+  });
+
   it('uses only the releaseMethods it is given', () => {
-    const options: ReleaseOptions = { releaseMethods: ['shutdown'], types: [] };
+    const options: ReleaseOptions = { releaseMethods: ['shutdown'], releaseFunctions: [], types: [] };
     expect(releaseOf('worker', options)).toEqual({ kind: 'method', name: 'shutdown' });
     expect(releaseOf('buf', options)).toBeUndefined();
     expect(releaseOf('disposable', options)).toEqual({ kind: 'dispose' });

@@ -127,6 +127,31 @@ export async function run(): Promise<void> {
 `,
   },
   {
+    name: 'a configuration literal cast to its full type, its resource key filled on first configure',
+    code: `
+interface Config { name: string; ctx: Resource }
+class Provider {
+  config: Config = { name: 'provider' } as Config;
+  constructor() {
+    this.configure();
+  }
+  configure(): void {
+    this.config.ctx = build();
+  }
+  close(): void {
+    this.config.ctx.release();
+  }
+}
+export async function run(): Promise<void> {
+  const provider = new Provider();
+  provider.configure();
+  provider.config.ctx.use();
+  provider.close();
+  await pause(0);
+}
+`,
+  },
+  {
     name: 'a reload that saves the old value, overwrites it, then prints the saved one',
     code: `
 import { inspect } from 'node:util';

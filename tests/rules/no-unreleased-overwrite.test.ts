@@ -1774,7 +1774,7 @@ ruleTester.run('no-unreleased-overwrite', rule, {
           restart(): void {
             const oldTimer = this.timer;
             this.timer = setTimeout(() => undefined, 10);
-            if (oldTimer !== this.timer) oldTimer.close();
+            if (oldTimer !== this.timer) clearTimeout(oldTimer);
           }
         }`),
     },
@@ -2176,7 +2176,7 @@ ruleTester.run('no-unreleased-overwrite', rule, {
           clearPending(other);
           const oldTimeoutId = state.timeoutId;
           state.timeoutId = setTimeout(() => undefined, 50);
-          if (oldTimeoutId !== state.timeoutId) oldTimeoutId?.close();
+          if (oldTimeoutId !== state.timeoutId) clearTimeout(oldTimeoutId);
         }`),
     },
     {
@@ -3856,7 +3856,7 @@ ruleTester.run('no-unreleased-overwrite', rule, {
             this.interval = setInterval(() => {
               const oldInterval = this.interval;
               this.interval = undefined;
-              if (oldInterval !== this.interval) oldInterval?.close();
+              if (oldInterval !== this.interval) clearInterval(oldInterval);
             }, 1000);
           }
         }`),
@@ -3890,7 +3890,7 @@ ruleTester.run('no-unreleased-overwrite', rule, {
             this.connectTimer = setTimeout(() => {
               const oldRetryTimer = this.retryTimer;
               this.retryTimer = setTimeout(retry, 1000);
-              if (oldRetryTimer !== this.retryTimer) oldRetryTimer?.close();
+              if (oldRetryTimer !== this.retryTimer) clearTimeout(oldRetryTimer);
             }, 1000);
           }
           close(): void {
@@ -3920,7 +3920,7 @@ ruleTester.run('no-unreleased-overwrite', rule, {
           restart(): void {
             const oldTimer = this.timer;
             this.timer = setTimeout(poll, 1000);
-            if (oldTimer !== this.timer) oldTimer?.close();
+            if (oldTimer !== this.timer) clearTimeout(oldTimer);
           }
           stop(): void {
             clearTimeout(this.timer);
@@ -6845,7 +6845,7 @@ function releasedByPrivateMethodCallers(): {
               await connect();
               const oldTimer = this.timer as typeof this.timer | undefined;
               this.timer = setTimeout(() => undefined, 1000);
-              if (oldTimer !== this.timer) oldTimer?.close();
+              if (oldTimer !== this.timer) clearTimeout(oldTimer);
             }
           }`),
       },
@@ -6887,7 +6887,7 @@ function releasedByPrivateMethodCallers(): {
               await connect();
               const oldTimer = this.timer;
               this.timer = setTimeout(() => undefined, 1000);
-              if (oldTimer !== this.timer) oldTimer?.close();
+              if (oldTimer !== this.timer) clearTimeout(oldTimer);
             }
           }`),
       },
@@ -7105,7 +7105,7 @@ function firedTimerChains(): {
             private reschedule(): void {
               const oldTimer = this.timer;
               this.timer = setTimeout(() => this.measure(), 1000);
-              if (oldTimer !== this.timer) oldTimer.close();
+              if (oldTimer !== this.timer) clearTimeout(oldTimer);
             }
             private measure(): void {
               ping().then(() => this.reschedule());
@@ -7147,7 +7147,7 @@ function firedTimerChains(): {
             private reschedule(): void {
               const oldTimer = this.timer;
               this.timer = setTimeout(() => this.measure(), 1000);
-              if (oldTimer !== this.timer) oldTimer.close();
+              if (oldTimer !== this.timer) clearTimeout(oldTimer);
             }
             private measure(): void {
               ping().then(() => this.reschedule());
@@ -7187,7 +7187,7 @@ function firedTimerChains(): {
             private reschedule(): void {
               const oldTimer = this.timer;
               this.timer = setTimeout(() => this.measure(), 1000);
-              if (oldTimer !== this.timer) oldTimer.close();
+              if (oldTimer !== this.timer) clearTimeout(oldTimer);
             }
             private measure(): void {
               ping().then(() => this.reschedule());
@@ -7196,7 +7196,7 @@ function firedTimerChains(): {
           export function rearm(pinger: Pinger): void {
             const oldTimer = pinger.timer;
             pinger.timer = setTimeout(() => undefined, 10);
-            if (oldTimer !== pinger.timer) oldTimer.close();
+            if (oldTimer !== pinger.timer) clearTimeout(oldTimer);
           }`),
       },
       {
@@ -7226,7 +7226,7 @@ function firedTimerChains(): {
             private reschedule(): void {
               const oldTimer = this.timer;
               this.timer = setTimeout(() => this.measure(), 1000);
-              if (oldTimer !== this.timer) oldTimer.close();
+              if (oldTimer !== this.timer) clearTimeout(oldTimer);
             }
             private measure(): void {
               ping().then(() => this.reschedule());
@@ -7266,12 +7266,12 @@ function firedTimerChains(): {
               ping().then(() => {
                 const oldTimer = this.timer;
                 this.timer = setTimeout(() => this.measure(), 1000);
-                if (oldTimer !== this.timer) oldTimer.close();
+                if (oldTimer !== this.timer) clearTimeout(oldTimer);
               });
               ping().then(() => {
                 const oldTimer = this.timer;
                 this.timer = setTimeout(() => this.measure(), 1000);
-                if (oldTimer !== this.timer) oldTimer.close();
+                if (oldTimer !== this.timer) clearTimeout(oldTimer);
               });
             }
           }`),
@@ -7305,7 +7305,7 @@ function firedTimerChains(): {
             private reschedule(): void {
               const oldTimer = this.timer;
               this.timer = setTimeout(() => this.measure(), 1000);
-              if (oldTimer !== this.timer) oldTimer.close();
+              if (oldTimer !== this.timer) clearTimeout(oldTimer);
             }
             private measure(): void {
               ping()
@@ -7341,7 +7341,7 @@ function firedTimerChains(): {
             private reschedule(): void {
               const oldTimer = this.timer;
               this.timer = setTimeout(() => this.measure(), 1000);
-              if (oldTimer !== this.timer) oldTimer.close();
+              if (oldTimer !== this.timer) clearTimeout(oldTimer);
             }
             private measure(): void {
               for (const host of this.hosts) ping(host).then(() => this.reschedule());
@@ -7377,7 +7377,7 @@ function firedTimerChains(): {
             private reschedule(): void {
               const oldTimer = this.timer;
               this.timer = setTimeout(() => this.measure(), 1000);
-              if (oldTimer !== this.timer) oldTimer.close();
+              if (oldTimer !== this.timer) clearTimeout(oldTimer);
             }
             private measure(): void {
               ping().then(() => this.reschedule());
@@ -7411,7 +7411,7 @@ function firedTimerChains(): {
             private reschedule(): void {
               const oldTimer = this.timer;
               this.timer = setTimeout(() => this.measure(), 1000);
-              if (oldTimer !== this.timer) oldTimer.close();
+              if (oldTimer !== this.timer) clearTimeout(oldTimer);
             }
             private measure(): void {
               watch().then(() => this.reschedule());
@@ -7451,7 +7451,7 @@ function firedTimerChains(): {
             private reschedule(): void {
               const oldTimer = this.timer;
               this.timer = setTimeout(() => this.measure(), 1000);
-              if (oldTimer !== this.timer) oldTimer.close();
+              if (oldTimer !== this.timer) clearTimeout(oldTimer);
             }
             private measure(): void {
               ping().then(() => this.reschedule());
@@ -7492,7 +7492,7 @@ function firedTimerChains(): {
               await ping();
               const oldTimer = this.timer;
               this.timer = setTimeout(() => void this.measure(), 1000);
-              if (oldTimer !== this.timer) oldTimer.close();
+              if (oldTimer !== this.timer) clearTimeout(oldTimer);
             }
           }`),
       },
@@ -7529,7 +7529,7 @@ function firedTimerChains(): {
             private reschedule(): void {
               const oldTimer = this.timer;
               this.timer = setTimeout(() => this.measure(), 1000);
-              if (oldTimer !== this.timer) oldTimer.close();
+              if (oldTimer !== this.timer) clearTimeout(oldTimer);
             }
             private measure(): void {
               ping().then(() => this.reschedule());
@@ -7608,7 +7608,7 @@ function firedTimerChains(): {
             #reschedule(): void {
               const oldTimer = this.#timer;
               this.#timer = setTimeout(() => this.#measure(), 1000);
-              if (oldTimer !== this.#timer) oldTimer.close();
+              if (oldTimer !== this.#timer) clearTimeout(oldTimer);
             }
             #measure(): void {
               connect().then((connection) => {
@@ -7661,7 +7661,7 @@ function firedTimerChains(): {
               await pong();
               const oldTimer = this.timer;
               this.timer = setTimeout(() => void this.measure(), 1000);
-              if (oldTimer !== this.timer) oldTimer.close();
+              if (oldTimer !== this.timer) clearTimeout(oldTimer);
             }
             private reschedule(): void {
               const oldTimer = this.timer;
@@ -7715,7 +7715,7 @@ function firedTimerChains(): {
               await ping();
               const oldTimer = this.timer;
               this.timer = setTimeout(() => this.tick(), 1000);
-              if (oldTimer !== this.timer) oldTimer.close();
+              if (oldTimer !== this.timer) clearTimeout(oldTimer);
             }
           }`),
       },
@@ -7762,7 +7762,7 @@ function firedTimerChains(): {
               await pong();
               const oldTimer = this.timer;
               this.timer = setTimeout(() => void this.measure(), 1000);
-              if (oldTimer !== this.timer) oldTimer?.close();
+              if (oldTimer !== this.timer) clearTimeout(oldTimer);
             }
             private reschedule(): void {
               const oldTimer = this.timer;
@@ -11800,7 +11800,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
             if (this.connection == null) this.connection = fresh;
             const oldTimer = this.timer;
             this.timer = setTimeout(() => this.measure(), 1000);
-            if (oldTimer !== this.timer) oldTimer.close();
+            if (oldTimer !== this.timer) clearTimeout(oldTimer);
           }
           private measure(): void {
             const connection = this.connection;
@@ -12016,7 +12016,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
             if (this.connection == null) this.connection = fresh;
             const oldTimer = this.timer;
             this.timer = setTimeout(() => this.measure(), 1000);
-            if (oldTimer !== this.timer) oldTimer.close();
+            if (oldTimer !== this.timer) clearTimeout(oldTimer);
           }
           private measure(): void {
             const connection = this.connection;
@@ -12089,7 +12089,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
             if (this.connection == null) this.connection = fresh;
             const oldTimer = this.timer;
             this.timer = setTimeout(() => this.measure(), 1000);
-            if (oldTimer !== this.timer) oldTimer.close();
+            if (oldTimer !== this.timer) clearTimeout(oldTimer);
             connect().then((spare) => this.reschedule(spare));
           }
           private measure(): void {
@@ -12163,7 +12163,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
             if (this.connection == null) this.connection = fresh;
             const oldTimer = this.timer;
             this.timer = setTimeout(() => this.measure(), 1000);
-            if (oldTimer !== this.timer) oldTimer.close();
+            if (oldTimer !== this.timer) clearTimeout(oldTimer);
           }
           private measure(): void {
             const connection = this.connection;
@@ -12311,7 +12311,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
             if (this.connection == null) this.connection = fresh;
             const oldTimer = this.timer;
             this.timer = setTimeout(() => this.measure(), 1000);
-            if (oldTimer !== this.timer) oldTimer.close();
+            if (oldTimer !== this.timer) clearTimeout(oldTimer);
           }
           private measure(): void {
             const connection = this.connection;
@@ -12388,7 +12388,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
             if (this.connection == null) this.connection = fresh;
             const oldTimer = this.timer;
             this.timer = setTimeout(() => this.measure(), 1000);
-            if (oldTimer !== this.timer) oldTimer.close();
+            if (oldTimer !== this.timer) clearTimeout(oldTimer);
           }
           private measure(): void {
             const connection = this.connection;
@@ -12544,7 +12544,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
             if (this.connection == null) this.connection = fresh;
             const oldTimer = this.timer;
             this.timer = setTimeout(() => this.measure(), 1000);
-            if (oldTimer !== this.timer) oldTimer.close();
+            if (oldTimer !== this.timer) clearTimeout(oldTimer);
           }
           private measure(): void {
             const connection = this.connection;
@@ -12616,7 +12616,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
             if (this.connection == null) this.connection = fresh;
             const oldTimer = this.timer;
             this.timer = setTimeout(() => this.measure(), 1000);
-            if (oldTimer !== this.timer) oldTimer.close();
+            if (oldTimer !== this.timer) clearTimeout(oldTimer);
           }
           private measure(): void {
             const connection = this.connection;
@@ -12766,7 +12766,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
             if (this.connection == null) this.connection = fresh;
             const oldTimer = this.timer;
             this.timer = setTimeout(() => this.measure(), 1000);
-            if (oldTimer !== this.timer) oldTimer.close();
+            if (oldTimer !== this.timer) clearTimeout(oldTimer);
           }
           peer: Pinger | undefined;
           private measure(): void {
@@ -12926,7 +12926,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
             if (this.connection == null) this.connection = fresh;
             const oldTimer = this.timer;
             this.timer = setTimeout(() => this.measure(), 1000);
-            if (oldTimer !== this.timer) oldTimer.close();
+            if (oldTimer !== this.timer) clearTimeout(oldTimer);
           }
           private measure(): void {
             const connection = this.connection;
@@ -13000,7 +13000,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
             if (this.connection == null) this.connection = fresh;
             const oldTimer = this.timer;
             this.timer = setTimeout(() => this.measure(), 1000);
-            if (oldTimer !== this.timer) oldTimer.close();
+            if (oldTimer !== this.timer) clearTimeout(oldTimer);
           }
           private measure(): void {
             const connection = this.connection;
@@ -13080,7 +13080,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
             if (this.connection == null) this.connection = fresh;
             const oldTimer = this.timer;
             this.timer = setTimeout(() => this.measure(), 1000);
-            if (oldTimer !== this.timer) oldTimer.close();
+            if (oldTimer !== this.timer) clearTimeout(oldTimer);
           }
           private measure(): void {
             const connection = this.connection;
@@ -13502,7 +13502,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
             if (this.connection == null) this.connection = fresh;
             const oldTimer = this.timer;
             this.timer = setTimeout(() => this.measure(), 1000);
-            if (oldTimer !== this.timer) oldTimer.close();
+            if (oldTimer !== this.timer) clearTimeout(oldTimer);
           }
           private measure(): void {
             const connection = this.connection;
@@ -13581,7 +13581,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
             if (this.connection == null) this.connection = fresh;
             const oldTimer = this.timer;
             this.timer = setTimeout(() => this.measure(), 1000);
-            if (oldTimer !== this.timer) oldTimer.close();
+            if (oldTimer !== this.timer) clearTimeout(oldTimer);
           }
           private measure(): void {
             const connection = this.connection;
@@ -13660,7 +13660,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
             if (this.connection == null) this.connection = fresh;
             const oldTimer = this.timer;
             this.timer = setTimeout(() => this.measure(), 1000);
-            if (oldTimer !== this.timer) oldTimer.close();
+            if (oldTimer !== this.timer) clearTimeout(oldTimer);
           }
           private measure(): void {
             const connection = this.connection;
@@ -13739,7 +13739,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
             if (this.connection == null) this.connection = fresh;
             const oldTimer = this.timer;
             this.timer = setTimeout(() => this.measure(), 1000);
-            if (oldTimer !== this.timer) oldTimer.close();
+            if (oldTimer !== this.timer) clearTimeout(oldTimer);
           }
           private measure(): void {
             const connection = this.connection;
@@ -13817,7 +13817,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
             if (this.connection == null) this.connection = fresh;
             const oldTimer = this.timer;
             this.timer = setTimeout(() => this.measure(), 1000);
-            if (oldTimer !== this.timer) oldTimer.close();
+            if (oldTimer !== this.timer) clearTimeout(oldTimer);
           }
           private measure(): void {
             const connection = this.connection;
@@ -13895,7 +13895,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
             if (this.connection == null) this.connection = fresh;
             const oldTimer = this.timer;
             this.timer = setTimeout(() => this.measure(), 1000);
-            if (oldTimer !== this.timer) oldTimer.close();
+            if (oldTimer !== this.timer) clearTimeout(oldTimer);
           }
           private measure(): void {
             const connection = this.connection;
@@ -13973,7 +13973,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
             if (this.connection == null) this.connection = fresh;
             const oldTimer = this.timer;
             this.timer = setTimeout(() => this.measure(), 1000);
-            if (oldTimer !== this.timer) oldTimer.close();
+            if (oldTimer !== this.timer) clearTimeout(oldTimer);
           }
           private measure(): void {
             const connection = this.connection;
@@ -14051,7 +14051,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
             if (this.connection == null) this.connection = fresh;
             const oldTimer = this.timer;
             this.timer = setTimeout(() => this.measure(), 1000);
-            if (oldTimer !== this.timer) oldTimer.close();
+            if (oldTimer !== this.timer) clearTimeout(oldTimer);
           }
           private measure(): void {
             const connection = this.connection;
@@ -17847,6 +17847,198 @@ ruleTester.run('no-unreleased-overwrite: corpus false positives still reported',
           }
           async _stop(): Promise<void> {
             await this.audioContext?.close();
+          }
+        }`),
+    },
+  ]),
+});
+
+// A field of a field whose literal initializer leaves the key out or empty (under a cast, or a
+// suppressed type error): the type says the value is always there, but the first store finds nothing.
+// The fix must guard the release, or it throws where the original ran (hocuspocus' provider
+// configuration, from the extra corpus).
+ruleTester.run('no-unreleased-overwrite: keys that a field literal leaves empty', rule, {
+  valid: [],
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'a key the literal leaves out (cast to the full type)',
+      code: dedent(`
+        declare class Socket { destroy(): void }
+        interface Config { name: string; socket: Socket }
+        export class Provider {
+          config: Config = { name: '' } as Config;
+          configure(): void {
+            this.config.socket = new Socket();
+          }
+          destroy(): void {
+            this.config.socket.destroy();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5, data: { target: 'this.config.socket', type: 'Socket', release: 'destroy()' } }],
+      output: dedent(`
+        declare class Socket { destroy(): void }
+        interface Config { name: string; socket: Socket }
+        export class Provider {
+          config: Config = { name: '' } as Config;
+          configure(): void {
+            const oldSocket = this.config.socket as typeof this.config.socket | undefined;
+            this.config.socket = new Socket();
+            oldSocket?.destroy();
+          }
+          destroy(): void {
+            this.config.socket.destroy();
+          }
+        }`),
+    },
+    {
+      name: 'a key the literal sets to undefined under a double cast',
+      code: dedent(`
+        declare class Doc { destroy(): void }
+        interface Config { name: string; doc: Doc }
+        declare function loadDoc(): Doc;
+        export class Provider {
+          config: Config = { name: '', doc: undefined as unknown as Doc };
+          setDoc(): void {
+            this.config.doc = loadDoc();
+          }
+          destroy(): void {
+            this.config.doc.destroy();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5, data: { target: 'this.config.doc', type: 'Doc', release: 'destroy()' } }],
+      output: dedent(`
+        declare class Doc { destroy(): void }
+        interface Config { name: string; doc: Doc }
+        declare function loadDoc(): Doc;
+        export class Provider {
+          config: Config = { name: '', doc: undefined as unknown as Doc };
+          setDoc(): void {
+            const oldDoc = this.config.doc as typeof this.config.doc | undefined;
+            this.config.doc = loadDoc();
+            if (oldDoc !== this.config.doc) oldDoc?.destroy();
+          }
+          destroy(): void {
+            this.config.doc.destroy();
+          }
+        }`),
+    },
+    {
+      name: 'a key the literal gives a value: released without a guard',
+      code: dedent(`
+        declare class Doc { destroy(): void }
+        interface Config { name: string; doc: Doc }
+        declare function loadDoc(): Doc;
+        export class Provider {
+          config: Config = { name: '', doc: loadDoc() };
+          setDoc(): void {
+            this.config.doc = loadDoc();
+          }
+          destroy(): void {
+            this.config.doc.destroy();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5, data: { target: 'this.config.doc', type: 'Doc', release: 'destroy()' } }],
+      output: dedent(`
+        declare class Doc { destroy(): void }
+        interface Config { name: string; doc: Doc }
+        declare function loadDoc(): Doc;
+        export class Provider {
+          config: Config = { name: '', doc: loadDoc() };
+          setDoc(): void {
+            const oldDoc = this.config.doc;
+            this.config.doc = loadDoc();
+            if (oldDoc !== this.config.doc) oldDoc.destroy();
+          }
+          destroy(): void {
+            this.config.doc.destroy();
+          }
+        }`),
+    },
+  ]),
+});
+
+// Node's timer handles are released with clearTimeout (or clearInterval for a field the file fills
+// only with setInterval), which also runs in a browser build where the handle is a number, and
+// takes an empty handle: no guard for one that may be empty.
+ruleTester.run('no-unreleased-overwrite: timers released with clearTimeout', rule, {
+  valid: [],
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'a timer that may be empty: clearTimeout without a guard',
+      code: dedent(`
+        export class Heartbeat {
+          private timer: NodeJS.Timeout | undefined;
+          arm(ms: number): void {
+            this.timer = setTimeout(() => undefined, ms);
+          }
+          stop(): void {
+            clearTimeout(this.timer);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 4, column: 5, data: { target: 'this.timer', type: 'Timeout | undefined', release: 'clearTimeout()' } }],
+      output: dedent(`
+        export class Heartbeat {
+          private timer: NodeJS.Timeout | undefined;
+          arm(ms: number): void {
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => undefined, ms);
+            if (oldTimer !== this.timer) clearTimeout(oldTimer);
+          }
+          stop(): void {
+            clearTimeout(this.timer);
+          }
+        }`),
+    },
+    {
+      name: 'a field filled only with setInterval: clearInterval',
+      code: dedent(`
+        export class Heartbeat {
+          private ticker: NodeJS.Timeout | null = null;
+          start(ms: number): void {
+            this.ticker = setInterval(() => undefined, ms);
+          }
+          stop(): void {
+            if (this.ticker) clearInterval(this.ticker);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 4, column: 5, data: { target: 'this.ticker', type: 'Timeout | null', release: 'clearInterval()' } }],
+      output: dedent(`
+        export class Heartbeat {
+          private ticker: NodeJS.Timeout | null = null;
+          start(ms: number): void {
+            const oldTicker = this.ticker;
+            this.ticker = setInterval(() => undefined, ms);
+            if (oldTicker !== this.ticker) clearInterval(oldTicker);
+          }
+          stop(): void {
+            if (this.ticker) clearInterval(this.ticker);
+          }
+        }`),
+    },
+    {
+      name: 'without clearTimeout among the release functions: the handle\'s close()',
+      options: [{ releaseFunctions: ['clearInterval'] }],
+      code: dedent(`
+        export class Heartbeat {
+          private timer: NodeJS.Timeout | undefined;
+          arm(ms: number): void {
+            this.timer = setTimeout(() => undefined, ms);
+          }
+          stop(): void {
+            this.timer?.close();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 4, column: 5, data: { target: 'this.timer', type: 'Timeout | undefined', release: 'close()' } }],
+      output: dedent(`
+        export class Heartbeat {
+          private timer: NodeJS.Timeout | undefined;
+          arm(ms: number): void {
+            const oldTimer = this.timer;
+            this.timer = setTimeout(() => undefined, ms);
+            if (oldTimer !== this.timer) oldTimer?.close();
+          }
+          stop(): void {
+            this.timer?.close();
           }
         }`),
     },
