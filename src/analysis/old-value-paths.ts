@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   fieldRefOf,
   isEmptyValue,
@@ -574,8 +574,31 @@ export function oldValuePaths(
     if (node.type !== AST_NODE_TYPES.ArrowFunctionExpression && node.type !== AST_NODE_TYPES.FunctionExpression) {
       return undefined;
     }
-    const call = outermostTypeWrapper(node).parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || skipTypeWrappers(call.arguments[0] ?? call) !== node) return undefined;
+    const onThisAllowed = node.type === AST_NODE_TYPES.ArrowFunctionExpression;
+    const direct = timerStoreKeyOf(node, onThisAllowed);
+    if (direct !== undefined) return direct;
+    // A named callback: `const onFire = () => { this.timer = null }; this.timer = setTimeout(onFire, ms)`,
+    // when every use of the const is as the callback of a timer stored into that same field.
+    const declarator = outermostTypeWrapper(node).parent;
+    if (
+      declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+      declarator.init !== outermostTypeWrapper(node) ||
+      declarator.id.type !== AST_NODE_TYPES.Identifier ||
+      declarator.parent.kind !== 'const'
+    ) {
+      return undefined;
+    }
+    const variable = ASTUtils.findVariable(sourceCode.getScope(declarator), declarator.id.name);
+    const uses = variable?.references.filter((reference) => reference.identifier !== declarator.id) ?? [];
+    const keys = new Set(uses.map((reference) => timerStoreKeyOf(reference.identifier, onThisAllowed)));
+    const [key] = keys;
+    return uses.length > 0 && keys.size === 1 ? key : undefined;
+  }
+
+  /** The key of the field that `this.t = setTimeout(callback, …)` (or setImmediate) stores the timer of `callback` into. */
+  function timerStoreKeyOf(callback: TSESTree.Node, onThisAllowed: boolean): string | undefined {
+    const call = outermostTypeWrapper(callback).parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || skipTypeWrappers(call.arguments[0] ?? call) !== callback) return undefined;
     const timerFunction = calleeName(call.callee)?.split('.').pop();
     if (timerFunction !== 'setTimeout' && timerFunction !== 'setImmediate') return undefined;
     const store = outermostTypeWrapper(call).parent;
@@ -588,7 +611,7 @@ export function oldValuePaths(
       return undefined;
     }
     const field = fieldRefOf(store.left);
-    if (!field || (field.onThis && node.type === AST_NODE_TYPES.FunctionExpression)) return undefined;
+    if (!field || (field.onThis && !onThisAllowed)) return undefined;
     return keyOf(field);
   }
 
@@ -931,6 +954,55 @@ export function oldValuePaths(
           (isConst && reference.from.variableScope !== variable.scope.variableScope)) &&
         ['release', 'handoff'].includes(useOf(reference.identifier).kind),
     );
+  }
+
+  /**
+   * Whether the old value at a store is a `const` local's that an earlier store in the text put into
+   * the same field, and that local was handed off or released between the two stores: `const s =
+   * open(); this.session = s; resolve(new Transport(s)); this.session = null`, also when the later
+   * store is in a closure (`s.once('ready', () => { resolve(new Transport(s)); this.session = null })`).
+   * The field still holds that value unless something else stored into it meanwhile, and then that
+   * store is judged itself; a fix here would release what was just handed off. Asked only of
+   * stores that would be reported: the scopes from the store out to the enclosing class member.
+   */
+  function aliasTakenOverBefore(question: StoreQuestion): boolean {
+    const store = question.assignment;
+    const key = question.target.key;
+    let fieldWrites: readonly FieldWrite[] | undefined;
+    const isStoreIntoField = (node: TSESTree.Node | undefined, value: TSESTree.Node): node is TSESTree.AssignmentExpression => {
+      if (node?.type !== AST_NODE_TYPES.AssignmentExpression || node.operator !== '=' || node.right !== value) return false;
+      const left = skipTypeWrappers(node.left);
+      return left.type === AST_NODE_TYPES.MemberExpression && fieldRefOf(left)?.key === key;
+    };
+    const { ScopeType } = TSESLint.Scope;
+    const outside = new Set<string>([ScopeType.class, ScopeType.module, ScopeType.global]);
+    let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(store);
+    while (scope && !outside.has(scope.type)) {
+      for (const variable of scope.variables) {
+        if (!variable.defs.every((def) => def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const')) continue;
+        let storedAt: number | undefined;
+        for (const reference of variable.references) {
+          const value = outermostTypeWrapper(reference.identifier);
+          if (isStoreIntoField(value.parent, value) && value.parent.range[1] <= store.range[0]) {
+            storedAt = Math.max(storedAt ?? 0, value.parent.range[1]);
+          }
+        }
+        if (storedAt === undefined) continue;
+        const from = storedAt;
+        // Another store into the field in between: it may hold something else now.
+        const writes = (fieldWrites ??= fieldWritesIn(sourceCode.ast, question.target.name));
+        if (writes.some(({ member }) => member.range[0] >= from && member.range[1] <= store.range[0] && fieldRefOf(member)?.key === key)) continue;
+        const takenOver = variable.references.some((reference) => {
+          const read = reference.identifier;
+          if (!reference.isRead() || read.range[0] < from || read.range[1] > store.range[0]) return false;
+          const value = outermostTypeWrapper(read);
+          return !isStoreIntoField(value.parent, value) && (useOf(read).kind === 'release' || useOf(read).kind === 'handoff');
+        });
+        if (takenOver) return true;
+      }
+      scope = scope.upper;
+    }
+    return false;
   }
 
   const segmentIndexes = new WeakMap<FunctionRecord, SegmentIndex>();
@@ -1725,6 +1797,11 @@ export function oldValuePaths(
         releasedThenSuspended = true;
         releases.add(Number(fact.slice(10)));
       }
+    }
+    // The value an earlier store put there from a `const` that has been handed off or released since.
+    if (dropped && aliasTakenOverBefore(question)) {
+      dropped = false;
+      handledOnSomePath = true;
     }
     // Types last: a spread's type is asked only when nothing else on the paths drops the value.
     if (!dropped) {

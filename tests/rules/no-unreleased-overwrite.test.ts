@@ -18044,3 +18044,282 @@ ruleTester.run('no-unreleased-overwrite: timers released with clearTimeout', rul
     },
   ]),
 });
+
+// A const stored into the field, then handed off or released through the const: the field's old
+// value is that const's, taken over, so the later store drops nothing, and a fix there would close
+// what was just handed off (grpc-js' transport: `this.session = null` after
+// `resolve(new Http2Transport(session, …))` in the session's handler).
+ruleTester.run('no-unreleased-overwrite: the stored const handed off since', rule, {
+  valid: [
+    {
+      name: 'stored, handed off through the const, then the field cleared',
+      code: dedent(`
+        interface Session { close(): void; once(event: 'ready', listener: () => void): void }
+        declare function openSession(url: string): Session;
+        declare class Transport { constructor(session: Session) }
+        export class Connector {
+          private session: Session | null = null;
+          connect(url: string, out: Transport[]): void {
+            if (this.session) return;
+            const session = openSession(url);
+            this.session = session;
+            out.push(new Transport(session));
+            this.session = null;
+          }
+          shutdown(): void {
+            this.session?.close();
+            this.session = null;
+          }
+        }`),
+    },
+    {
+      name: 'stored, released through the const, then the field cleared',
+      code: dedent(`
+        interface Session { close(): void; once(event: 'ready', listener: () => void): void }
+        declare function openSession(url: string): Session;
+        declare class Transport { constructor(session: Session) }
+        export class Connector {
+          private session: Session | null = null;
+          probe(url: string): void {
+            if (this.session) return;
+            const session = openSession(url);
+            this.session = session;
+            session.close();
+            this.session = null;
+          }
+          shutdown(): void {
+            this.session?.close();
+          }
+        }`),
+    },
+  ],
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: "cleared in the session's handler after handing the captured const off: only the first store is reported",
+      code: dedent(`
+        interface Session { close(): void; once(event: 'ready', listener: () => void): void }
+        declare function openSession(url: string): Session;
+        declare class Transport { constructor(session: Session) }
+        export class Connector {
+          private session: Session | null = null;
+          connect(url: string): Promise<Transport> {
+            return new Promise<Transport>((resolve) => {
+              const session = openSession(url);
+              this.session = session;
+              session.once('ready', () => {
+                resolve(new Transport(session));
+                this.session = null;
+              });
+            });
+          }
+          shutdown(): void {
+            this.session?.close();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 9, column: 7, data: { target: 'this.session', type: 'Session | null', release: 'close()' } }],
+      output: dedent(`
+        interface Session { close(): void; once(event: 'ready', listener: () => void): void }
+        declare function openSession(url: string): Session;
+        declare class Transport { constructor(session: Session) }
+        export class Connector {
+          private session: Session | null = null;
+          connect(url: string): Promise<Transport> {
+            return new Promise<Transport>((resolve) => {
+              const session = openSession(url);
+              const oldSession = this.session;
+              this.session = session;
+              if (oldSession !== this.session) oldSession?.close();
+              session.once('ready', () => {
+                resolve(new Transport(session));
+                this.session = null;
+              });
+            });
+          }
+          shutdown(): void {
+            this.session?.close();
+          }
+        }`),
+    },
+    {
+      name: 'another store into the field after the const was stored: the field may hold that value',
+      code: dedent(`
+        interface Session { close(): void; once(event: 'ready', listener: () => void): void }
+        declare function openSession(url: string): Session;
+        declare class Transport { constructor(session: Session) }
+        export class Connector {
+          private session: Session | null = null;
+          connect(url: string, out: Transport[]): void {
+            if (this.session) return;
+            const session = openSession(url);
+            this.session = session;
+            out.push(new Transport(session));
+            this.session = openSession(url);
+            this.session = null;
+          }
+          shutdown(): void {
+            this.session?.close();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 12, column: 5, data: { target: 'this.session', type: 'Session | null', release: 'close()' } }],
+      output: dedent(`
+        interface Session { close(): void; once(event: 'ready', listener: () => void): void }
+        declare function openSession(url: string): Session;
+        declare class Transport { constructor(session: Session) }
+        export class Connector {
+          private session: Session | null = null;
+          connect(url: string, out: Transport[]): void {
+            if (this.session) return;
+            const session = openSession(url);
+            this.session = session;
+            out.push(new Transport(session));
+            this.session = openSession(url);
+            const oldSession = this.session;
+            this.session = null;
+            if (oldSession !== this.session) oldSession?.close();
+          }
+          shutdown(): void {
+            this.session?.close();
+          }
+        }`),
+    },
+    {
+      name: 'the const handed off before it was stored: the field still holds it, dropped',
+      code: dedent(`
+        interface Session { close(): void; once(event: 'ready', listener: () => void): void }
+        declare function openSession(url: string): Session;
+        declare class Transport { constructor(session: Session) }
+        export class Connector {
+          private session: Session | null = null;
+          connect(url: string, out: Transport[]): void {
+            if (this.session) return;
+            const session = openSession(url);
+            out.push(new Transport(session));
+            this.session = session;
+            this.session = null;
+          }
+          shutdown(): void {
+            this.session?.close();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 11, column: 5, data: { target: 'this.session', type: 'Session | null', release: 'close()' } }],
+      output: dedent(`
+        interface Session { close(): void; once(event: 'ready', listener: () => void): void }
+        declare function openSession(url: string): Session;
+        declare class Transport { constructor(session: Session) }
+        export class Connector {
+          private session: Session | null = null;
+          connect(url: string, out: Transport[]): void {
+            if (this.session) return;
+            const session = openSession(url);
+            out.push(new Transport(session));
+            this.session = session;
+            const oldSession = this.session;
+            this.session = null;
+            if (oldSession !== this.session) oldSession?.close();
+          }
+          shutdown(): void {
+            this.session?.close();
+          }
+        }`),
+    },
+  ]),
+});
+
+// A one-shot timer's callback declared as a const and passed by name: when it runs, the field
+// holds the timer that fired, as for an inline callback (grpc-js' resolving call, `handleDeadline`).
+ruleTester.run('no-unreleased-overwrite: a named one-shot timer callback', rule, {
+  valid: [
+    {
+      name: 'the const callback empties the field of the timer that fired',
+      code: dedent(`
+        export class Call {
+          private timer: NodeJS.Timeout | null = null;
+          cancel(): void {
+            if (this.timer) {
+              clearTimeout(this.timer);
+              this.timer = null;
+            }
+          }
+          arm(ms: number): void {
+            this.cancel();
+            const onFire = () => {
+              this.timer = null;
+            };
+            this.timer = setTimeout(onFire, ms);
+          }
+        }`),
+    },
+  ],
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'the const callback is also called directly: the field may hold a live timer then',
+      code: dedent(`
+        export class Call {
+          private timer: NodeJS.Timeout | null = null;
+          cancel(): void {
+            if (this.timer) {
+              clearTimeout(this.timer);
+              this.timer = null;
+            }
+          }
+          arm(ms: number): void {
+            this.cancel();
+            const onFire = () => {
+              this.timer = null;
+            };
+            this.timer = setTimeout(onFire, ms);
+            if (ms <= 0) onFire();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 12, column: 7, data: { target: 'this.timer', type: 'Timeout | null', release: 'clearTimeout()' } }],
+      output: dedent(`
+        export class Call {
+          private timer: NodeJS.Timeout | null = null;
+          cancel(): void {
+            if (this.timer) {
+              clearTimeout(this.timer);
+              this.timer = null;
+            }
+          }
+          arm(ms: number): void {
+            this.cancel();
+            const onFire = () => {
+              const oldTimer = this.timer;
+              this.timer = null;
+              if (oldTimer !== this.timer) clearTimeout(oldTimer);
+            };
+            this.timer = setTimeout(onFire, ms);
+            if (ms <= 0) onFire();
+          }
+        }`),
+    },
+    {
+      name: 'the const callback of an interval: the field holds a live timer when it runs',
+      code: dedent(`
+        export class Call {
+          private timer: NodeJS.Timeout | null = null;
+          arm(ms: number): void {
+            if (this.timer) clearInterval(this.timer);
+            const onTick = () => {
+              this.timer = null;
+            };
+            this.timer = setInterval(onTick, ms);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 7, data: { target: 'this.timer', type: 'Timeout | null', release: 'clearInterval()' } }],
+      output: dedent(`
+        export class Call {
+          private timer: NodeJS.Timeout | null = null;
+          arm(ms: number): void {
+            if (this.timer) clearInterval(this.timer);
+            const onTick = () => {
+              const oldTimer = this.timer;
+              this.timer = null;
+              if (oldTimer !== this.timer) clearInterval(oldTimer);
+            };
+            this.timer = setInterval(onTick, ms);
+          }
+        }`),
+    },
+  ]),
+});
