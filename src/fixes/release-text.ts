@@ -42,12 +42,9 @@ export function releaseCallText(input: Omit<ReleaseStatementInput, 'sameAs'>): s
   }
 }
 
-/** The timer functions, which take an empty handle and do nothing: `clearTimeout(undefined)`. */
-const acceptsEmpty: ReadonlySet<string> = new Set(['clearTimeout', 'clearInterval', 'clearImmediate']);
-
 /** Calls that take the old value as it is, so an empty value must be filtered out first. */
 const needsValue = (release: ReleaseCall): boolean =>
-  (release.kind === 'function' && !(release.from === undefined && acceptsEmpty.has(release.name))) ||
+  release.kind === 'function' ||
   release.kind === 'secureContext';
 
 /**

@@ -2995,6 +2995,104 @@ class Server {
       },
     ],
   },
+  {
+    name: "a Node timer that may be null: clearTimeout behind a guard (@types/node's clearTimeout takes no null)",
+    code: `
+class Heartbeat {
+  timer: NodeJS.Timeout | null = null;
+  arm(ms: number): void {
+    this.timer = setTimeout(() => undefined, ms);
+  }
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+}
+`,
+    output: `
+class Heartbeat {
+  timer: NodeJS.Timeout | null = null;
+  arm(ms: number): void {
+    const oldTimer = this.timer;
+    this.timer = setTimeout(() => undefined, ms);
+    if (oldTimer && oldTimer !== this.timer) clearTimeout(oldTimer);
+  }
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+}
+`,
+    errors: [{ messageId: 'overwrite', line: 5, column: 5 }],
+  },
+  {
+    name: 'a Node interval that is always set: clearInterval with no guard',
+    code: `
+class Ticker {
+  ticker: NodeJS.Timeout = setInterval(() => undefined, 1000);
+  restart(ms: number): void {
+    this.ticker = setInterval(() => undefined, ms);
+  }
+  stop(): void {
+    clearInterval(this.ticker);
+  }
+}
+`,
+    output: `
+class Ticker {
+  ticker: NodeJS.Timeout = setInterval(() => undefined, 1000);
+  restart(ms: number): void {
+    const oldTicker = this.ticker;
+    this.ticker = setInterval(() => undefined, ms);
+    if (oldTicker !== this.ticker) clearInterval(oldTicker);
+  }
+  stop(): void {
+    clearInterval(this.ticker);
+  }
+}
+`,
+    errors: [{ messageId: 'overwrite', line: 5, column: 5 }],
+  },
+  {
+    name: 'a key that the field literal leaves out: the old value widened, released with ?.',
+    code: `
+declare class Socket {
+  destroy(): void;
+}
+interface Config {
+  name: string;
+  socket: Socket;
+}
+class Provider {
+  config: Config = { name: '' } as Config;
+  configure(): void {
+    this.config.socket = new Socket();
+  }
+  destroy(): void {
+    this.config.socket.destroy();
+  }
+}
+`,
+    output: `
+declare class Socket {
+  destroy(): void;
+}
+interface Config {
+  name: string;
+  socket: Socket;
+}
+class Provider {
+  config: Config = { name: '' } as Config;
+  configure(): void {
+    const oldSocket = this.config.socket as typeof this.config.socket | undefined;
+    this.config.socket = new Socket();
+    oldSocket?.destroy();
+  }
+  destroy(): void {
+    this.config.socket.destroy();
+  }
+}
+`,
+    errors: [{ messageId: 'overwrite', line: 12, column: 5 }],
+  },
 ];
 
 /** The code each case ends with: its last fix pass, and each suggestion's result. */

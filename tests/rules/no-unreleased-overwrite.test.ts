@@ -2176,7 +2176,7 @@ ruleTester.run('no-unreleased-overwrite', rule, {
           clearPending(other);
           const oldTimeoutId = state.timeoutId;
           state.timeoutId = setTimeout(() => undefined, 50);
-          if (oldTimeoutId !== state.timeoutId) clearTimeout(oldTimeoutId);
+          if (oldTimeoutId && oldTimeoutId !== state.timeoutId) clearTimeout(oldTimeoutId);
         }`),
     },
     {
@@ -3856,7 +3856,7 @@ ruleTester.run('no-unreleased-overwrite', rule, {
             this.interval = setInterval(() => {
               const oldInterval = this.interval;
               this.interval = undefined;
-              if (oldInterval !== this.interval) clearInterval(oldInterval);
+              if (oldInterval && oldInterval !== this.interval) clearInterval(oldInterval);
             }, 1000);
           }
         }`),
@@ -3890,7 +3890,7 @@ ruleTester.run('no-unreleased-overwrite', rule, {
             this.connectTimer = setTimeout(() => {
               const oldRetryTimer = this.retryTimer;
               this.retryTimer = setTimeout(retry, 1000);
-              if (oldRetryTimer !== this.retryTimer) clearTimeout(oldRetryTimer);
+              if (oldRetryTimer && oldRetryTimer !== this.retryTimer) clearTimeout(oldRetryTimer);
             }, 1000);
           }
           close(): void {
@@ -3920,7 +3920,7 @@ ruleTester.run('no-unreleased-overwrite', rule, {
           restart(): void {
             const oldTimer = this.timer;
             this.timer = setTimeout(poll, 1000);
-            if (oldTimer !== this.timer) clearTimeout(oldTimer);
+            if (oldTimer && oldTimer !== this.timer) clearTimeout(oldTimer);
           }
           stop(): void {
             clearTimeout(this.timer);
@@ -6845,7 +6845,7 @@ function releasedByPrivateMethodCallers(): {
               await connect();
               const oldTimer = this.timer as typeof this.timer | undefined;
               this.timer = setTimeout(() => undefined, 1000);
-              if (oldTimer !== this.timer) clearTimeout(oldTimer);
+              if (oldTimer && oldTimer !== this.timer) clearTimeout(oldTimer);
             }
           }`),
       },
@@ -6887,7 +6887,7 @@ function releasedByPrivateMethodCallers(): {
               await connect();
               const oldTimer = this.timer;
               this.timer = setTimeout(() => undefined, 1000);
-              if (oldTimer !== this.timer) clearTimeout(oldTimer);
+              if (oldTimer && oldTimer !== this.timer) clearTimeout(oldTimer);
             }
           }`),
       },
@@ -7762,7 +7762,7 @@ function firedTimerChains(): {
               await pong();
               const oldTimer = this.timer;
               this.timer = setTimeout(() => void this.measure(), 1000);
-              if (oldTimer !== this.timer) clearTimeout(oldTimer);
+              if (oldTimer && oldTimer !== this.timer) clearTimeout(oldTimer);
             }
             private reschedule(): void {
               const oldTimer = this.timer;
@@ -17959,12 +17959,12 @@ ruleTester.run('no-unreleased-overwrite: keys that a field literal leaves empty'
 
 // Node's timer handles are released with clearTimeout (or clearInterval for a field the file fills
 // only with setInterval), which also runs in a browser build where the handle is a number, and
-// takes an empty handle: no guard for one that may be empty.
+// guards an empty old value (@types/node's clearTimeout takes undefined but not null).
 ruleTester.run('no-unreleased-overwrite: timers released with clearTimeout', rule, {
   valid: [],
   invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
     {
-      name: 'a timer that may be empty: clearTimeout without a guard',
+      name: 'a timer that may be empty: clearTimeout behind a guard',
       code: dedent(`
         export class Heartbeat {
           private timer: NodeJS.Timeout | undefined;
@@ -17982,7 +17982,7 @@ ruleTester.run('no-unreleased-overwrite: timers released with clearTimeout', rul
           arm(ms: number): void {
             const oldTimer = this.timer;
             this.timer = setTimeout(() => undefined, ms);
-            if (oldTimer !== this.timer) clearTimeout(oldTimer);
+            if (oldTimer && oldTimer !== this.timer) clearTimeout(oldTimer);
           }
           stop(): void {
             clearTimeout(this.timer);
@@ -18008,7 +18008,7 @@ ruleTester.run('no-unreleased-overwrite: timers released with clearTimeout', rul
           start(ms: number): void {
             const oldTicker = this.ticker;
             this.ticker = setInterval(() => undefined, ms);
-            if (oldTicker !== this.ticker) clearInterval(oldTicker);
+            if (oldTicker && oldTicker !== this.ticker) clearInterval(oldTicker);
           }
           stop(): void {
             if (this.ticker) clearInterval(this.ticker);
@@ -18286,7 +18286,7 @@ ruleTester.run('no-unreleased-overwrite: a named one-shot timer callback', rule,
             const onFire = () => {
               const oldTimer = this.timer;
               this.timer = null;
-              if (oldTimer !== this.timer) clearTimeout(oldTimer);
+              if (oldTimer && oldTimer !== this.timer) clearTimeout(oldTimer);
             };
             this.timer = setTimeout(onFire, ms);
             if (ms <= 0) onFire();
@@ -18315,7 +18315,7 @@ ruleTester.run('no-unreleased-overwrite: a named one-shot timer callback', rule,
             const onTick = () => {
               const oldTimer = this.timer;
               this.timer = null;
-              if (oldTimer !== this.timer) clearInterval(oldTimer);
+              if (oldTimer && oldTimer !== this.timer) clearInterval(oldTimer);
             };
             this.timer = setInterval(onTick, ms);
           }
