@@ -1176,7 +1176,6 @@ export function oldValuePaths(
     timerEscapes.clear();
     outsideAccessesByClass.clear();
     pendsByMethod.clear();
-    fieldWrites.clear();
     classesByName = undefined;
   }
 
@@ -1253,8 +1252,6 @@ export function oldValuePaths(
   const outsideAccessesByClass = new Map<ClassNode, TSESTree.MemberExpression[]>();
   /** By class, method name and key: whether a call of the method may register a promise handler (callMayPend). */
   const pendsByMethod = new Map<string, boolean>();
-  /** By field name: where the file writes a field of that name. */
-  const fieldWrites = new Map<string, FieldWrite[]>();
   let classesByName: Map<string, ClassNode> | undefined;
 
   /**
@@ -1514,11 +1511,7 @@ export function oldValuePaths(
     storesOnlyInChainByClass.set(cacheKey, false);
     let only = classNode.superClass === null;
     const name = key.slice('this\u0000'.length);
-    let writes = fieldWrites.get(name);
-    if (only && !writes) {
-      writes = fieldWritesIn(sourceCode.ast, name);
-      fieldWrites.set(name, writes);
-    }
+    const writes = only ? fieldWritesIn(sourceCode.ast, name) : [];
     // `Object.assign(p, { connection })`, `p[key] = c`: a store no write of the name shows.
     if (only) {
       dynamicStores ??= dynamicStoresIn(sourceCode.ast);
@@ -1533,7 +1526,7 @@ export function oldValuePaths(
       }
       only = !escapes.some((read) => receiverMayBeInstance(read.object, classNode));
     }
-    for (const write of only ? (writes ?? []) : []) {
+    for (const write of only ? writes : []) {
       if (write.emptyValue) continue;
       if (write.unchecked) {
         only = false;

@@ -156,25 +156,36 @@ export interface FieldWrite {
   unchecked?: true;
 }
 
+/** By file, every field write by field name: one walk of the file, made on the first question. */
+const fieldWritesByFile = new WeakMap<TSESTree.Program, ReadonlyMap<string, readonly FieldWrite[]>>();
+
 /**
  * Every write of a field named `name` in the file, through any receiver, and every re-arming of
- * the timer it holds: one walk of the program, made only when a chain's soundness is in question.
- * `delete x.f` empties and is left out.
+ * the timer it holds; asked only when a chain's soundness (or a finding's release) is in question.
+ * The first question walks the whole file once for all names. `delete x.f` empties and is left out.
  */
-export function fieldWritesIn(program: TSESTree.Program, name: string): FieldWrite[] {
-  const writes: FieldWrite[] = [];
-  // An explicit stack, not recursion: deeply nested code must not overflow the call stack.
-  const pending: TSESTree.Node[] = [program];
-  while (pending.length > 0) {
-    const node = pending.pop();
-    if (!node) break;
-    if (node.type === AST_NODE_TYPES.MemberExpression && staticMemberName(node) === name) {
-      const write = writeOf(node);
-      if (write) writes.push(write);
+export function fieldWritesIn(program: TSESTree.Program, name: string): readonly FieldWrite[] {
+  let byName = fieldWritesByFile.get(program);
+  if (!byName) {
+    const writes = new Map<string, FieldWrite[]>();
+    // An explicit stack, not recursion: deeply nested code must not overflow the call stack.
+    const pending: TSESTree.Node[] = [program];
+    while (pending.length > 0) {
+      const node = pending.pop();
+      if (!node) break;
+      const written = node.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(node) : undefined;
+      const write = written === undefined ? undefined : writeOf(node as TSESTree.MemberExpression);
+      if (written !== undefined && write) {
+        const list = writes.get(written);
+        if (list) list.push(write);
+        else writes.set(written, [write]);
+      }
+      pending.push(...childNodesOf(node));
     }
-    pending.push(...childNodesOf(node));
+    byName = writes;
+    fieldWritesByFile.set(program, byName);
   }
-  return writes;
+  return byName.get(name) ?? [];
 }
 
 function writeOf(member: TSESTree.MemberExpression): FieldWrite | undefined {
