@@ -15,7 +15,7 @@ import { privateMethodOf, privateMethodUsesOf, type PrivateMethod } from './priv
 import { thisMemberOf } from './own-field.js';
 import { analysisStats } from './stats.js';
 import { emptyWhenSingleFlightRuns } from './single-flight.js';
-import { childNodesOf, declaredKeyName, isFunctionNode, patternTargetsOf, type FunctionNode } from './syntax-walk.js';
+import { childNodesOf, declaredKeyName, isFunctionNode, isLoop, patternTargetsOf, type FunctionNode } from './syntax-walk.js';
 import {
   classesByNameIn,
   fieldWritesIn,
@@ -962,8 +962,11 @@ export function oldValuePaths(
    * open(); this.session = s; resolve(new Transport(s)); this.session = null`, also when the later
    * store is in a closure (`s.once('ready', () => { resolve(new Transport(s)); this.session = null })`).
    * The field still holds that value unless something else stored into it meanwhile, and then that
-   * store is judged itself; a fix here would release what was just handed off. Asked only of
-   * stores that would be reported: the scopes from the store out to the enclosing class member.
+   * store is judged itself; a fix here would release what was just handed off. Both the earlier
+   * store and the hand-off must lie on the way to the store (not in a sibling handler, which may not
+   * have run), and a store that may run again after them (in a loop or a closure, such as an
+   * interval's callback) must empty the field: its second run finds its own value there. Asked
+   * only of stores that would be reported: the scopes from the store out to the enclosing class member.
    */
   function aliasTakenOverBefore(question: StoreQuestion): boolean {
     const store = question.assignment;
@@ -983,18 +986,20 @@ export function oldValuePaths(
         let storedAt: number | undefined;
         for (const reference of variable.references) {
           const value = outermostTypeWrapper(reference.identifier);
-          if (isStoreIntoField(value.parent, value) && value.parent.range[1] <= store.range[0]) {
+          if (isStoreIntoField(value.parent, value) && value.parent.range[1] <= store.range[0] && runsOnTheWayTo(value.parent, store)) {
             storedAt = Math.max(storedAt ?? 0, value.parent.range[1]);
           }
         }
         if (storedAt === undefined) continue;
+        // Run again after the earlier store, this store finds what its own last run put there.
+        if (!isEmptyValue(store.right) && mayRunAgainAfter(store, storedAt)) continue;
         const from = storedAt;
         // Another store into the field in between: it may hold something else now.
         const writes = (fieldWrites ??= fieldWritesIn(sourceCode.ast, question.target.name));
         if (writes.some(({ member }) => member.range[0] >= from && member.range[1] <= store.range[0] && fieldRefOf(member)?.key === key)) continue;
         const takenOver = variable.references.some((reference) => {
           const read = reference.identifier;
-          if (!reference.isRead() || read.range[0] < from || read.range[1] > store.range[0]) return false;
+          if (!reference.isRead() || read.range[0] < from || read.range[1] > store.range[0] || !runsOnTheWayTo(read, store)) return false;
           const value = outermostTypeWrapper(read);
           return !isStoreIntoField(value.parent, value) && (useOf(read).kind === 'release' || useOf(read).kind === 'handoff');
         });
@@ -2119,6 +2124,31 @@ export function oldValuePaths(
       questions.set(question.assignment, question);
     },
   };
+}
+
+/**
+ * Whether `node`, earlier in the text than `later`, runs whenever the code around both goes on to
+ * reach `later`: no function boundary lies between `node` and the innermost node holding both (a
+ * sibling handler's body may not have run).
+ */
+function runsOnTheWayTo(node: TSESTree.Node, later: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.range[0] <= later.range[0] && later.range[1] <= current.range[1]) return true;
+    if (isFunctionNode(current)) return false;
+  }
+  return false;
+}
+
+/**
+ * Whether `store` may run more than once after the text offset `after` was passed: a loop or a
+ * function lies between it and the innermost node that also holds the code before `after`.
+ */
+function mayRunAgainAfter(store: TSESTree.Node, after: number): boolean {
+  for (let current = store.parent; current; current = current.parent) {
+    if (current.range[0] < after) return false;
+    if (isFunctionNode(current) || isLoop(current)) return true;
+  }
+  return false;
 }
 
 /**
