@@ -963,8 +963,8 @@ export function oldValuePaths(
    * store is in a closure (`s.once('ready', () => { resolve(new Transport(s)); this.session = null })`).
    * The field still holds that value unless something else stored into it meanwhile, and then that
    * store is judged itself; a fix here would release what was just handed off. Both the earlier
-   * store and the hand-off must lie on the way to the store (not in a sibling handler, which may not
-   * have run), and a store that may run again after them (in a loop or a closure, such as an
+   * store and the hand-off must run on every path to the store (not in a sibling handler, which may
+   * not have run, nor in a branch only), and a store that may run again after them (in a loop or a closure, such as an
    * interval's callback) must empty the field: its second run finds its own value there. Asked
    * only of stores that would be reported: the scopes from the store out to the enclosing class member.
    */
@@ -983,12 +983,14 @@ export function oldValuePaths(
     while (scope && !outside.has(scope.type)) {
       for (const variable of scope.variables) {
         if (!variable.defs.every((def) => def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const')) continue;
-        let storedAt: number | undefined;
+        const earlierStores: TSESTree.AssignmentExpression[] = [];
         for (const reference of variable.references) {
           const value = outermostTypeWrapper(reference.identifier);
-          if (isStoreIntoField(value.parent, value) && value.parent.range[1] <= store.range[0] && runsOnTheWayTo(value.parent, store)) {
-            storedAt = Math.max(storedAt ?? 0, value.parent.range[1]);
-          }
+          if (isStoreIntoField(value.parent, value) && value.parent.range[1] <= store.range[0]) earlierStores.push(value.parent);
+        }
+        let storedAt: number | undefined;
+        for (const earlier of earlierStores) {
+          if (runsOnEveryPathTo(earlier, store, earlierStores)) storedAt = Math.max(storedAt ?? 0, earlier.range[1]);
         }
         if (storedAt === undefined) continue;
         // Run again after the earlier store, this store finds what its own last run put there.
@@ -997,13 +999,15 @@ export function oldValuePaths(
         // Another store into the field in between: it may hold something else now.
         const writes = (fieldWrites ??= fieldWritesIn(sourceCode.ast, question.target.name));
         if (writes.some(({ member }) => member.range[0] >= from && member.range[1] <= store.range[0] && fieldRefOf(member)?.key === key)) continue;
-        const takenOver = variable.references.some((reference) => {
-          const read = reference.identifier;
-          if (!reference.isRead() || read.range[0] < from || read.range[1] > store.range[0] || !runsOnTheWayTo(read, store)) return false;
-          const value = outermostTypeWrapper(read);
-          return !isStoreIntoField(value.parent, value) && (useOf(read).kind === 'release' || useOf(read).kind === 'handoff');
-        });
-        if (takenOver) return true;
+        const takingOver = variable.references
+          .filter((reference) => {
+            const read = reference.identifier;
+            if (!reference.isRead() || read.range[0] < from || read.range[1] > store.range[0]) return false;
+            const value = outermostTypeWrapper(read);
+            return !isStoreIntoField(value.parent, value) && (useOf(read).kind === 'release' || useOf(read).kind === 'handoff');
+          })
+          .map((reference) => reference.identifier);
+        if (takingOver.some((read) => runsOnEveryPathTo(read, store, takingOver))) return true;
       }
       scope = scope.upper;
     }
@@ -2127,16 +2131,77 @@ export function oldValuePaths(
 }
 
 /**
- * Whether `node`, earlier in the text than `later`, runs whenever the code around both goes on to
- * reach `later`: no function boundary lies between `node` and the innermost node holding both (a
- * sibling handler's body may not have run).
+ * Whether `node`, earlier in the text than `later`, runs on every path that reaches `later`, by the
+ * syntax between them: no function boundary (a sibling handler's body may not have run), no branch
+ * that `later` does not follow (`if (ready) adopt(s); this.s = null`), unless the other branch holds
+ * one of `alike` too (`if (ready) adopt(s); else s.close()`).
  */
-function runsOnTheWayTo(node: TSESTree.Node, later: TSESTree.Node): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.range[0] <= later.range[0] && later.range[1] <= current.range[1]) return true;
+function runsOnEveryPathTo(node: TSESTree.Node, later: TSESTree.Node, alike: readonly TSESTree.Node[]): boolean {
+  const holds = (outer: TSESTree.Node | null | undefined, inner: TSESTree.Node): boolean =>
+    !!outer && outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+  const otherBranchAlike = (branch: TSESTree.Node | null | undefined): boolean => alike.some((other) => holds(branch, other));
+  let child = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    if (holds(current, later)) {
+      // Where the paths of both meet: `node` must not sit in a branch that excludes `later`'s.
+      switch (current.type) {
+        case AST_NODE_TYPES.IfStatement:
+        case AST_NODE_TYPES.ConditionalExpression:
+          return child === current.test;
+        case AST_NODE_TYPES.SwitchStatement:
+          return child === current.discriminant;
+        case AST_NODE_TYPES.TryStatement:
+          return false;
+        default:
+          return true;
+      }
+    }
     if (isFunctionNode(current)) return false;
+    switch (current.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (child === current.consequent && !otherBranchAlike(current.alternate)) return false;
+        if (child === current.alternate && !otherBranchAlike(current.consequent)) return false;
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (child === current.right) return false;
+        break;
+      case AST_NODE_TYPES.SwitchCase:
+      case AST_NODE_TYPES.CatchClause:
+        return false;
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+        if (child === current.body || (current.type === AST_NODE_TYPES.ForStatement && child === current.update)) return false;
+        break;
+      case AST_NODE_TYPES.CallExpression:
+        // `this.log?.(s)`, `this.logger?.debug(s)`: the arguments are not evaluated when the chain stops.
+        if (child !== current.callee && chainMayStopBefore(current)) return false;
+        break;
+      default:
+        break;
+    }
   }
   return false;
+}
+
+/** Whether an optional link (`?.`) in the callee of `call` may end the chain before the call. */
+function chainMayStopBefore(call: TSESTree.CallExpression): boolean {
+  if (call.optional) return true;
+  for (let link: TSESTree.Node = call.callee; ; ) {
+    if (link.type === AST_NODE_TYPES.MemberExpression) {
+      if (link.optional) return true;
+      link = link.object;
+    } else if (link.type === AST_NODE_TYPES.CallExpression) {
+      if (link.optional) return true;
+      link = link.callee;
+    } else if (link.type === AST_NODE_TYPES.TSNonNullExpression) {
+      link = link.expression;
+    } else {
+      return false;
+    }
+  }
 }
 
 /**

@@ -18253,6 +18253,30 @@ ruleTester.run('no-unreleased-overwrite: the stored const handed off since', rul
         }`),
     },
     {
+      name: 'handed off on one branch and closed on the other, then the field cleared',
+      code: dedent(`
+        interface Session { close(): void; once(event: 'ready', listener: () => void): void }
+        declare function openSession(url: string): Session;
+        export class Connector {
+          private session: Session | null = null;
+          private closing = false;
+          connect(url: string, ready: (session: Session) => void): void {
+            if (this.session) return;
+            const session = openSession(url);
+            this.session = session;
+            session.once('ready', () => {
+              if (this.closing) session.close();
+              else ready(session);
+              this.session = null;
+            });
+          }
+          shutdown(): void {
+            this.closing = true;
+            this.session?.close();
+          }
+        }`),
+    },
+    {
       name: 'a handler that may run again, emptying the field after handing the const off',
       code: dedent(`
         interface Session { close(): void; on(event: 'goaway', listener: () => void): void }
@@ -18492,6 +18516,96 @@ ruleTester.run('no-unreleased-overwrite: the stored const handed off since', rul
           }
           stop(): void {
             this.conn?.close();
+          }
+        }`),
+    },
+    {
+      name: 'handed off on one branch only: the store after it drops the session on the other',
+      code: dedent(`
+        interface Session { close(): void; once(event: 'ready', listener: () => void): void }
+        declare function openSession(url: string): Session;
+        export class Connector {
+          private session: Session | null = null;
+          private closing = false;
+          connect(url: string, ready: (session: Session) => void): void {
+            if (this.session) return;
+            const session = openSession(url);
+            this.session = session;
+            session.once('ready', () => {
+              if (!this.closing) ready(session);
+              this.session = null;
+            });
+          }
+          shutdown(): void {
+            this.closing = true;
+            this.session?.close();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 12, column: 7, data: { target: 'this.session', type: 'Session | null', release: 'close()' } }],
+      output: dedent(`
+        interface Session { close(): void; once(event: 'ready', listener: () => void): void }
+        declare function openSession(url: string): Session;
+        export class Connector {
+          private session: Session | null = null;
+          private closing = false;
+          connect(url: string, ready: (session: Session) => void): void {
+            if (this.session) return;
+            const session = openSession(url);
+            this.session = session;
+            session.once('ready', () => {
+              if (!this.closing) ready(session);
+              const oldSession = this.session;
+              this.session = null;
+              if (oldSession !== this.session) oldSession?.close();
+            });
+          }
+          shutdown(): void {
+            this.closing = true;
+            this.session?.close();
+          }
+        }`),
+    },
+    {
+      name: 'handed to a hook called through ?.: when the hook is missing, the store drops the session',
+      code: dedent(`
+        interface Session { close(): void; once(event: 'ready', listener: () => void): void }
+        declare function openSession(url: string): Session;
+        export class Connector {
+          private session: Session | null = null;
+          onReady?: (session: Session) => void;
+          connect(url: string): void {
+            if (this.session) return;
+            const session = openSession(url);
+            this.session = session;
+            session.once('ready', () => {
+              this.onReady?.(session);
+              this.session = null;
+            });
+          }
+          shutdown(): void {
+            this.session?.close();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 12, column: 7, data: { target: 'this.session', type: 'Session | null', release: 'close()' } }],
+      output: dedent(`
+        interface Session { close(): void; once(event: 'ready', listener: () => void): void }
+        declare function openSession(url: string): Session;
+        export class Connector {
+          private session: Session | null = null;
+          onReady?: (session: Session) => void;
+          connect(url: string): void {
+            if (this.session) return;
+            const session = openSession(url);
+            this.session = session;
+            session.once('ready', () => {
+              this.onReady?.(session);
+              const oldSession = this.session;
+              this.session = null;
+              if (oldSession !== this.session) oldSession?.close();
+            });
+          }
+          shutdown(): void {
+            this.session?.close();
           }
         }`),
     },
