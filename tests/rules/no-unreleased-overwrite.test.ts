@@ -18176,6 +18176,31 @@ ruleTester.run('no-unreleased-overwrite: timers released with clearTimeout', rul
         }`),
     },
     {
+      name: "a types entry's own clearTimeout from a module, for a field filled only with setInterval: kept as configured",
+      code: dedent(`
+        import { setInterval } from './scheduler.js';
+        interface Ticket { readonly id: number }
+        export class Heartbeat {
+          private ticket: Ticket | undefined;
+          start(ms: number): void {
+            this.ticket = setInterval(() => undefined, ms);
+          }
+        }`),
+      options: [{ types: [{ type: { from: 'file', name: 'Ticket' }, release: { function: 'clearTimeout', from: './scheduler.js' } }] }],
+      errors: [{ messageId: 'overwrite', line: 6, column: 5, data: { target: 'this.ticket', type: 'Ticket | undefined', release: 'clearTimeout()' } }],
+      output: dedent(`
+        import { setInterval, clearTimeout } from './scheduler.js';
+        interface Ticket { readonly id: number }
+        export class Heartbeat {
+          private ticket: Ticket | undefined;
+          start(ms: number): void {
+            const oldTicket = this.ticket;
+            this.ticket = setInterval(() => undefined, ms);
+            if (oldTicket && oldTicket !== this.ticket) clearTimeout(oldTicket);
+          }
+        }`),
+    },
+    {
       name: 'without clearTimeout among the release functions: the handle\'s close()',
       options: [{ releaseFunctions: ['clearInterval'] }],
       code: dedent(`
