@@ -15,7 +15,7 @@ import { privateMethodOf, privateMethodUsesOf, type PrivateMethod } from './priv
 import { thisMemberOf } from './own-field.js';
 import { analysisStats } from './stats.js';
 import { emptyWhenSingleFlightRuns } from './single-flight.js';
-import { childNodesOf, declaredKeyName, isFunctionNode, patternTargetsOf, type FunctionNode } from './syntax-walk.js';
+import { childNodesOf, declaredKeyName, isFunctionNode, isLoop, patternTargetsOf, type FunctionNode } from './syntax-walk.js';
 import {
   classesByNameIn,
   fieldWritesIn,
@@ -962,8 +962,11 @@ export function oldValuePaths(
    * open(); this.session = s; resolve(new Transport(s)); this.session = null`, also when the later
    * store is in a closure (`s.once('ready', () => { resolve(new Transport(s)); this.session = null })`).
    * The field still holds that value unless something else stored into it meanwhile, and then that
-   * store is judged itself; a fix here would release what was just handed off. Asked only of
-   * stores that would be reported: the scopes from the store out to the enclosing class member.
+   * store is judged itself; a fix here would release what was just handed off. Both the earlier
+   * store and the hand-off must run on every path to the store (not in a sibling handler, which may
+   * not have run, nor in a branch only), and a store that may run again after them (in a loop or a closure, such as an
+   * interval's callback) must empty the field: its second run finds its own value there. Asked
+   * only of stores that would be reported: the scopes from the store out to the enclosing class member.
    */
   function aliasTakenOverBefore(question: StoreQuestion): boolean {
     const store = question.assignment;
@@ -980,25 +983,31 @@ export function oldValuePaths(
     while (scope && !outside.has(scope.type)) {
       for (const variable of scope.variables) {
         if (!variable.defs.every((def) => def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const')) continue;
-        let storedAt: number | undefined;
+        const earlierStores: TSESTree.AssignmentExpression[] = [];
         for (const reference of variable.references) {
           const value = outermostTypeWrapper(reference.identifier);
-          if (isStoreIntoField(value.parent, value) && value.parent.range[1] <= store.range[0]) {
-            storedAt = Math.max(storedAt ?? 0, value.parent.range[1]);
-          }
+          if (isStoreIntoField(value.parent, value) && value.parent.range[1] <= store.range[0]) earlierStores.push(value.parent);
+        }
+        let storedAt: number | undefined;
+        for (const earlier of earlierStores) {
+          if (runsOnEveryPathTo(earlier, store, earlierStores)) storedAt = Math.max(storedAt ?? 0, earlier.range[1]);
         }
         if (storedAt === undefined) continue;
+        // Run again after the earlier store, this store finds what its own last run put there.
+        if (!isEmptyValue(store.right) && mayRunAgainAfter(store, storedAt)) continue;
         const from = storedAt;
         // Another store into the field in between: it may hold something else now.
         const writes = (fieldWrites ??= fieldWritesIn(sourceCode.ast, question.target.name));
         if (writes.some(({ member }) => member.range[0] >= from && member.range[1] <= store.range[0] && fieldRefOf(member)?.key === key)) continue;
-        const takenOver = variable.references.some((reference) => {
-          const read = reference.identifier;
-          if (!reference.isRead() || read.range[0] < from || read.range[1] > store.range[0]) return false;
-          const value = outermostTypeWrapper(read);
-          return !isStoreIntoField(value.parent, value) && (useOf(read).kind === 'release' || useOf(read).kind === 'handoff');
-        });
-        if (takenOver) return true;
+        const takingOver = variable.references
+          .filter((reference) => {
+            const read = reference.identifier;
+            if (!reference.isRead() || read.range[0] < from || read.range[1] > store.range[0]) return false;
+            const value = outermostTypeWrapper(read);
+            return !isStoreIntoField(value.parent, value) && (useOf(read).kind === 'release' || useOf(read).kind === 'handoff');
+          })
+          .map((reference) => reference.identifier);
+        if (takingOver.some((read) => runsOnEveryPathTo(read, store, takingOver))) return true;
       }
       scope = scope.upper;
     }
@@ -2112,6 +2121,92 @@ export function oldValuePaths(
       questions.set(question.assignment, question);
     },
   };
+}
+
+/**
+ * Whether `node`, earlier in the text than `later`, runs on every path that reaches `later`, by the
+ * syntax between them: no function boundary (a sibling handler's body may not have run), no branch
+ * that `later` does not follow (`if (ready) adopt(s); this.s = null`), unless the other branch holds
+ * one of `alike` too (`if (ready) adopt(s); else s.close()`).
+ */
+function runsOnEveryPathTo(node: TSESTree.Node, later: TSESTree.Node, alike: readonly TSESTree.Node[]): boolean {
+  const holds = (outer: TSESTree.Node | null | undefined, inner: TSESTree.Node): boolean =>
+    !!outer && outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+  const otherBranchAlike = (branch: TSESTree.Node | null | undefined): boolean => alike.some((other) => holds(branch, other));
+  let child = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    if (holds(current, later)) {
+      // Where the paths of both meet: `node` must not sit in a branch that excludes `later`'s.
+      switch (current.type) {
+        case AST_NODE_TYPES.IfStatement:
+        case AST_NODE_TYPES.ConditionalExpression:
+          return child === current.test;
+        case AST_NODE_TYPES.SwitchStatement:
+          return child === current.discriminant;
+        case AST_NODE_TYPES.TryStatement:
+          return false;
+        default:
+          return true;
+      }
+    }
+    if (isFunctionNode(current)) return false;
+    switch (current.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (child === current.consequent && !otherBranchAlike(current.alternate)) return false;
+        if (child === current.alternate && !otherBranchAlike(current.consequent)) return false;
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (child === current.right) return false;
+        break;
+      case AST_NODE_TYPES.SwitchCase:
+      case AST_NODE_TYPES.CatchClause:
+        return false;
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+        if (child === current.body || (current.type === AST_NODE_TYPES.ForStatement && child === current.update)) return false;
+        break;
+      case AST_NODE_TYPES.CallExpression:
+        // `this.log?.(s)`, `this.logger?.debug(s)`: the arguments are not evaluated when the chain stops.
+        if (child !== current.callee && chainMayStopBefore(current)) return false;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+/** Whether an optional link (`?.`) in the callee of `call` may end the chain before the call. */
+function chainMayStopBefore(call: TSESTree.CallExpression): boolean {
+  if (call.optional) return true;
+  for (let link: TSESTree.Node = call.callee; ; ) {
+    if (link.type === AST_NODE_TYPES.MemberExpression) {
+      if (link.optional) return true;
+      link = link.object;
+    } else if (link.type === AST_NODE_TYPES.CallExpression) {
+      if (link.optional) return true;
+      link = link.callee;
+    } else if (link.type === AST_NODE_TYPES.TSNonNullExpression) {
+      link = link.expression;
+    } else {
+      return false;
+    }
+  }
+}
+
+/**
+ * Whether `store` may run more than once after the text offset `after` was passed: a loop or a
+ * function lies between it and the innermost node that also holds the code before `after`.
+ */
+function mayRunAgainAfter(store: TSESTree.Node, after: number): boolean {
+  for (let current = store.parent; current; current = current.parent) {
+    if (current.range[0] < after) return false;
+    if (isFunctionNode(current) || isLoop(current)) return true;
+  }
+  return false;
 }
 
 /**

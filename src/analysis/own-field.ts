@@ -47,22 +47,36 @@ export function ownFieldStartsEmpty(left: TSESTree.MemberExpression): boolean | 
 
 /**
  * Whether `this.g.<key>` may hold nothing although its type says it is always there: the class
- * declares `g` in its own body with an object literal (under any cast) that leaves `key` out or
- * sets it empty, e.g. `document: undefined` under `@ts-expect-error`, or `{ name: '' } as Config`.
- * A fix must then guard the old value's release: the first store finds nothing to release.
+ * declares `g` in its own body (static or not) with an object literal (under any cast) that leaves
+ * `key` out or sets it empty, e.g. `document: undefined` under `@ts-expect-error`, or `{ name: '' }
+ * as Config`; also through nested literals (`this.state.config.doc`, `state = { config: {} as
+ * Config }`). A fix must then guard the old value's release: the first store finds nothing to release.
  */
 export function ownLiteralKeyMayBeEmpty(left: TSESTree.MemberExpression): boolean {
-  const holder = skipTypeWrappers(left.object);
-  const key = staticMemberName(left);
-  if (holder.type !== AST_NODE_TYPES.MemberExpression || key === undefined) return false;
-  const declaration = ownFieldDeclarationOf(holder);
-  if (declaration?.type !== AST_NODE_TYPES.PropertyDefinition || declaration.static || !declaration.value) return false;
-  const literal = skipTypeWrappers(declaration.value);
-  if (literal.type !== AST_NODE_TYPES.ObjectExpression) return false;
-  const given = literal.properties.findLast(
-    (property): property is TSESTree.Property => property.type === AST_NODE_TYPES.Property && declaredKeyName(property) === key,
-  );
-  return given === undefined || isEmptyValue(given.value);
+  // The keys from the field `g` down to the stored one: `this.g.b.c` gives [b, c].
+  const keys: string[] = [];
+  let member = left;
+  for (;;) {
+    const key = staticMemberName(member);
+    const holder = skipTypeWrappers(member.object);
+    if (key === undefined || holder.type !== AST_NODE_TYPES.MemberExpression) return false;
+    keys.unshift(key);
+    member = holder;
+    if (skipTypeWrappers(holder.object).type === AST_NODE_TYPES.ThisExpression) break;
+  }
+  const declaration = ownFieldDeclarationOf(member);
+  if (declaration?.type !== AST_NODE_TYPES.PropertyDefinition || !declaration.value) return false;
+  let value: TSESTree.Node = declaration.value;
+  for (const key of keys) {
+    const literal: TSESTree.Node = skipTypeWrappers(value);
+    if (literal.type !== AST_NODE_TYPES.ObjectExpression) return false;
+    const given: TSESTree.Property | undefined = literal.properties.findLast(
+      (property): property is TSESTree.Property => property.type === AST_NODE_TYPES.Property && declaredKeyName(property) === key,
+    );
+    if (given === undefined || isEmptyValue(given.value)) return true;
+    value = given.value;
+  }
+  return false;
 }
 
 /** Whether the class declares the instance field `name` in its own body: a property or a constructor's parameter property. */

@@ -85,7 +85,7 @@ function decide(
   }
   // Node's timer handle: `clearTimeout(old)` rather than its close(), so that the fix also runs
   // in a browser build of the same code, where the handle is a number. It clears an interval too.
-  if (options.releaseFunctions.includes('clearTimeout') && isNodeTimeout(type)) return { kind: 'function', name: 'clearTimeout' };
+  if (options.releaseFunctions.includes('clearTimeout') && isNodeTimeout(type)) return nodeTimerRelease;
   for (const name of options.releaseMethods) {
     if (hasNoArgumentMethod(type, name, checker)) return { kind: 'method', name };
   }
@@ -97,6 +97,14 @@ function decide(
     }
   }
   return undefined;
+}
+
+/** The release of Node's timer handle: one object, so that it is told apart from a `types` entry's clearTimeout. */
+const nodeTimerRelease: ReleaseCall = Object.freeze({ kind: 'function', name: 'clearTimeout' });
+
+/** Whether `release` is the built-in release of Node's timer handle (not a configured function of that name). */
+export function isNodeTimerRelease(release: ReleaseCall): boolean {
+  return release === nodeTimerRelease;
 }
 
 /** `NodeJS.Timeout` (what `setTimeout`/`setInterval` return with node types), as @types/node declares it. */

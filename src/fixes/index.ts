@@ -324,13 +324,24 @@ function movedReleaseCall(
 
 /**
  * The field's type for a local's annotation: `typeof this.f` (a `yield` is `any` in a generator
- * without a return type); a private name cannot appear in a type query, so the checker prints it.
+ * without a return type); where a type query cannot name the field, the checker prints its type.
  */
 function fieldTypeQuery(context: RuleContext, left: TSESTree.MemberExpression, target: string): string {
-  if (left.property.type === AST_NODE_TYPES.PrivateIdentifier || ASTUtils.isParenthesized(left.object, context.sourceCode)) {
-    return declaredTypeText(context, left) ?? 'unknown';
+  return isTypeQueryPath(left, context.sourceCode) ? `typeof ${target}` : (declaredTypeText(context, left) ?? 'unknown');
+}
+
+/**
+ * Whether `typeof <left>` is a type query TypeScript parses: a dotted path of plain names, with no
+ * private name (`this.#config.doc`), `!`, cast, parentheses or computed key on the way (`this.config!.doc`).
+ */
+function isTypeQueryPath(left: TSESTree.MemberExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let node: TSESTree.Node = left;
+  while (node.type === AST_NODE_TYPES.MemberExpression) {
+    if (node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return false;
+    node = node.object;
+    if (ASTUtils.isParenthesized(node, sourceCode)) return false;
   }
-  return `typeof ${target}`;
+  return node.type === AST_NODE_TYPES.ThisExpression || node.type === AST_NODE_TYPES.Identifier;
 }
 
 /**

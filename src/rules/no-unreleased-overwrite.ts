@@ -27,7 +27,7 @@ import { isPerConnectionSource } from '../analysis/per-connection.js';
 import { fieldWritesIn, isNativePromiseType, mayBeInstanceOf, mayNameField } from '../analysis/timer-chain.js';
 import { ownFieldStartsEmpty, ownLiteralKeyMayBeEmpty, storesIntoPrimitiveField } from '../analysis/own-field.js';
 import { onlyReadsArguments } from '../analysis/standard-readers.js';
-import { isNullableType, releaseCallFor, releaseCallText } from '../analysis/releasable.js';
+import { isNodeTimerRelease, isNullableType, releaseCallFor, releaseCallText } from '../analysis/releasable.js';
 import { analysisStats, findingObservers } from '../analysis/stats.js';
 import { takesStreamLockOfKeptStream } from '../analysis/stream-lock.js';
 import { calleeName, type ReleaseNames } from '../analysis/value-use.js';
@@ -253,11 +253,12 @@ export const rule = createRule<Options, MessageIds>({
     }
 
     /**
-     * `clearInterval` for a timer field that the file fills only with `setInterval(…)` (none with
-     * `setTimeout(…)`): the same call as clearTimeout, read as meant. Asked of findings only.
+     * `clearInterval` for a Node timer field that the file fills only with `setInterval(…)` (none
+     * with `setTimeout(…)`): the same call as clearTimeout, read as meant. Not for a `types` entry's
+     * own clearTimeout (`from` a module of the code's own). Asked of findings only.
      */
     function timerReleaseOf(release: ReleaseCall, fieldName: string): ReleaseCall {
-      if (release.kind !== 'function' || release.name !== 'clearTimeout' || !options.releaseFunctions.includes('clearInterval')) {
+      if (!isNodeTimerRelease(release) || !options.releaseFunctions.includes('clearInterval')) {
         return release;
       }
       const made = new Set<string | undefined>();

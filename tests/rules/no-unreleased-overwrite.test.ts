@@ -17954,6 +17954,166 @@ ruleTester.run('no-unreleased-overwrite: keys that a field literal leaves empty'
           }
         }`),
     },
+    {
+      name: 'a private field whose literal leaves the key out: the type is printed, as a type query cannot name #config',
+      code: dedent(`
+        declare class Doc { destroy(): void }
+        interface Config { name: string; doc: Doc }
+        declare function loadDoc(): Doc;
+        export class Provider {
+          #config: Config = { name: '' } as Config;
+          setDoc(): void {
+            this.#config.doc = loadDoc();
+          }
+          destroy(): void {
+            this.#config.doc.destroy();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5, data: { target: 'this.#config.doc', type: 'Doc', release: 'destroy()' } }],
+      output: dedent(`
+        declare class Doc { destroy(): void }
+        interface Config { name: string; doc: Doc }
+        declare function loadDoc(): Doc;
+        export class Provider {
+          #config: Config = { name: '' } as Config;
+          setDoc(): void {
+            const oldDoc = this.#config.doc as Doc | undefined;
+            this.#config.doc = loadDoc();
+            if (oldDoc !== this.#config.doc) oldDoc?.destroy();
+          }
+          destroy(): void {
+            this.#config.doc.destroy();
+          }
+        }`),
+    },
+    {
+      name: 'a field reached through a non-null assertion: the type is printed, as a type query cannot hold the !',
+      code: dedent(`
+        declare class Doc { destroy(): void }
+        interface Config { name: string; doc: Doc }
+        declare function loadDoc(): Doc;
+        export class Provider {
+          config: Config | undefined = { name: '' } as Config;
+          setDoc(): void {
+            this.config!.doc = loadDoc();
+          }
+          destroy(): void {
+            this.config?.doc.destroy();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5, data: { target: 'this.config!.doc', type: 'Doc', release: 'destroy()' } }],
+      output: dedent(`
+        declare class Doc { destroy(): void }
+        interface Config { name: string; doc: Doc }
+        declare function loadDoc(): Doc;
+        export class Provider {
+          config: Config | undefined = { name: '' } as Config;
+          setDoc(): void {
+            const oldDoc = this.config!.doc as Doc | undefined;
+            this.config!.doc = loadDoc();
+            if (oldDoc !== this.config!.doc) oldDoc?.destroy();
+          }
+          destroy(): void {
+            this.config?.doc.destroy();
+          }
+        }`),
+    },
+    {
+      name: 'a static field whose literal leaves the key out, stored into from a static method',
+      code: dedent(`
+        declare class Pool { close(): void }
+        interface Shared { name: string; pool: Pool }
+        declare function createPool(): Pool;
+        export class Registry {
+          static shared: Shared = { name: 'main' } as Shared;
+          static connect(): void {
+            this.shared.pool = createPool();
+          }
+          static disconnect(): void {
+            this.shared.pool.close();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5, data: { target: 'this.shared.pool', type: 'Pool', release: 'close()' } }],
+      output: dedent(`
+        declare class Pool { close(): void }
+        interface Shared { name: string; pool: Pool }
+        declare function createPool(): Pool;
+        export class Registry {
+          static shared: Shared = { name: 'main' } as Shared;
+          static connect(): void {
+            const oldPool = this.shared.pool as typeof this.shared.pool | undefined;
+            this.shared.pool = createPool();
+            if (oldPool !== this.shared.pool) oldPool?.close();
+          }
+          static disconnect(): void {
+            this.shared.pool.close();
+          }
+        }`),
+    },
+    {
+      name: 'a key that a nested literal leaves out (this.state.config.doc)',
+      code: dedent(`
+        declare class Doc { destroy(): void }
+        interface Config { name: string; doc: Doc }
+        declare function loadDoc(): Doc;
+        export class Provider {
+          private state = { ready: false, config: { name: '' } as Config };
+          setDoc(): void {
+            this.state.config.doc = loadDoc();
+          }
+          destroy(): void {
+            this.state.config.doc.destroy();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5, data: { target: 'this.state.config.doc', type: 'Doc', release: 'destroy()' } }],
+      output: dedent(`
+        declare class Doc { destroy(): void }
+        interface Config { name: string; doc: Doc }
+        declare function loadDoc(): Doc;
+        export class Provider {
+          private state = { ready: false, config: { name: '' } as Config };
+          setDoc(): void {
+            const oldDoc = this.state.config.doc as typeof this.state.config.doc | undefined;
+            this.state.config.doc = loadDoc();
+            if (oldDoc !== this.state.config.doc) oldDoc?.destroy();
+          }
+          destroy(): void {
+            this.state.config.doc.destroy();
+          }
+        }`),
+    },
+    {
+      name: 'a key that a nested literal gives a value: released without a guard',
+      code: dedent(`
+        declare class Doc { destroy(): void }
+        interface Config { name: string; doc: Doc }
+        declare function loadDoc(): Doc;
+        export class Provider {
+          private state = { ready: false, config: { name: '', doc: loadDoc() } };
+          setDoc(): void {
+            this.state.config.doc = loadDoc();
+          }
+          destroy(): void {
+            this.state.config.doc.destroy();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5, data: { target: 'this.state.config.doc', type: 'Doc', release: 'destroy()' } }],
+      output: dedent(`
+        declare class Doc { destroy(): void }
+        interface Config { name: string; doc: Doc }
+        declare function loadDoc(): Doc;
+        export class Provider {
+          private state = { ready: false, config: { name: '', doc: loadDoc() } };
+          setDoc(): void {
+            const oldDoc = this.state.config.doc;
+            this.state.config.doc = loadDoc();
+            if (oldDoc !== this.state.config.doc) oldDoc.destroy();
+          }
+          destroy(): void {
+            this.state.config.doc.destroy();
+          }
+        }`),
+    },
   ]),
 });
 
@@ -18012,6 +18172,31 @@ ruleTester.run('no-unreleased-overwrite: timers released with clearTimeout', rul
           }
           stop(): void {
             if (this.ticker) clearInterval(this.ticker);
+          }
+        }`),
+    },
+    {
+      name: "a types entry's own clearTimeout from a module, for a field filled only with setInterval: kept as configured",
+      code: dedent(`
+        import { setInterval } from './scheduler.js';
+        interface Ticket { readonly id: number }
+        export class Heartbeat {
+          private ticket: Ticket | undefined;
+          start(ms: number): void {
+            this.ticket = setInterval(() => undefined, ms);
+          }
+        }`),
+      options: [{ types: [{ type: { from: 'file', name: 'Ticket' }, release: { function: 'clearTimeout', from: './scheduler.js' } }] }],
+      errors: [{ messageId: 'overwrite', line: 6, column: 5, data: { target: 'this.ticket', type: 'Ticket | undefined', release: 'clearTimeout()' } }],
+      output: dedent(`
+        import { setInterval, clearTimeout } from './scheduler.js';
+        interface Ticket { readonly id: number }
+        export class Heartbeat {
+          private ticket: Ticket | undefined;
+          start(ms: number): void {
+            const oldTicket = this.ticket;
+            this.ticket = setInterval(() => undefined, ms);
+            if (oldTicket && oldTicket !== this.ticket) clearTimeout(oldTicket);
           }
         }`),
     },
@@ -18086,6 +18271,51 @@ ruleTester.run('no-unreleased-overwrite: the stored const handed off since', rul
             this.session = session;
             session.close();
             this.session = null;
+          }
+          shutdown(): void {
+            this.session?.close();
+          }
+        }`),
+    },
+    {
+      name: 'handed off on one branch and closed on the other, then the field cleared',
+      code: dedent(`
+        interface Session { close(): void; once(event: 'ready', listener: () => void): void }
+        declare function openSession(url: string): Session;
+        export class Connector {
+          private session: Session | null = null;
+          private closing = false;
+          connect(url: string, ready: (session: Session) => void): void {
+            if (this.session) return;
+            const session = openSession(url);
+            this.session = session;
+            session.once('ready', () => {
+              if (this.closing) session.close();
+              else ready(session);
+              this.session = null;
+            });
+          }
+          shutdown(): void {
+            this.closing = true;
+            this.session?.close();
+          }
+        }`),
+    },
+    {
+      name: 'a handler that may run again, emptying the field after handing the const off',
+      code: dedent(`
+        interface Session { close(): void; on(event: 'goaway', listener: () => void): void }
+        declare function openSession(url: string): Session;
+        export class Connector {
+          private session: Session | null = null;
+          connect(url: string, retire: (session: Session) => void): void {
+            if (this.session) return;
+            const session = openSession(url);
+            this.session = session;
+            session.on('goaway', () => {
+              retire(session);
+              this.session = null;
+            });
           }
           shutdown(): void {
             this.session?.close();
@@ -18176,6 +18406,228 @@ ruleTester.run('no-unreleased-overwrite: the stored const handed off since', rul
             const oldSession = this.session;
             this.session = null;
             if (oldSession !== this.session) oldSession?.close();
+          }
+          shutdown(): void {
+            this.session?.close();
+          }
+        }`),
+    },
+    {
+      name: "handed off in a sibling handler, which may not have run: the timeout handler's store drops the session",
+      code: dedent(`
+        interface Session { close(): void; once(event: 'ready' | 'timeout', listener: () => void): void }
+        declare function openSession(url: string): Session;
+        export class Connector {
+          private session: Session | null = null;
+          connect(url: string, ready: (session: Session) => void): void {
+            if (this.session) return;
+            const session = openSession(url);
+            this.session = session;
+            session.once('ready', () => {
+              ready(session);
+            });
+            session.once('timeout', () => {
+              this.session = null;
+            });
+          }
+          shutdown(): void {
+            this.session?.close();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 13, column: 7, data: { target: 'this.session', type: 'Session | null', release: 'close()' } }],
+      output: dedent(`
+        interface Session { close(): void; once(event: 'ready' | 'timeout', listener: () => void): void }
+        declare function openSession(url: string): Session;
+        export class Connector {
+          private session: Session | null = null;
+          connect(url: string, ready: (session: Session) => void): void {
+            if (this.session) return;
+            const session = openSession(url);
+            this.session = session;
+            session.once('ready', () => {
+              ready(session);
+            });
+            session.once('timeout', () => {
+              const oldSession = this.session;
+              this.session = null;
+              if (oldSession !== this.session) oldSession?.close();
+            });
+          }
+          shutdown(): void {
+            this.session?.close();
+          }
+        }`),
+    },
+    {
+      name: 'a handler that runs again stores a new value: its second run drops what its first run stored',
+      code: dedent(`
+        interface Conn { close(): void }
+        declare function openConn(): Conn;
+        declare const rotation: { on(event: 'rotate', listener: () => void): void };
+        export class Client {
+          private conn: Conn | undefined;
+          connect(opened: Conn[]): void {
+            if (this.conn) return;
+            const conn = openConn();
+            this.conn = conn;
+            opened.push(conn);
+            rotation.on('rotate', () => {
+              this.conn = openConn();
+            });
+          }
+          stop(): void {
+            this.conn?.close();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 12, column: 7, data: { target: 'this.conn', type: 'Conn | undefined', release: 'close()' } }],
+      output: dedent(`
+        interface Conn { close(): void }
+        declare function openConn(): Conn;
+        declare const rotation: { on(event: 'rotate', listener: () => void): void };
+        export class Client {
+          private conn: Conn | undefined;
+          connect(opened: Conn[]): void {
+            if (this.conn) return;
+            const conn = openConn();
+            this.conn = conn;
+            opened.push(conn);
+            rotation.on('rotate', () => {
+              const oldConn = this.conn;
+              this.conn = openConn();
+              if (oldConn !== this.conn) oldConn?.close();
+            });
+          }
+          stop(): void {
+            this.conn?.close();
+          }
+        }`),
+    },
+    {
+      name: 'a store in a loop after the handed-off const: from the second turn on it drops its own last value',
+      code: dedent(`
+        interface Conn { close(): void }
+        declare function openConn(): Conn;
+        export class Client {
+          private conn: Conn | undefined;
+          connect(opened: Conn[], tries: number): void {
+            if (this.conn) return;
+            const conn = openConn();
+            this.conn = conn;
+            opened.push(conn);
+            for (let i = 0; i < tries; i++) {
+              this.conn = openConn();
+            }
+          }
+          stop(): void {
+            this.conn?.close();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 11, column: 7, data: { target: 'this.conn', type: 'Conn | undefined', release: 'close()' } }],
+      output: dedent(`
+        interface Conn { close(): void }
+        declare function openConn(): Conn;
+        export class Client {
+          private conn: Conn | undefined;
+          connect(opened: Conn[], tries: number): void {
+            if (this.conn) return;
+            const conn = openConn();
+            this.conn = conn;
+            opened.push(conn);
+            for (let i = 0; i < tries; i++) {
+              const oldConn = this.conn;
+              this.conn = openConn();
+              if (oldConn !== this.conn) oldConn?.close();
+            }
+          }
+          stop(): void {
+            this.conn?.close();
+          }
+        }`),
+    },
+    {
+      name: 'handed off on one branch only: the store after it drops the session on the other',
+      code: dedent(`
+        interface Session { close(): void; once(event: 'ready', listener: () => void): void }
+        declare function openSession(url: string): Session;
+        export class Connector {
+          private session: Session | null = null;
+          private closing = false;
+          connect(url: string, ready: (session: Session) => void): void {
+            if (this.session) return;
+            const session = openSession(url);
+            this.session = session;
+            session.once('ready', () => {
+              if (!this.closing) ready(session);
+              this.session = null;
+            });
+          }
+          shutdown(): void {
+            this.closing = true;
+            this.session?.close();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 12, column: 7, data: { target: 'this.session', type: 'Session | null', release: 'close()' } }],
+      output: dedent(`
+        interface Session { close(): void; once(event: 'ready', listener: () => void): void }
+        declare function openSession(url: string): Session;
+        export class Connector {
+          private session: Session | null = null;
+          private closing = false;
+          connect(url: string, ready: (session: Session) => void): void {
+            if (this.session) return;
+            const session = openSession(url);
+            this.session = session;
+            session.once('ready', () => {
+              if (!this.closing) ready(session);
+              const oldSession = this.session;
+              this.session = null;
+              if (oldSession !== this.session) oldSession?.close();
+            });
+          }
+          shutdown(): void {
+            this.closing = true;
+            this.session?.close();
+          }
+        }`),
+    },
+    {
+      name: 'handed to a hook called through ?.: when the hook is missing, the store drops the session',
+      code: dedent(`
+        interface Session { close(): void; once(event: 'ready', listener: () => void): void }
+        declare function openSession(url: string): Session;
+        export class Connector {
+          private session: Session | null = null;
+          onReady?: (session: Session) => void;
+          connect(url: string): void {
+            if (this.session) return;
+            const session = openSession(url);
+            this.session = session;
+            session.once('ready', () => {
+              this.onReady?.(session);
+              this.session = null;
+            });
+          }
+          shutdown(): void {
+            this.session?.close();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 12, column: 7, data: { target: 'this.session', type: 'Session | null', release: 'close()' } }],
+      output: dedent(`
+        interface Session { close(): void; once(event: 'ready', listener: () => void): void }
+        declare function openSession(url: string): Session;
+        export class Connector {
+          private session: Session | null = null;
+          onReady?: (session: Session) => void;
+          connect(url: string): void {
+            if (this.session) return;
+            const session = openSession(url);
+            this.session = session;
+            session.once('ready', () => {
+              this.onReady?.(session);
+              const oldSession = this.session;
+              this.session = null;
+              if (oldSession !== this.session) oldSession?.close();
+            });
           }
           shutdown(): void {
             this.session?.close();
