@@ -30,7 +30,6 @@ import {
   timerFieldsOf,
   timerReadEscapes,
   type DynamicStore,
-  type FieldWrite,
 } from './timer-chain.js';
 import { calleeName, emptinessTest, literalHolding, releasedStateTest, valueUseOf, type ReleaseNames, type ValueUse } from './value-use.js';
 
@@ -971,47 +970,81 @@ export function oldValuePaths(
   function aliasTakenOverBefore(question: StoreQuestion): boolean {
     const store = question.assignment;
     const key = question.target.key;
-    let fieldWrites: readonly FieldWrite[] | undefined;
+    // Only locals that some store of the file puts into this field: most findings have none, and a
+    // long function's other locals are never looked at.
+    const { starts, fromLocals } = storesInto(question.target.name, key);
+    const candidates = new Set<TSESLint.Scope.Variable>();
+    const storeScope = fromLocals.length > 0 ? sourceCode.getScope(store) : undefined;
+    for (const local of fromLocals) {
+      if (local.range[1] > store.range[0]) continue;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(local), local.name);
+      if (
+        variable &&
+        storeScope &&
+        enclosesInMember(variable.scope, storeScope) &&
+        variable.defs.every((def) => def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const')
+      ) {
+        candidates.add(variable);
+      }
+    }
     const isStoreIntoField = (node: TSESTree.Node | undefined, value: TSESTree.Node): node is TSESTree.AssignmentExpression => {
       if (node?.type !== AST_NODE_TYPES.AssignmentExpression || node.operator !== '=' || node.right !== value) return false;
       const left = skipTypeWrappers(node.left);
       return left.type === AST_NODE_TYPES.MemberExpression && fieldRefOf(left)?.key === key;
     };
-    const { ScopeType } = TSESLint.Scope;
-    const outside = new Set<string>([ScopeType.class, ScopeType.module, ScopeType.global]);
-    let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(store);
-    while (scope && !outside.has(scope.type)) {
-      for (const variable of scope.variables) {
-        if (!variable.defs.every((def) => def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const')) continue;
-        const earlierStores: TSESTree.AssignmentExpression[] = [];
-        for (const reference of variable.references) {
-          const value = outermostTypeWrapper(reference.identifier);
-          if (isStoreIntoField(value.parent, value) && value.parent.range[1] <= store.range[0]) earlierStores.push(value.parent);
-        }
-        let storedAt: number | undefined;
-        for (const earlier of earlierStores) {
-          if (runsOnEveryPathTo(earlier, store, earlierStores)) storedAt = Math.max(storedAt ?? 0, earlier.range[1]);
-        }
-        if (storedAt === undefined) continue;
-        // Run again after the earlier store, this store finds what its own last run put there.
-        if (!isEmptyValue(store.right) && mayRunAgainAfter(store, storedAt)) continue;
-        const from = storedAt;
-        // Another store into the field in between: it may hold something else now.
-        const writes = (fieldWrites ??= fieldWritesIn(sourceCode.ast, question.target.name));
-        if (writes.some(({ member }) => member.range[0] >= from && member.range[1] <= store.range[0] && fieldRefOf(member)?.key === key)) continue;
-        const takingOver = variable.references
-          .filter((reference) => {
-            const read = reference.identifier;
-            if (!reference.isRead() || read.range[0] < from || read.range[1] > store.range[0]) return false;
-            const value = outermostTypeWrapper(read);
-            return !isStoreIntoField(value.parent, value) && (useOf(read).kind === 'release' || useOf(read).kind === 'handoff');
-          })
-          .map((reference) => reference.identifier);
-        if (takingOver.some((read) => runsOnEveryPathTo(read, store, takingOver))) return true;
+    for (const variable of candidates) {
+      const earlierStores: TSESTree.AssignmentExpression[] = [];
+      for (const reference of variable.references) {
+        const value = outermostTypeWrapper(reference.identifier);
+        if (isStoreIntoField(value.parent, value) && value.parent.range[1] <= store.range[0]) earlierStores.push(value.parent);
       }
-      scope = scope.upper;
+      let storedAt: number | undefined;
+      for (const earlier of earlierStores) {
+        if (runsOnEveryPathTo(earlier, store, earlierStores)) storedAt = Math.max(storedAt ?? 0, earlier.range[1]);
+      }
+      if (storedAt === undefined) continue;
+      // Run again after the earlier store, this store finds what its own last run put there.
+      if (!isEmptyValue(store.right) && mayRunAgainAfter(store, storedAt)) continue;
+      const from = storedAt;
+      // Another store into the field in between: it may hold something else now.
+      const next = starts[firstAtOrAfter(starts, from)];
+      if (next !== undefined && next < store.range[0]) continue;
+      const takingOver = variable.references
+        .filter((reference) => {
+          const read = reference.identifier;
+          if (!reference.isRead() || read.range[0] < from || read.range[1] > store.range[0]) return false;
+          const value = outermostTypeWrapper(read);
+          return !isStoreIntoField(value.parent, value) && (useOf(read).kind === 'release' || useOf(read).kind === 'handoff');
+        })
+        .map((reference) => reference.identifier);
+      if (takingOver.some((read) => runsOnEveryPathTo(read, store, takingOver))) return true;
     }
     return false;
+  }
+
+  /**
+   * By field key, for the file: where its stores start, in text order, and the locals whose value
+   * a store puts there (`this.session = session`). Built from one walk of the file, on the first
+   * finding that asks.
+   */
+  function storesInto(name: string, key: string): { starts: number[]; fromLocals: TSESTree.Identifier[] } {
+    const known = storesByKey.get(key);
+    if (known) return known;
+    const starts: number[] = [];
+    const fromLocals: TSESTree.Identifier[] = [];
+    for (const { member } of fieldWritesIn(sourceCode.ast, name)) {
+      if (fieldRefOf(member)?.key !== key) continue;
+      starts.push(member.range[0]);
+      const place = outermostTypeWrapper(member);
+      const assignment = place.parent;
+      if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== place) continue;
+      const value = skipTypeWrappers(assignment.right);
+      if (value.type === AST_NODE_TYPES.Identifier) fromLocals.push(value);
+    }
+    starts.sort((left, right) => left - right);
+    const stores = { starts, fromLocals };
+    storesByKey.set(key, stores);
+    return stores;
   }
 
   const segmentIndexes = new WeakMap<FunctionRecord, SegmentIndex>();
@@ -1185,6 +1218,7 @@ export function oldValuePaths(
     timerEscapes.clear();
     outsideAccessesByClass.clear();
     pendsByMethod.clear();
+    storesByKey.clear();
     classesByName = undefined;
   }
 
@@ -1261,6 +1295,8 @@ export function oldValuePaths(
   const outsideAccessesByClass = new Map<ClassNode, TSESTree.MemberExpression[]>();
   /** By class, method name and key: whether a call of the method may register a promise handler (callMayPend). */
   const pendsByMethod = new Map<string, boolean>();
+  /** By field key: the file's stores into it (aliasTakenOverBefore). */
+  const storesByKey = new Map<string, { starts: number[]; fromLocals: TSESTree.Identifier[] }>();
   let classesByName: Map<string, ClassNode> | undefined;
 
   /**
@@ -2195,6 +2231,33 @@ function chainMayStopBefore(call: TSESTree.CallExpression): boolean {
       return false;
     }
   }
+}
+
+/** The index of the first of the sorted `positions` at or after `at` (their length when none is). */
+function firstAtOrAfter(positions: readonly number[], at: number): number {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((positions[middle] ?? Infinity) < at) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Whether `scope` is `from` or one around it, reached before leaving the class member (a class
+ * scope, the module's or the global one).
+ */
+function enclosesInMember(scope: TSESLint.Scope.Scope, from: TSESLint.Scope.Scope): boolean {
+  const { ScopeType } = TSESLint.Scope;
+  const outside = new Set<string>([ScopeType.class, ScopeType.module, ScopeType.global]);
+  let current: TSESLint.Scope.Scope | null = from;
+  while (current !== null && !outside.has(current.type)) {
+    if (current === scope) return true;
+    current = current.upper;
+  }
+  return false;
 }
 
 /**

@@ -81,7 +81,7 @@ export function privateMethodUses(
       const use = name === undefined ? undefined : uses.get(name);
       if (use) use.escapes = true;
     }
-    pending.push(...childNodesOf(node));
+    childNodesOf(node, pending);
   }
   // `this[key]` may name any method but a `#name` one.
   if (unreadableThisMember) for (const [name, use] of uses) if (!name.startsWith('#')) use.escapes = true;

@@ -112,7 +112,7 @@ export function thisEscapes(classNode: ClassNode): boolean {
       node.type === AST_NODE_TYPES.ClassDeclaration ||
       node.type === AST_NODE_TYPES.ClassExpression ||
       (node.type === AST_NODE_TYPES.FunctionExpression && node.parent.type !== AST_NODE_TYPES.MethodDefinition);
-    if (!ownThis) pending.push(...childNodesOf(node));
+    if (!ownThis) childNodesOf(node, pending);
   }
   instanceEscapes.set(classNode, escapes);
   return escapes;
@@ -134,7 +134,7 @@ export function handlersUseThis(link: TSESTree.CallExpression): boolean {
     const node = pending.pop();
     if (!node) break;
     uses = node.type === AST_NODE_TYPES.ThisExpression;
-    pending.push(...childNodesOf(node));
+    childNodesOf(node, pending);
   }
   handlersUsingThis.set(link, uses);
   return uses;
@@ -180,7 +180,7 @@ export function fieldWritesIn(program: TSESTree.Program, name: string): readonly
         if (list) list.push(write);
         else writes.set(written, [write]);
       }
-      pending.push(...childNodesOf(node));
+      childNodesOf(node, pending);
     }
     byName = writes;
     fieldWritesByFile.set(program, byName);
@@ -248,7 +248,7 @@ export function classesByNameIn(program: TSESTree.Program): Map<string, ClassNod
     if ((node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) && node.id && !classes.has(node.id.name)) {
       classes.set(node.id.name, node);
     }
-    pending.push(...childNodesOf(node));
+    childNodesOf(node, pending);
   }
   return classes;
 }
@@ -378,7 +378,7 @@ export function dynamicStoresIn(program: TSESTree.Program): DynamicStore[] {
     ) {
       stores.push({ target: node.object, key: node.property });
     }
-    pending.push(...childNodesOf(node));
+    childNodesOf(node, pending);
   }
   return stores;
 }
@@ -420,7 +420,7 @@ export function membersNamedOutside(program: TSESTree.Program, classNode: ClassN
       const name = staticMemberName(node);
       if (name !== undefined && names.has(name)) found.push(node);
     }
-    pending.push(...childNodesOf(node));
+    childNodesOf(node, pending);
   }
   return found;
 }
@@ -511,7 +511,7 @@ export function timerEscapesIn(
     const node = pending.pop();
     if (!node) break;
     if (node.type === AST_NODE_TYPES.MemberExpression && staticMemberName(node) === name && timerReadEscapes(node, localStaysPut)) escapes.push(node);
-    pending.push(...childNodesOf(node));
+    childNodesOf(node, pending);
   }
   return escapes;
 }

@@ -56,7 +56,7 @@ function namesWithin(scope: TSESLint.Scope.Scope): ReadonlySet<string> {
   const inner = [...scope.childScopes];
   for (let next = inner.pop(); next; next = inner.pop()) {
     for (const declared of next.set.keys()) names.add(declared);
-    inner.push(...next.childScopes);
+    for (const child of next.childScopes) inner.push(child);
   }
   namesWithinScope.set(scope, names);
   return names;

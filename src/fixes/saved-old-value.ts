@@ -48,20 +48,128 @@ export function oldValueReadThroughLocal(sourceCode: Readonly<TSESLint.SourceCod
     const declaredOutsideLoop = loop !== undefined && variable.defs.every((def) => !within(def.name.range, loop.range));
     return declaredOutsideLoop && within(reference.identifier.range, loop.range);
   };
+  // Only the locals that the file writes from a read of this name (or of a getter's), or binds by
+  // destructuring it, and of those only the ones saved before the store that may be read after it
+  // (see savedLocalIndexOf): a long function's other locals are never looked at.
   const { ScopeType } = TSESLint.Scope;
   const outermost = new Set<string>([ScopeType.function, ScopeType.global, ScopeType.module]);
-  let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(assignment);
-  while (scope) {
-    if (
-      scope.variables.some(
-        (variable) => variable.references.some(savesOld) && (disposedAtBlockEnd(variable) || variable.references.some(readAfter(variable))),
-      )
-    ) {
-      return true;
-    }
-    scope = outermost.has(scope.type) ? null : scope.upper;
+  const around = new Set<TSESLint.Scope.Scope>();
+  for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(assignment); scope; scope = outermost.has(scope.type) ? null : scope.upper) {
+    around.add(scope);
+  }
+  const index = savedLocalIndexOf(sourceCode);
+  const readFrom = loop ? Math.min(loop.range[0], assignment.range[1]) : assignment.range[1];
+  const lists = [index.byMember.get(name), index.byKey.get(name), ...[...getters].map((getter) => index.byMember.get(getter))];
+  return lists.some((saved) =>
+    saved !== undefined &&
+    someSavedBefore(saved, assignment.range[0], readFrom, (variable) =>
+      around.has(variable.scope) &&
+      variable.references.some(savesOld) &&
+      (disposedAtBlockEnd(variable) || variable.references.some(readAfter(variable))),
+    ),
+  );
+}
+
+/**
+ * The locals that a write gives a value, in the order of their first such write, with what decides
+ * whether one can still be read after a later store: where its last read starts, and whether it is
+ * read in a closure or disposed at its block's end (then it may be read after any store).
+ */
+interface SavedLocals {
+  variables: TSESLint.Scope.Variable[];
+  savedAt: number[];
+  /** The latest start of a read among this entry and all before it. */
+  lastReadUpTo: number[];
+  /** Whether this entry or one before it is read in a closure or is a `using`. */
+  anywhereUpTo: boolean[];
+}
+
+/**
+ * Whether `test` holds for a local saved before `before` that may be read from `readFrom` on:
+ * the entries are walked from the latest save back, and the walk stops where no earlier entry is
+ * read that late (or in a closure), so that a function of thousands of saves costs a few steps.
+ */
+function someSavedBefore(saved: SavedLocals, before: number, readFrom: number, test: (variable: TSESLint.Scope.Variable) => boolean): boolean {
+  let low = 0;
+  let high = saved.savedAt.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((saved.savedAt[middle] ?? Infinity) < before) low = middle + 1;
+    else high = middle;
+  }
+  for (let at = low - 1; at >= 0; at--) {
+    if ((saved.lastReadUpTo[at] ?? -1) < readFrom && saved.anywhereUpTo[at] !== true) return false;
+    const variable = saved.variables[at];
+    if (variable && test(variable)) return true;
   }
   return false;
+}
+
+/**
+ * Per file: the variables that a write gives a member's value (`const old = x.f`, `old = x.f ?? null`),
+ * by the member's name, and those bound by destructuring a key (`const { f } = x`), by the key.
+ * Built from the scope manager once, on the first finding whose fix is asked for.
+ */
+interface SavedLocalIndex {
+  byMember: Map<string, SavedLocals>;
+  byKey: Map<string, SavedLocals>;
+}
+
+const savedLocalIndexes = new WeakMap<TSESTree.Program, SavedLocalIndex>();
+
+function savedLocalIndexOf(sourceCode: Readonly<TSESLint.SourceCode>): SavedLocalIndex {
+  const known = savedLocalIndexes.get(sourceCode.ast);
+  if (known) return known;
+  const byMember = new Map<string, Map<TSESLint.Scope.Variable, number>>();
+  const byKey = new Map<string, Map<TSESLint.Scope.Variable, number>>();
+  const add = (map: Map<string, Map<TSESLint.Scope.Variable, number>>, name: string, variable: TSESLint.Scope.Variable, at: number): void => {
+    let variables = map.get(name);
+    if (!variables) {
+      variables = new Map();
+      map.set(name, variables);
+    }
+    variables.set(variable, Math.min(variables.get(variable) ?? Infinity, at));
+  };
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    for (const variable of scope.variables) {
+      for (const reference of variable.references) {
+        if (!reference.isWrite()) continue;
+        let value = reference.writeExpr && skipTypeWrappers(reference.writeExpr as TSESTree.Expression);
+        if (value?.type === AST_NODE_TYPES.LogicalExpression && value.operator === '??') value = skipTypeWrappers(value.left);
+        const read = value?.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(value) : undefined;
+        if (read !== undefined) add(byMember, read, variable, reference.identifier.range[0]);
+        const key = destructuredKeyOf(reference.identifier);
+        if (key !== undefined) add(byKey, key, variable, reference.identifier.range[0]);
+      }
+    }
+  }
+  const listed = (map: Map<string, Map<TSESLint.Scope.Variable, number>>): Map<string, SavedLocals> =>
+    new Map([...map].map(([name, variables]) => [name, savedLocalsOf(variables)]));
+  const index: SavedLocalIndex = { byMember: listed(byMember), byKey: listed(byKey) };
+  savedLocalIndexes.set(sourceCode.ast, index);
+  return index;
+}
+
+function savedLocalsOf(firstSaves: ReadonlyMap<TSESLint.Scope.Variable, number>): SavedLocals {
+  const entries = [...firstSaves].sort((left, right) => left[1] - right[1]);
+  const saved: SavedLocals = { variables: [], savedAt: [], lastReadUpTo: [], anywhereUpTo: [] };
+  let lastRead = -1;
+  let anywhere = false;
+  for (const [variable, at] of entries) {
+    for (const reference of variable.references) {
+      if (!reference.isRead()) continue;
+      lastRead = Math.max(lastRead, reference.identifier.range[0]);
+      if (reference.from.variableScope !== variable.scope.variableScope) anywhere = true;
+    }
+    if (variable.defs.some((def) => def.parent?.type === AST_NODE_TYPES.VariableDeclaration && (def.parent.kind === 'using' || def.parent.kind === 'await using'))) {
+      anywhere = true;
+    }
+    saved.variables.push(variable);
+    saved.savedAt.push(at);
+    saved.lastReadUpTo.push(lastRead);
+    saved.anywhereUpTo.push(anywhere);
+  }
+  return saved;
 }
 
 /** The names of the getters of the store's class whose body returns `this.<name>` (`get buf() { return this._buf }`). */
@@ -95,10 +203,15 @@ function passedOn(read: TSESTree.Identifier): boolean {
 
 /** Whether `identifier` is bound by `{ name }` or `{ name: identifier }` (with or without a default) in an object pattern. */
 function destructuresField(identifier: TSESTree.Node, name: string): boolean {
+  return destructuredKeyOf(identifier) === name;
+}
+
+/** The key that binds `identifier` in an object pattern (`{ key }`, `{ key: identifier = d }`), if any. */
+function destructuredKeyOf(identifier: TSESTree.Node): string | undefined {
   const inPattern = identifier.parent?.type === AST_NODE_TYPES.AssignmentPattern ? identifier.parent : identifier;
   const property = inPattern.parent;
-  if (property?.type !== AST_NODE_TYPES.Property || property.value !== inPattern) return false;
-  return property.parent.type === AST_NODE_TYPES.ObjectPattern && declaredKeyName(property) === name;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== inPattern) return undefined;
+  return property.parent.type === AST_NODE_TYPES.ObjectPattern ? declaredKeyName(property) : undefined;
 }
 
 /**

@@ -87,7 +87,7 @@ export function sameAccessRanges(
       ranges.push(next.range);
       continue;
     }
-    pending.push(...childNodes(next, sourceCode.visitorKeys));
+    for (const child of childNodes(next, sourceCode.visitorKeys)) pending.push(child);
   }
   return ranges.sort((a, b) => a[0] - b[0]);
 }

@@ -57,7 +57,51 @@ function eslintFor(cwd: string, options: Record<string, unknown>): ESLint {
   });
 }
 
+// One method of 60,000 statements, with a const stored into a field and the field cleared after
+// them: the analysis walks the file for the field's stores, and a list of children that long,
+// spread into a call, overflowed the stack (a RangeError on the file).
+const longBlock = mkdtempSync(path.join(os.tmpdir(), 'never-throws-long-'));
+const longBlockStatements = 60_000;
+writeFileSync(
+  path.join(longBlock, 'long.ts'),
+  [
+    'declare class Session { close(): void }',
+    'declare function open(): Session;',
+    'export class Holder {',
+    '  session: Session | null = null;',
+    '  run(): number {',
+    '    let n = 0;',
+    '    const s = open();',
+    '    this.session = s;',
+    ...Array.from({ length: longBlockStatements }, () => '    n += 1;'),
+    '    this.session = null;',
+    '    return n;',
+    '  }',
+    '  close(): void {',
+    '    this.session?.close();',
+    '  }',
+    '}',
+    '',
+  ].join('\n'),
+);
+writeFileSync(
+  path.join(longBlock, 'tsconfig.json'),
+  JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'NodeNext', noEmit: true, types: [] }, include: ['long.ts'] }),
+);
+afterAll(() => {
+  rmSync(longBlock, { recursive: true, force: true });
+});
+
 describe('no-unreleased-overwrite never throws', () => {
+  it('on a method of 60,000 statements, and still reports both stores', async () => {
+    const [result] = await eslintFor(longBlock, {}).lintFiles(['long.ts']);
+    expect(result?.messages.map((message) => [message.line, message.ruleId, message.fatal ?? false])).toEqual([
+      [8, 'resource-leak/no-unreleased-overwrite', false],
+      [8 + longBlockStatements + 1, 'resource-leak/no-unreleased-overwrite', false],
+    ]);
+  });
+
+
   it('on the rxjs@7.8.2 TypeScript sources, and analyses their member stores with real types', async () => {
     resetAnalysisStats();
     const results = await eslintFor(rxjsCopy, {}).lintFiles(['src/**/*.ts']);
