@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isEmptyValue, isPrimitiveValue, skipTypeWrappers, staticMemberName } from './field-target.js';
-import { declaredKeyName } from './syntax-walk.js';
+import { childNodesOf, declaredKeyName } from './syntax-walk.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -47,10 +47,12 @@ export function ownFieldStartsEmpty(left: TSESTree.MemberExpression): boolean | 
 
 /**
  * Whether `this.g.<key>` may hold nothing although its type says it is always there: the class
- * declares `g` in its own body (static or not) with an object literal (under any cast) that leaves
- * `key` out or sets it empty, e.g. `document: undefined` under `@ts-expect-error`, or `{ name: '' }
- * as Config`; also through nested literals (`this.state.config.doc`, `state = { config: {} as
- * Config }`). A fix must then guard the old value's release: the first store finds nothing to release.
+ * gives `g` an object literal (under any cast) that leaves `key` out or sets it empty, e.g.
+ * `document: undefined` under `@ts-expect-error`, or `{ name: '' } as Config`; as `g`'s
+ * initializer (static or not) or in a store of its own (`this.g = { … } as Config` in the
+ * constructor or a reset method); also through nested literals (`this.state.config.doc`,
+ * `state = { config: {} as Config }`). A fix must then guard the old value's release: the first
+ * store after that literal finds nothing to release.
  */
 export function ownLiteralKeyMayBeEmpty(left: TSESTree.MemberExpression): boolean {
   // The keys from the field `g` down to the stored one: `this.g.b.c` gives [b, c].
@@ -64,19 +66,62 @@ export function ownLiteralKeyMayBeEmpty(left: TSESTree.MemberExpression): boolea
     member = holder;
     if (skipTypeWrappers(holder.object).type === AST_NODE_TYPES.ThisExpression) break;
   }
+  const field = staticMemberName(member);
+  const owner = thisOwnerOf(member);
+  if (field === undefined || !owner) return false;
   const declaration = ownFieldDeclarationOf(member);
-  if (declaration?.type !== AST_NODE_TYPES.PropertyDefinition || !declaration.value) return false;
-  let value: TSESTree.Node = declaration.value;
+  const given = valuesGivenTo(owner.classNode, owner.isStatic ? `static ${field}` : field);
+  const values = declaration?.type === AST_NODE_TYPES.PropertyDefinition && declaration.value ? [declaration.value, ...given] : given;
+  return values.some((value) => literalLeavesEmpty(value, keys));
+}
+
+/** Whether `value` is an object literal that leaves the key path out or empty (`{}` for [a], `{ a: {} }` for [a, b]). */
+function literalLeavesEmpty(value: TSESTree.Node, keys: readonly string[]): boolean {
+  let current = value;
   for (const key of keys) {
-    const literal: TSESTree.Node = skipTypeWrappers(value);
+    const literal = skipTypeWrappers(current);
     if (literal.type !== AST_NODE_TYPES.ObjectExpression) return false;
-    const given: TSESTree.Property | undefined = literal.properties.findLast(
+    const given = literal.properties.findLast(
       (property): property is TSESTree.Property => property.type === AST_NODE_TYPES.Property && declaredKeyName(property) === key,
     );
     if (given === undefined || isEmptyValue(given.value)) return true;
-    value = given.value;
+    current = given.value;
   }
   return false;
+}
+
+/** By class body, per field (`static ` + name for a static one): the values its members store into `this.<field>`. */
+const valuesGivenByClass = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.Node[]>>();
+
+/**
+ * The values the class's own code stores into `this.<field>` (`this.config = { … } as Config`),
+ * read from one walk of the class body, on the first finding that asks.
+ */
+function valuesGivenTo(classNode: ClassNode, field: string): readonly TSESTree.Node[] {
+  let byField = valuesGivenByClass.get(classNode.body);
+  if (!byField) {
+    const found = new Map<string, TSESTree.Node[]>();
+    const pending: TSESTree.Node[] = [classNode.body];
+    for (let node = pending.pop(); node; node = pending.pop()) {
+      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=') {
+        const target = skipTypeWrappers(node.left);
+        const name = target.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(target.object).type === AST_NODE_TYPES.ThisExpression
+          ? staticMemberName(target)
+          : undefined;
+        const owner = name === undefined ? undefined : thisOwnerOf(target);
+        if (name !== undefined && owner?.classNode === classNode) {
+          const key = owner.isStatic ? `static ${name}` : name;
+          const values = found.get(key);
+          if (values) values.push(node.right);
+          else found.set(key, [node.right]);
+        }
+      }
+      childNodesOf(node, pending);
+    }
+    byField = found;
+    valuesGivenByClass.set(classNode.body, byField);
+  }
+  return byField.get(field) ?? [];
 }
 
 /** Whether the class declares the instance field `name` in its own body: a property or a constructor's parameter property. */

@@ -17861,6 +17861,102 @@ ruleTester.run('no-unreleased-overwrite: keys that a field literal leaves empty'
   valid: [],
   invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
     {
+      name: 'a key that a literal stored in the constructor leaves out',
+      code: dedent(`
+        declare class Socket { destroy(): void }
+        interface Config { name: string; socket: Socket }
+        export class Provider {
+          config: Config;
+          constructor(name: string) {
+            this.config = { name } as Config;
+            this.configure();
+          }
+          configure(): void {
+            this.config.socket = new Socket();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 5, data: { target: 'this.config.socket', type: 'Socket', release: 'destroy()' } }],
+      output: dedent(`
+        declare class Socket { destroy(): void }
+        interface Config { name: string; socket: Socket }
+        export class Provider {
+          config: Config;
+          constructor(name: string) {
+            this.config = { name } as Config;
+            this.configure();
+          }
+          configure(): void {
+            const oldSocket = this.config.socket as typeof this.config.socket | undefined;
+            this.config.socket = new Socket();
+            oldSocket?.destroy();
+          }
+        }`),
+    },
+    {
+      name: 'a key that a reset method empties with a literal',
+      code: dedent(`
+        declare class Socket { destroy(): void }
+        interface Config { name: string; socket: Socket }
+        declare function load(): Config;
+        export class Provider {
+          config: Config = load();
+          reset(): void {
+            this.config = { name: this.config.name, socket: undefined as unknown as Socket };
+          }
+          configure(): void {
+            this.config.socket = new Socket();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 5, data: { target: 'this.config.socket', type: 'Socket', release: 'destroy()' } }],
+      output: dedent(`
+        declare class Socket { destroy(): void }
+        interface Config { name: string; socket: Socket }
+        declare function load(): Config;
+        export class Provider {
+          config: Config = load();
+          reset(): void {
+            this.config = { name: this.config.name, socket: undefined as unknown as Socket };
+          }
+          configure(): void {
+            const oldSocket = this.config.socket as typeof this.config.socket | undefined;
+            this.config.socket = new Socket();
+            oldSocket?.destroy();
+          }
+        }`),
+    },
+    {
+      name: 'a field that the class fills only with values of its type: released without a guard',
+      code: dedent(`
+        declare class Socket { destroy(): void }
+        interface Config { name: string; socket: Socket }
+        declare function load(): Config;
+        export class Provider {
+          config: Config;
+          constructor() {
+            this.config = load();
+          }
+          configure(): void {
+            this.config.socket = new Socket();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 5, data: { target: 'this.config.socket', type: 'Socket', release: 'destroy()' } }],
+      output: dedent(`
+        declare class Socket { destroy(): void }
+        interface Config { name: string; socket: Socket }
+        declare function load(): Config;
+        export class Provider {
+          config: Config;
+          constructor() {
+            this.config = load();
+          }
+          configure(): void {
+            const oldSocket = this.config.socket;
+            this.config.socket = new Socket();
+            oldSocket.destroy();
+          }
+        }`),
+    },
+    {
       name: 'a key the literal leaves out (cast to the full type)',
       code: dedent(`
         declare class Socket { destroy(): void }
