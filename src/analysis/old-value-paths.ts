@@ -15,6 +15,7 @@ import { privateMethodOf, privateMethodUsesOf, type PrivateMethod } from './priv
 import { thisMemberOf } from './own-field.js';
 import { analysisStats } from './stats.js';
 import { emptyWhenSingleFlightRuns } from './single-flight.js';
+import { firstAtOrAfter } from './sorted-positions.js';
 import { childNodesOf, declaredKeyName, isFunctionNode, isLoop, patternTargetsOf, type FunctionNode } from './syntax-walk.js';
 import {
   classesByNameIn,
@@ -2231,18 +2232,6 @@ function chainMayStopBefore(call: TSESTree.CallExpression): boolean {
       return false;
     }
   }
-}
-
-/** The index of the first of the sorted `positions` at or after `at` (their length when none is). */
-function firstAtOrAfter(positions: readonly number[], at: number): number {
-  let low = 0;
-  let high = positions.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((positions[middle] ?? Infinity) < at) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /**

@@ -4,6 +4,7 @@ import type * as TS from 'typescript';
 import { ts } from '../commonjs.js';
 import { isValueKeptInOwnField } from './cached-value.js';
 import { cachedPerKey } from './per-key-cache.js';
+import { firstAtOrAfter } from './sorted-positions.js';
 import { skipTypeWrappers, staticMemberName } from './field-target.js';
 import type { ReleaseNames } from './value-use.js';
 
@@ -103,14 +104,8 @@ function isAsciiNameCharacter(code: number): boolean {
 
 /** Whether a release word lies within the node's text (its leading comments included). */
 function namesReleaseWord(positions: readonly number[], node: TS.Node): boolean {
-  let low = 0;
-  let high = positions.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((positions[middle] ?? Infinity) < node.pos) low = middle + 1;
-    else high = middle;
-  }
-  return low < positions.length && (positions[low] ?? Infinity) < node.end;
+  const first = firstAtOrAfter(positions, node.pos);
+  return first < positions.length && (positions[first] ?? Infinity) < node.end;
 }
 
 /**

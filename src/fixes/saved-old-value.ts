@@ -3,6 +3,7 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { outermostTypeWrapper, skipTypeWrappers, staticMemberName, storedMemberOf } from '../analysis/field-target.js';
 import type { Finding } from '../analysis/finding.js';
+import { firstAtOrAfter } from '../analysis/sorted-positions.js';
 import { declaredKeyName, isFunctionNode, isLoop } from '../analysis/syntax-walk.js';
 
 /**
@@ -90,14 +91,7 @@ interface SavedLocals {
  * read that late (or in a closure), so that a function of thousands of saves costs a few steps.
  */
 function someSavedBefore(saved: SavedLocals, before: number, readFrom: number, test: (variable: TSESLint.Scope.Variable) => boolean): boolean {
-  let low = 0;
-  let high = saved.savedAt.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((saved.savedAt[middle] ?? Infinity) < before) low = middle + 1;
-    else high = middle;
-  }
-  for (let at = low - 1; at >= 0; at--) {
+  for (let at = firstAtOrAfter(saved.savedAt, before) - 1; at >= 0; at--) {
     if ((saved.lastReadUpTo[at] ?? -1) < readFrom && saved.anywhereUpTo[at] !== true) return false;
     const variable = saved.variables[at];
     if (variable && test(variable)) return true;
