@@ -212,6 +212,12 @@ type PathEvent =
    */
   | { kind: 'localWrite'; name: string };
 
+/** A file's stores into one field key: where they start, in text order, and the locals stored, with their store. */
+interface FieldStores {
+  starts: number[];
+  fromLocals: ReadonlyMap<TSESTree.Node, TSESTree.AssignmentExpression>;
+}
+
 /** How a test at the end of a segment splits its successors into "test true" and "test false". */
 interface BranchFact {
   /** The field tested, if the test is of a field (`this.f`); undefined for a local (`holder`). */
@@ -970,14 +976,13 @@ export function oldValuePaths(
    */
   function aliasTakenOverBefore(question: StoreQuestion): boolean {
     const store = question.assignment;
-    const key = question.target.key;
     // Only locals that some store of the file puts into this field: most findings have none, and a
     // long function's other locals are never looked at.
-    const { starts, fromLocals } = storesInto(question.target.name, key);
+    const { starts, fromLocals } = storesInto(question.target.name, question.target.key);
     const candidates = new Set<TSESLint.Scope.Variable>();
-    const storeScope = fromLocals.length > 0 ? sourceCode.getScope(store) : undefined;
-    for (const local of fromLocals) {
-      if (local.range[1] > store.range[0]) continue;
+    const storeScope = fromLocals.size > 0 ? sourceCode.getScope(store) : undefined;
+    for (const local of fromLocals.keys()) {
+      if (local.type !== AST_NODE_TYPES.Identifier || local.range[1] > store.range[0]) continue;
       const variable = ASTUtils.findVariable(sourceCode.getScope(local), local.name);
       if (
         variable &&
@@ -988,16 +993,11 @@ export function oldValuePaths(
         candidates.add(variable);
       }
     }
-    const isStoreIntoField = (node: TSESTree.Node | undefined, value: TSESTree.Node): node is TSESTree.AssignmentExpression => {
-      if (node?.type !== AST_NODE_TYPES.AssignmentExpression || node.operator !== '=' || node.right !== value) return false;
-      const left = skipTypeWrappers(node.left);
-      return left.type === AST_NODE_TYPES.MemberExpression && fieldRefOf(left)?.key === key;
-    };
     for (const variable of candidates) {
       const earlierStores: TSESTree.AssignmentExpression[] = [];
       for (const reference of variable.references) {
-        const value = outermostTypeWrapper(reference.identifier);
-        if (isStoreIntoField(value.parent, value) && value.parent.range[1] <= store.range[0]) earlierStores.push(value.parent);
+        const earlier = fromLocals.get(reference.identifier);
+        if (earlier && earlier.range[1] <= store.range[0]) earlierStores.push(earlier);
       }
       let storedAt: number | undefined;
       for (const earlier of earlierStores) {
@@ -1013,9 +1013,9 @@ export function oldValuePaths(
       const takingOver = variable.references
         .filter((reference) => {
           const read = reference.identifier;
-          if (!reference.isRead() || read.range[0] < from || read.range[1] > store.range[0]) return false;
-          const value = outermostTypeWrapper(read);
-          return !isStoreIntoField(value.parent, value) && (useOf(read).kind === 'release' || useOf(read).kind === 'handoff');
+          if (!reference.isRead() || read.range[0] < from || read.range[1] > store.range[0] || fromLocals.has(read)) return false;
+          const use = useOf(read).kind;
+          return use === 'release' || use === 'handoff';
         })
         .map((reference) => reference.identifier);
       if (takingOver.some((read) => runsOnEveryPathTo(read, store, takingOver))) return true;
@@ -1025,22 +1025,19 @@ export function oldValuePaths(
 
   /**
    * By field key, for the file: where its stores start, in text order, and the locals whose value
-   * a store puts there (`this.session = session`). Built from one walk of the file, on the first
-   * finding that asks.
+   * a store puts there (`this.session = session`), each with that store. Read from the file's field
+   * writes, on the first finding that asks.
    */
-  function storesInto(name: string, key: string): { starts: number[]; fromLocals: TSESTree.Identifier[] } {
+  function storesInto(name: string, key: string): FieldStores {
     const known = storesByKey.get(key);
     if (known) return known;
     const starts: number[] = [];
-    const fromLocals: TSESTree.Identifier[] = [];
-    for (const { member } of fieldWritesIn(sourceCode.ast, name)) {
+    const fromLocals = new Map<TSESTree.Node, TSESTree.AssignmentExpression>();
+    for (const { member, store } of fieldWritesIn(sourceCode.ast, name)) {
       if (fieldRefOf(member)?.key !== key) continue;
       starts.push(member.range[0]);
-      const place = outermostTypeWrapper(member);
-      const assignment = place.parent;
-      if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== place) continue;
-      const value = skipTypeWrappers(assignment.right);
-      if (value.type === AST_NODE_TYPES.Identifier) fromLocals.push(value);
+      const value = store?.operator === '=' ? skipTypeWrappers(store.right) : undefined;
+      if (store && value?.type === AST_NODE_TYPES.Identifier) fromLocals.set(value, store);
     }
     starts.sort((left, right) => left - right);
     const stores = { starts, fromLocals };
@@ -1297,7 +1294,7 @@ export function oldValuePaths(
   /** By class, method name and key: whether a call of the method may register a promise handler (callMayPend). */
   const pendsByMethod = new Map<string, boolean>();
   /** By field key: the file's stores into it (aliasTakenOverBefore). */
-  const storesByKey = new Map<string, { starts: number[]; fromLocals: TSESTree.Identifier[] }>();
+  const storesByKey = new Map<string, FieldStores>();
   let classesByName: Map<string, ClassNode> | undefined;
 
   /**

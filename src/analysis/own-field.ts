@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isEmptyValue, isPrimitiveValue, skipTypeWrappers, staticMemberName } from './field-target.js';
-import { childNodesOf, declaredKeyName } from './syntax-walk.js';
+import { declaredKeyName } from './syntax-walk.js';
+import { fieldWritesIn } from './timer-chain.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -70,7 +71,7 @@ export function ownLiteralKeyMayBeEmpty(left: TSESTree.MemberExpression): boolea
   const owner = thisOwnerOf(member);
   if (field === undefined || !owner) return false;
   const declaration = ownFieldDeclarationOf(member);
-  const given = valuesGivenTo(owner.classNode, owner.isStatic ? `static ${field}` : field);
+  const given = valuesGivenTo(owner.classNode, field, owner.isStatic);
   const values = declaration?.type === AST_NODE_TYPES.PropertyDefinition && declaration.value ? [declaration.value, ...given] : given;
   return values.some((value) => literalLeavesEmpty(value, keys));
 }
@@ -90,38 +91,21 @@ function literalLeavesEmpty(value: TSESTree.Node, keys: readonly string[]): bool
   return false;
 }
 
-/** By class body, per field (`static ` + name for a static one): the values its members store into `this.<field>`. */
-const valuesGivenByClass = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.Node[]>>();
-
 /**
- * The values the class's own code stores into `this.<field>` (`this.config = { … } as Config`),
- * read from one walk of the class body, on the first finding that asks.
+ * The values the class's own code stores into `this.<field>` (`this.config = { … } as Config`;
+ * `isStatic` for a static field, stored through `this` in a static member), read from the file's
+ * field writes.
  */
-function valuesGivenTo(classNode: ClassNode, field: string): readonly TSESTree.Node[] {
-  let byField = valuesGivenByClass.get(classNode.body);
-  if (!byField) {
-    const found = new Map<string, TSESTree.Node[]>();
-    const pending: TSESTree.Node[] = [classNode.body];
-    for (let node = pending.pop(); node; node = pending.pop()) {
-      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=') {
-        const target = skipTypeWrappers(node.left);
-        const name = target.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(target.object).type === AST_NODE_TYPES.ThisExpression
-          ? staticMemberName(target)
-          : undefined;
-        const owner = name === undefined ? undefined : thisOwnerOf(target);
-        if (name !== undefined && owner?.classNode === classNode) {
-          const key = owner.isStatic ? `static ${name}` : name;
-          const values = found.get(key);
-          if (values) values.push(node.right);
-          else found.set(key, [node.right]);
-        }
-      }
-      childNodesOf(node, pending);
-    }
-    byField = found;
-    valuesGivenByClass.set(classNode.body, byField);
+function valuesGivenTo(classNode: ClassNode, field: string, isStatic: boolean): TSESTree.Node[] {
+  let root: TSESTree.Node = classNode;
+  while (root.parent) root = root.parent;
+  const values: TSESTree.Node[] = [];
+  for (const { member, store } of fieldWritesIn(root, field)) {
+    if (store?.operator !== '=' || skipTypeWrappers(member.object).type !== AST_NODE_TYPES.ThisExpression) continue;
+    const owner = thisOwnerOf(member);
+    if (owner?.classNode === classNode && owner.isStatic === isStatic) values.push(store.right);
   }
-  return byField.get(field) ?? [];
+  return values;
 }
 
 /** Whether the class declares the instance field `name` in its own body: a property or a constructor's parameter property. */

@@ -154,6 +154,8 @@ export interface FieldWrite {
    * leaves at most one timer armed.
    */
   unchecked?: true;
+  /** For a store by assignment (`x.f = v`, `x.f ??= v`), the assignment: its right side is the value. */
+  store?: TSESTree.AssignmentExpression;
 }
 
 /** By file, every field write by field name: one walk of the file, made on the first question. */
@@ -197,7 +199,7 @@ function writeOf(member: TSESTree.MemberExpression): FieldWrite | undefined {
       return parent.object === place && staticMemberName(parent) === 'refresh' ? { member, emptyValue: false, unchecked: true } : undefined;
     case AST_NODE_TYPES.AssignmentExpression:
       if (parent.left !== place) return undefined;
-      return { member, emptyValue: parent.operator === '=' && isEmptyValue(parent.right) };
+      return { member, emptyValue: parent.operator === '=' && isEmptyValue(parent.right), store: parent };
     case AST_NODE_TYPES.UpdateExpression:
       return { member, emptyValue: false, unchecked: true };
     case AST_NODE_TYPES.ForOfStatement:

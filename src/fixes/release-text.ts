@@ -44,8 +44,7 @@ export function releaseCallText(input: Omit<ReleaseStatementInput, 'sameAs'>): s
 
 /** Calls that take the old value as it is, so an empty value must be filtered out first. */
 const needsValue = (release: ReleaseCall): boolean =>
-  release.kind === 'function' ||
-  release.kind === 'secureContext';
+  release.kind === 'function' || release.kind === 'secureContext';
 
 /**
  * The statement after the assignment that releases the old value:

@@ -33,10 +33,6 @@ export function oldValueReadThroughLocal(sourceCode: Readonly<TSESLint.SourceCod
     }
     return destructuresField(reference.identifier, name);
   };
-  const disposedAtBlockEnd = (variable: TSESLint.Scope.Variable): boolean =>
-    variable.defs.some(
-      (def) => def.parent?.type === AST_NODE_TYPES.VariableDeclaration && (def.parent.kind === 'using' || def.parent.kind === 'await using'),
-    );
   const readAfter = (variable: TSESLint.Scope.Variable) => (reference: TSESLint.Scope.Reference): boolean => {
     if (!reference.isRead() || reference.identifier.type !== AST_NODE_TYPES.Identifier) return false;
     // A closure may run after the store, and one that passes the value on may hand it off there
@@ -155,9 +151,7 @@ function savedLocalsOf(firstSaves: ReadonlyMap<TSESLint.Scope.Variable, number>)
       lastRead = Math.max(lastRead, reference.identifier.range[0]);
       if (reference.from.variableScope !== variable.scope.variableScope) anywhere = true;
     }
-    if (variable.defs.some((def) => def.parent?.type === AST_NODE_TYPES.VariableDeclaration && (def.parent.kind === 'using' || def.parent.kind === 'await using'))) {
-      anywhere = true;
-    }
+    if (disposedAtBlockEnd(variable)) anywhere = true;
     saved.variables.push(variable);
     saved.savedAt.push(at);
     saved.lastReadUpTo.push(lastRead);
@@ -241,6 +235,13 @@ function operatesOn(read: TSESTree.Identifier): boolean {
     default:
       return false;
   }
+}
+
+/** A `using` (or `await using`) local: disposed at the end of its block. */
+function disposedAtBlockEnd(variable: TSESLint.Scope.Variable): boolean {
+  return variable.defs.some(
+    (def) => def.parent?.type === AST_NODE_TYPES.VariableDeclaration && (def.parent.kind === 'using' || def.parent.kind === 'await using'),
+  );
 }
 
 const within = (inner: TSESTree.Range, outer: TSESTree.Range): boolean => inner[0] >= outer[0] && inner[1] <= outer[1];

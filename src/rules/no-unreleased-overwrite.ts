@@ -9,7 +9,6 @@ import {
 } from '../analysis/field-declaration.js';
 import {
   memberStoresIn,
-  outermostTypeWrapper,
   overwriteTargetOf,
   skipTypeWrappers,
   storedMemberOf,
@@ -262,11 +261,9 @@ export const rule = createRule<Options, MessageIds>({
         return release;
       }
       const made = new Set<string | undefined>();
-      for (const { member } of fieldWritesIn(context.sourceCode.ast, fieldName)) {
-        const assignment = outermostTypeWrapper(member).parent;
-        if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression) continue;
-        const value = skipTypeWrappers(assignment.right);
-        if (value.type === AST_NODE_TYPES.CallExpression) made.add(calleeName(value.callee)?.split('.').pop());
+      for (const { store } of fieldWritesIn(context.sourceCode.ast, fieldName)) {
+        const value = store && skipTypeWrappers(store.right);
+        if (value?.type === AST_NODE_TYPES.CallExpression) made.add(calleeName(value.callee)?.split('.').pop());
       }
       return made.has('setInterval') && !made.has('setTimeout') ? { kind: 'function', name: 'clearInterval' } : release;
     }
