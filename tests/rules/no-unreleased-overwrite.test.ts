@@ -3398,6 +3398,23 @@ ruleTester.run('no-unreleased-overwrite', rule, {
         }`),
     },
     {
+      // The loop may run no time, and the field then still holds the released value: no fix can
+      // tell whether to release it again, so the store is reported without one.
+      name: 'a for-of head refills the field after its release',
+      code: dedent(`
+        ${buf}
+        class Holder {
+          value = alloc();
+          swap(values: Buf[]): void {
+            this.value.release();
+            for (this.value of values) console.log(this.value);
+            this.value = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 5, suggestions: [] }],
+      output: null,
+    },
+    {
       name: 'release-after-assign: a release first',
       code: dedent(`
         ${buf}
