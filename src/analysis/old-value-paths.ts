@@ -116,6 +116,14 @@ const unassigned: Fact = 'unassigned';
  */
 const fired: Fact = 'fired';
 /**
+ * In the release member of the value stored into the field (`this.d = { dispose: () => { …; this.d =
+ * undefined } }`), the field holds the value whose release is running (or already another value,
+ * which that value's release is not the place to judge): emptying it drops nothing, and releasing
+ * the old value there would re-enter the running release. Storing a value there is judged as over
+ * a live one. Past an `await`/`yield`, other code may have stored meanwhile: live.
+ */
+const releasing: Fact = 'releasing';
+/**
  * The same after an `await`/`yield` (or for a promise handler of the chain): other code ran
  * meanwhile, so the field still holds the fired timer only if no code but the timer's chain arms
  * it. Decided once the whole file is walked; live where that is not known.
@@ -294,6 +302,8 @@ interface FunctionRecord {
   questionKeys: Map<StoreQuestion, string>;
   /** In the callback of `this.t = setTimeout(cb)`: `t` holds the timer that fired, nothing live. */
   firedTimerKey: string | undefined;
+  /** In the release member of an object literal stored into a field (releasingKeyOf): that field's key. */
+  releasingKey: string | undefined;
   /**
    * In a handler of the promise a release returns (`this.f.close().then(cb, onError)`): `f`'s key
    * and the index (in `releases`) of that release, which was attempted before the handler runs.
@@ -416,6 +426,7 @@ export function oldValuePaths(
       // Keys here are named as in the function itself: the same as in the code around it, for
       // an arrow; a `function` callback's own `this` fields are not asked about.
       fn.firedTimerKey = firedTimerKeyOf(fn.node);
+      fn.releasingKey = releasingKeyOf(fn.node);
       const released = releasedBeforeHandler(fn.node);
       if (released) fn.releasedBeforeStart = { key: released.key, release: releaseIndex(fn, released.call, false) };
       fn.privateMethod = privateMethodOf(fn.node);
@@ -601,6 +612,44 @@ export function oldValuePaths(
     return uses.length > 0 && keys.size === 1 ? key : undefined;
   }
 
+  /**
+   * For the release member of an object literal stored into a field (`this.d = { dispose: () => { …
+   * } }`, `self.d = { close() { … } }`): that field's key. The member is named by a release method
+   * (`names.methods`) or is `[Symbol.dispose]`/`[Symbol.asyncDispose]`, and the function is the
+   * member itself, not a callback it creates (which may run once the field holds another value).
+   * A function handed to a wrapper (`this.d = toDisposable(() => …)`) is not one: what the wrapper
+   * calls it for is not known here. Called, like firedTimerKeyOf, when the function is
+   * materialized; a method or `function` has the literal as its `this`, so only stores through
+   * other receivers count there.
+   */
+  function releasingKeyOf(node: TSESTree.Node): string | undefined {
+    if (node.type !== AST_NODE_TYPES.ArrowFunctionExpression && node.type !== AST_NODE_TYPES.FunctionExpression) {
+      return undefined;
+    }
+    const property = outermostTypeWrapper(node).parent;
+    if (property?.type !== AST_NODE_TYPES.Property || property.value !== outermostTypeWrapper(node) || property.kind !== 'init') {
+      return undefined;
+    }
+    const name = property.computed ? calleeName(property.key) : declaredKeyName(property);
+    const releaseMember = property.computed
+      ? name === 'Symbol.dispose' || name === 'Symbol.asyncDispose'
+      : name !== undefined && config.names.methods.has(name);
+    if (!releaseMember) return undefined;
+    const literal = outermostTypeWrapper(property.parent);
+    const store = literal.parent;
+    if (
+      store?.type !== AST_NODE_TYPES.AssignmentExpression ||
+      store.operator !== '=' ||
+      store.right !== literal ||
+      store.left.type !== AST_NODE_TYPES.MemberExpression
+    ) {
+      return undefined;
+    }
+    const field = fieldRefOf(store.left);
+    if (!field || (field.onThis && node.type === AST_NODE_TYPES.FunctionExpression)) return undefined;
+    return keyOf(field);
+  }
+
   /** The key of the field that `this.t = setTimeout(callback, …)` (or setImmediate) stores the timer of `callback` into. */
   function timerStoreKeyOf(callback: TSESTree.Node, onThisAllowed: boolean): string | undefined {
     const call = outermostTypeWrapper(callback).parent;
@@ -721,7 +770,7 @@ export function oldValuePaths(
         switch (event.kind) {
           case 'suspend':
             // Most suspensions meet no released value: rebuild the set only when one does.
-            if (hasReleased(facts) || facts.has(atEntry) || facts.has(fired) || facts.has(racing) || facts.has(callerGoesOn)) {
+            if (hasReleased(facts) || facts.has(atEntry) || facts.has(fired) || facts.has(racing) || facts.has(callerGoesOn) || facts.has(releasing)) {
               facts = suspendedFacts(facts);
             }
             break;
@@ -1159,6 +1208,7 @@ export function oldValuePaths(
   function initialFactOf(fn: FunctionRecord, key: string, question: StoreQuestion): Fact {
     materialize(fn);
     if (key === fn.firedTimerKey) return fired;
+    if (key === fn.releasingKey) return releasing;
     if (key === fn.releasedBeforeStart?.key) return `released#${String(fn.releasedBeforeStart.release)}`;
     if (isInitializer(fn) && question.target.onThis && config.startsUnassigned(question, fn.node)) return unassigned;
     // The handler of a single-flight load finds the field as the guard that started the load left it
@@ -1824,6 +1874,8 @@ export function oldValuePaths(
       if (fact === live || fact === atEntry || fact === atEntrySuspended || fact === firedSuspended) dropped = true;
       else if (fact.startsWith('spread#')) spreadFacts.push(fact);
       else if (fact === handled) handledOnSomePath = true;
+      // Emptying the field in its value's own release drops nothing; a value stored there may drop one.
+      else if (fact === releasing) dropped ||= !isEmptyValue(question.assignment.right);
       else if (fact.startsWith('saved#')) {
         const local = fn.saves[Number(fact.slice(6))];
         if (local && savedLocalReleasedAfter(local, question.assignment)) handledOnSomePath = true;
@@ -1887,6 +1939,7 @@ export function oldValuePaths(
           member && (member.type === AST_NODE_TYPES.StaticBlock || member.static) ? member.parent.parent.id?.name : undefined,
         questionKeys: noQuestionKeys,
         firedTimerKey: undefined,
+        releasingKey: undefined,
         releasedBeforeStart: undefined,
         privateMethod: undefined,
         continuation: undefined,
@@ -2558,6 +2611,7 @@ function suspendedFacts(facts: ReadonlySet<Fact>): Set<Fact> {
     else if (fact === fired) suspended.add(firedSuspended);
     else if (fact === racing) suspended.add(racingSuspended);
     else if (fact === callerGoesOn) suspended.add(callerWentOn);
+    else if (fact === releasing) suspended.add(live);
     else suspended.add(fact);
   }
   return suspended;

@@ -18888,3 +18888,276 @@ ruleTester.run('no-unreleased-overwrite: a named one-shot timer callback', rule,
     },
   ]),
 });
+
+ruleTester.run('no-unreleased-overwrite: a store in the release member of the value the field holds', rule, {
+  valid: inFixture<ValidTestCase<Options>>([
+    {
+      name: 'the literal stored into the field empties the field from its own dispose (xterm IntervalTimer)',
+      code: dedent(`
+        interface Releasable {
+          dispose(): void;
+        }
+        export class IntervalTimer {
+          private disposable: Releasable | undefined;
+          cancelAndSet(runner: () => void, ms: number): void {
+            this.disposable?.dispose();
+            const handle = setInterval(runner, ms);
+            this.disposable = {
+              dispose: () => {
+                clearInterval(handle);
+                this.disposable = undefined;
+              },
+            };
+          }
+          cancel(): void {
+            this.disposable?.dispose();
+            this.disposable = undefined;
+          }
+        }`),
+    },
+    {
+      name: 'a [Symbol.dispose] member empties the field',
+      code: dedent(`
+        export class Holder {
+          private resource: Disposable | undefined;
+          open(onClose: () => void): void {
+            this.resource?.[Symbol.dispose]();
+            this.resource = {
+              [Symbol.dispose]: () => {
+                onClose();
+                this.resource = undefined;
+              },
+            };
+          }
+        }`),
+    },
+    {
+      name: 'the dispose member empties the field through a private method, also called after a release',
+      code: dedent(`
+        interface Releasable {
+          dispose(): void;
+        }
+        export class IntervalTimer {
+          private disposable: Releasable | undefined;
+          cancelAndSet(runner: () => void, ms: number): void {
+            this.disposable?.dispose();
+            const handle = setInterval(runner, ms);
+            this.disposable = {
+              dispose: () => {
+                clearInterval(handle);
+                this.reset();
+              },
+            };
+          }
+          private reset(): void {
+            this.disposable = undefined;
+          }
+          cancel(): void {
+            this.disposable?.dispose();
+            this.reset();
+          }
+        }`),
+    },
+  ]),
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'a function handed to a wrapper: what the wrapper calls it for is not known',
+      code: dedent(`
+        interface Releasable {
+          dispose(): void;
+        }
+        declare function toDisposable(release: () => void): Releasable;
+        export class IntervalTimer {
+          private disposable: Releasable | undefined;
+          cancelAndSet(runner: () => void, ms: number): void {
+            this.disposable?.dispose();
+            const handle = setInterval(runner, ms);
+            this.disposable = toDisposable(() => {
+              clearInterval(handle);
+              this.disposable = undefined;
+            });
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 12, column: 7, data: { target: 'this.disposable', type: 'Releasable | undefined', release: 'dispose()' } }],
+      output: dedent(`
+        interface Releasable {
+          dispose(): void;
+        }
+        declare function toDisposable(release: () => void): Releasable;
+        export class IntervalTimer {
+          private disposable: Releasable | undefined;
+          cancelAndSet(runner: () => void, ms: number): void {
+            this.disposable?.dispose();
+            const handle = setInterval(runner, ms);
+            this.disposable = toDisposable(() => {
+              clearInterval(handle);
+              const oldDisposable = this.disposable;
+              this.disposable = undefined;
+              if (oldDisposable !== this.disposable) oldDisposable?.dispose();
+            });
+          }
+        }`),
+    },
+    {
+      name: 'the dispose member stores a value into the field: it may drop one',
+      code: dedent(`
+        interface Releasable {
+          dispose(): void;
+        }
+        export class Relay {
+          private subscription: Releasable | undefined;
+          start(next: () => Releasable): void {
+            this.subscription?.dispose();
+            this.subscription = {
+              dispose: () => {
+                this.subscription = next();
+              },
+            };
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 9, data: { target: 'this.subscription', type: 'Releasable | undefined', release: 'dispose()' } }],
+      output: dedent(`
+        interface Releasable {
+          dispose(): void;
+        }
+        export class Relay {
+          private subscription: Releasable | undefined;
+          start(next: () => Releasable): void {
+            this.subscription?.dispose();
+            this.subscription = {
+              dispose: () => {
+                const oldSubscription = this.subscription;
+                this.subscription = next();
+                if (oldSubscription !== this.subscription) oldSubscription?.dispose();
+              },
+            };
+          }
+        }`),
+    },
+    {
+      name: 'the literal is stored into another field',
+      code: dedent(`
+        interface Releasable {
+          dispose(): void;
+        }
+        export class Relay {
+          private subscription: Releasable | undefined;
+          private other: Releasable | undefined;
+          start(next: () => Releasable): void {
+            this.subscription?.dispose();
+            this.subscription = next();
+          }
+          second(): void {
+            this.other?.dispose();
+            this.other = {
+              dispose: () => {
+                this.subscription = undefined;
+              },
+            };
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 15, column: 9, data: { target: 'this.subscription', type: 'Releasable | undefined', release: 'dispose()' } }],
+      output: dedent(`
+        interface Releasable {
+          dispose(): void;
+        }
+        export class Relay {
+          private subscription: Releasable | undefined;
+          private other: Releasable | undefined;
+          start(next: () => Releasable): void {
+            this.subscription?.dispose();
+            this.subscription = next();
+          }
+          second(): void {
+            this.other?.dispose();
+            this.other = {
+              dispose: () => {
+                const oldSubscription = this.subscription;
+                this.subscription = undefined;
+                if (oldSubscription !== this.subscription) oldSubscription?.dispose();
+              },
+            };
+          }
+        }`),
+    },
+    {
+      name: 'a callback the dispose member schedules: the field may hold another value when it runs',
+      code: dedent(`
+        interface Releasable {
+          dispose(): void;
+        }
+        export class Relay {
+          private subscription: Releasable | undefined;
+          third(): void {
+            this.subscription?.dispose();
+            this.subscription = {
+              dispose: () => {
+                setTimeout(() => {
+                  this.subscription = undefined;
+                }, 0);
+              },
+            };
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 11, column: 11, data: { target: 'this.subscription', type: 'Releasable | undefined', release: 'dispose()' } }],
+      output: dedent(`
+        interface Releasable {
+          dispose(): void;
+        }
+        export class Relay {
+          private subscription: Releasable | undefined;
+          third(): void {
+            this.subscription?.dispose();
+            this.subscription = {
+              dispose: () => {
+                setTimeout(() => {
+                  const oldSubscription = this.subscription;
+                  this.subscription = undefined;
+                  if (oldSubscription !== this.subscription) oldSubscription?.dispose();
+                }, 0);
+              },
+            };
+          }
+        }`),
+    },
+    {
+      name: 'an async release member empties the field after an await: other code may have stored meanwhile',
+      code: dedent(`
+        export class Holder {
+          private resource: AsyncDisposable | undefined;
+          async open(flush: () => Promise<void>): Promise<void> {
+            await this.resource?.[Symbol.asyncDispose]();
+            this.resource = {
+              [Symbol.asyncDispose]: async () => {
+                await flush();
+                this.resource = undefined;
+              },
+            };
+          }
+        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 8,
+          column: 9,
+          data: { target: 'this.resource', type: 'AsyncDisposable | undefined', release: '[Symbol.asyncDispose]()' },
+        },
+      ],
+      output: dedent(`
+        export class Holder {
+          private resource: AsyncDisposable | undefined;
+          async open(flush: () => Promise<void>): Promise<void> {
+            await this.resource?.[Symbol.asyncDispose]();
+            this.resource = {
+              [Symbol.asyncDispose]: async () => {
+                await flush();
+                const oldResource = this.resource;
+                this.resource = undefined;
+                if (oldResource !== this.resource) await oldResource?.[Symbol.asyncDispose]();
+              },
+            };
+          }
+        }`),
+    },
+  ]),
+});
