@@ -236,10 +236,13 @@ interface BranchFact {
    */
   receiver: string | undefined;
   /**
-   * What the test tells on one outcome: that the field (or receiver) holds nothing (`!this.f`), or
-   * that the field's value has already been released (`this.f.state === 'closed'`).
+   * What the test tells on one outcome: that the field (or receiver) holds nothing (`!this.f`),
+   * that the field's value has already been released (`this.f.state === 'closed'`), or that it is
+   * the value of a local that is never reassigned (`this.f === widget`): `save` names that local.
    */
-  known: 'empty' | 'released';
+  known: 'empty' | 'released' | 'equal';
+  /** For `equal`: the index (in the function's saves) of the local the field's value equals. */
+  save?: number;
   /** The outcome on which `known` holds. */
   knownWhen: boolean;
   isTrueEdge: (successorStart: TSESTree.Node) => boolean;
@@ -854,13 +857,16 @@ export function oldValuePaths(
         if (!output) continue;
         let emptied = false;
         let released = false;
+        let equalTo: number | undefined;
         for (const branch of testsEnding(previousRecord)) {
           if (branch.isTrueEdge(segment.start) !== branch.knownWhen) continue;
           if (branch.known === 'released') released ||= branch.key === key;
+          else if (branch.known === 'equal') equalTo = branch.key === key ? branch.save : equalTo;
           else emptied ||= branch.key === key || (branch.receiver !== undefined && isThroughReceiver(key, branch.receiver));
         }
         if (emptied) input.add(empty);
         else if (released) for (const fact of output) input.add(releasedStateFact(fact));
+        else if (equalTo !== undefined) for (const fact of output) input.add(equalValueFact(fact, equalTo));
         else for (const fact of output) input.add(fact);
       }
       return input;
@@ -1993,13 +1999,21 @@ export function oldValuePaths(
     const split = moves ? undefined : branchSplitOf(member);
     const releasedTest = moves || split ? undefined : releasedStateTest(member);
     const releasedSplit = releasedTest && splitAtTest(releasedTest.test, releasedTest.releasedWhen);
-    if (!split && !releasedSplit && !moves) return;
+    const equalSplit = moves || split || releasedSplit ? undefined : equalitySplitOf(member, sourceCode);
+    if (!split && !releasedSplit && !moves && !equalSplit) return;
     const field = fieldRefOf(member);
     if (!field) return;
     const key = keyOf(field);
     if (releasedSplit) {
       // On the outcome that says so, the field's value is already released: nothing live to drop.
       recordBranch({ key, receiver: undefined, known: 'released', ...releasedSplit }, releasedTest.chain);
+      return;
+    }
+    if (equalSplit) {
+      // On the outcome that says so, the old value is the local's: judged as if saved to it.
+      fn.saves.push(equalSplit.local);
+      const { knownWhen, isTrueEdge } = equalSplit;
+      recordBranch({ key, receiver: undefined, known: 'equal', save: fn.saves.length - 1, knownWhen, isTrueEdge }, undefined);
       return;
     }
     if (use.kind === 'release') {
@@ -2410,6 +2424,47 @@ function branchSplitOf(
   if (!emptiness || ('local' in emptiness ? emptiness.local : emptiness.field) !== read) return undefined;
   const split = splitAtTest(test, emptiness.emptyWhen);
   return split && { ...split, chain };
+}
+
+/**
+ * For a field read compared with a local (`this.f !== widget`, `widget === this.f`, `==`/`!=`
+ * too) in a test position: the local and how the outcome on which both hold the same value shows
+ * on each successor segment. The local must be a `const` or a parameter that nothing writes, so
+ * that it still holds that value where the field is stored into and where it is handed on (a
+ * `let` may be reassigned between the two).
+ */
+function equalitySplitOf(
+  member: TSESTree.MemberExpression,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): (Pick<BranchFact, 'knownWhen' | 'isTrueEdge'> & { local: TSESTree.Identifier }) | undefined {
+  const read = outermostTypeWrapper(member);
+  const test = read.parent;
+  if (test?.type !== AST_NODE_TYPES.BinaryExpression) return undefined;
+  const equal = test.operator === '===' || test.operator === '==';
+  if (!equal && test.operator !== '!==' && test.operator !== '!=') return undefined;
+  const other = skipTypeWrappers(test.left === read ? test.right : test.left);
+  if (other.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(other), other.name);
+  if (!variable || variable.defs.length === 0) return undefined;
+  const neverReassigned = variable.defs.every((def) =>
+    def.type === TSESLint.Scope.DefinitionType.Parameter
+      ? variable.references.every((reference) => !reference.isWrite())
+      : def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const',
+  );
+  if (!neverReassigned) return undefined;
+  const split = splitAtTest(test, equal);
+  return split && { ...split, local: other };
+}
+
+/**
+ * A fact of the field on the outcome of a test that says it holds the value of a local: a live
+ * value is that local's, judged like one saved to it (`saved#n`): handled where the local is
+ * handed off or released after the store, dropped as before where it is not. What the callers of
+ * a private method left stays theirs to decide (a value they released is no less released for
+ * being the local's too).
+ */
+function equalValueFact(fact: Fact, save: number): Fact {
+  return fact === live ? `saved#${String(save)}` : fact;
 }
 
 /**

@@ -19161,3 +19161,359 @@ ruleTester.run('no-unreleased-overwrite: a store in the release member of the va
     },
   ]),
 });
+
+ruleTester.run('no-unreleased-overwrite: an old value known equal to a local handed on', rule, {
+  valid: inFixture<ValidTestCase<Options>>([
+    {
+      name: 'after `if (this.f !== widget) return;` the old value is the parameter, handed on after the store (lumino SingletonLayout)',
+      code: dedent(`
+        export class Widget {
+          isDisposed = false;
+          dispose(): void {
+            this.isDisposed = true;
+          }
+        }
+        declare function adopt(widget: Widget): void;
+        export class SingletonLayout {
+          private _widget: Widget | null = null;
+          set widget(widget: Widget | null) {
+            if (this._widget === widget) return;
+            if (this._widget) this._widget.dispose();
+            this._widget = widget;
+          }
+          removeWidget(widget: Widget): void {
+            if (this._widget !== widget) return;
+            this._widget = null;
+            this.detach(widget);
+          }
+          private detach(widget: Widget): void {
+            void widget;
+          }
+        }`),
+    },
+    {
+      name: 'inside `if (this.f === widget) { \u2026 }` the old value is the parameter, handed off after the store',
+      code: dedent(`
+        export class Widget {
+          isDisposed = false;
+          dispose(): void {
+            this.isDisposed = true;
+          }
+        }
+        declare function adopt(widget: Widget): void;
+        export class SingletonLayout {
+          private _widget: Widget | null = null;
+          set widget(widget: Widget | null) {
+            if (this._widget === widget) return;
+            if (this._widget) this._widget.dispose();
+            this._widget = widget;
+          }
+          removeWidget(widget: Widget): void {
+            if (this._widget === widget) {
+              this._widget = null;
+              adopt(widget);
+            }
+          }
+        }`),
+    },
+    {
+      name: 'a throwing guard with the operands reversed; the parameter is released after the store',
+      code: dedent(`
+        export class Widget {
+          isDisposed = false;
+          dispose(): void {
+            this.isDisposed = true;
+          }
+        }
+        declare function adopt(widget: Widget): void;
+        export class SingletonLayout {
+          private _widget: Widget | null = null;
+          set widget(widget: Widget | null) {
+            if (this._widget === widget) return;
+            if (this._widget) this._widget.dispose();
+            this._widget = widget;
+          }
+          closeWidget(widget: Widget): void {
+            if (widget !== this._widget) throw new Error("not this layout's widget");
+            this._widget = null;
+            widget.dispose();
+          }
+        }`),
+    },
+    {
+      name: 'the old value is a const local, returned after the store',
+      code: dedent(`
+        export class Widget {
+          isDisposed = false;
+          dispose(): void {
+            this.isDisposed = true;
+          }
+        }
+        declare function adopt(widget: Widget): void;
+        export class SingletonLayout {
+          private _widget: Widget | null = null;
+          set widget(widget: Widget | null) {
+            if (this._widget === widget) return;
+            if (this._widget) this._widget.dispose();
+            this._widget = widget;
+          }
+          takeWidget(find: () => Widget): Widget {
+            const found = find();
+            if (this._widget !== found) return found;
+            this._widget = null;
+            return found;
+          }
+        }`),
+    },
+  ]),
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'the parameter equal to the old value is not handed on after the store',
+      code: dedent(`
+        export class Widget {
+          isDisposed = false;
+          dispose(): void {
+            this.isDisposed = true;
+          }
+        }
+        declare function adopt(widget: Widget): void;
+        export class SingletonLayout {
+          private _widget: Widget | null = null;
+          set widget(widget: Widget | null) {
+            if (this._widget === widget) return;
+            if (this._widget) this._widget.dispose();
+            this._widget = widget;
+          }
+          removeWidget(widget: Widget): void {
+            if (this._widget !== widget) return;
+            this._widget = null;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 17, column: 5, data: { target: 'this._widget', type: 'Widget | null', release: 'dispose()' } }],
+      output: dedent(`
+        export class Widget {
+          isDisposed = false;
+          dispose(): void {
+            this.isDisposed = true;
+          }
+        }
+        declare function adopt(widget: Widget): void;
+        export class SingletonLayout {
+          private _widget: Widget | null = null;
+          set widget(widget: Widget | null) {
+            if (this._widget === widget) return;
+            if (this._widget) this._widget.dispose();
+            this._widget = widget;
+          }
+          removeWidget(widget: Widget): void {
+            if (this._widget !== widget) return;
+            const oldWidget = this._widget;
+            this._widget = null;
+            if (oldWidget !== this._widget) oldWidget?.dispose();
+          }
+        }`),
+    },
+    {
+      name: 'the store is after the guarded block: on the other path the old value is not the parameter',
+      code: dedent(`
+        export class Widget {
+          isDisposed = false;
+          dispose(): void {
+            this.isDisposed = true;
+          }
+        }
+        declare function adopt(widget: Widget): void;
+        export class SingletonLayout {
+          private _widget: Widget | null = null;
+          set widget(widget: Widget | null) {
+            if (this._widget === widget) return;
+            if (this._widget) this._widget.dispose();
+            this._widget = widget;
+          }
+          removeWidget(widget: Widget): void {
+            if (this._widget === widget) {
+              adopt(widget);
+            }
+            this._widget = null;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 19, column: 5, data: { target: 'this._widget', type: 'Widget | null', release: 'dispose()' } }],
+      output: dedent(`
+        export class Widget {
+          isDisposed = false;
+          dispose(): void {
+            this.isDisposed = true;
+          }
+        }
+        declare function adopt(widget: Widget): void;
+        export class SingletonLayout {
+          private _widget: Widget | null = null;
+          set widget(widget: Widget | null) {
+            if (this._widget === widget) return;
+            if (this._widget) this._widget.dispose();
+            this._widget = widget;
+          }
+          removeWidget(widget: Widget): void {
+            if (this._widget === widget) {
+              adopt(widget);
+            }
+            const oldWidget = this._widget;
+            this._widget = null;
+            if (oldWidget !== this._widget) oldWidget?.dispose();
+          }
+        }`),
+    },
+    {
+      name: 'another value was stored between the guard and the store: the old value is that one',
+      code: dedent(`
+        export class Widget {
+          isDisposed = false;
+          dispose(): void {
+            this.isDisposed = true;
+          }
+        }
+        declare function adopt(widget: Widget): void;
+        export class SingletonLayout {
+          private _widget: Widget | null = null;
+          set widget(widget: Widget | null) {
+            if (this._widget === widget) return;
+            if (this._widget) this._widget.dispose();
+            this._widget = widget;
+          }
+          replaceWidget(widget: Widget, next: Widget): void {
+            if (this._widget !== widget) return;
+            this._widget = next;
+            this._widget = null;
+            adopt(widget);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 18, column: 5, data: { target: 'this._widget', type: 'Widget | null', release: 'dispose()' } }],
+      output: dedent(`
+        export class Widget {
+          isDisposed = false;
+          dispose(): void {
+            this.isDisposed = true;
+          }
+        }
+        declare function adopt(widget: Widget): void;
+        export class SingletonLayout {
+          private _widget: Widget | null = null;
+          set widget(widget: Widget | null) {
+            if (this._widget === widget) return;
+            if (this._widget) this._widget.dispose();
+            this._widget = widget;
+          }
+          replaceWidget(widget: Widget, next: Widget): void {
+            if (this._widget !== widget) return;
+            this._widget = next;
+            const oldWidget = this._widget;
+            this._widget = null;
+            if (oldWidget !== this._widget) oldWidget?.dispose();
+            adopt(widget);
+          }
+        }`),
+    },
+    {
+      name: 'the parameter is reassigned: it no longer holds the old value',
+      code: dedent(`
+        export class Widget {
+          isDisposed = false;
+          dispose(): void {
+            this.isDisposed = true;
+          }
+        }
+        declare function adopt(widget: Widget): void;
+        export class SingletonLayout {
+          private _widget: Widget | null = null;
+          set widget(widget: Widget | null) {
+            if (this._widget === widget) return;
+            if (this._widget) this._widget.dispose();
+            this._widget = widget;
+          }
+          removeWidget(widget: Widget, other: Widget): void {
+            if (this._widget !== widget) return;
+            widget = other;
+            this._widget = null;
+            adopt(widget);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 18, column: 5, data: { target: 'this._widget', type: 'Widget | null', release: 'dispose()' } }],
+      output: dedent(`
+        export class Widget {
+          isDisposed = false;
+          dispose(): void {
+            this.isDisposed = true;
+          }
+        }
+        declare function adopt(widget: Widget): void;
+        export class SingletonLayout {
+          private _widget: Widget | null = null;
+          set widget(widget: Widget | null) {
+            if (this._widget === widget) return;
+            if (this._widget) this._widget.dispose();
+            this._widget = widget;
+          }
+          removeWidget(widget: Widget, other: Widget): void {
+            if (this._widget !== widget) return;
+            widget = other;
+            const oldWidget = this._widget;
+            this._widget = null;
+            if (oldWidget !== this._widget) oldWidget?.dispose();
+            adopt(widget);
+          }
+        }`),
+    },
+    {
+      name: 'a `let` local is compared: it may be reassigned before the hand-off',
+      code: dedent(`
+        export class Widget {
+          isDisposed = false;
+          dispose(): void {
+            this.isDisposed = true;
+          }
+        }
+        declare function adopt(widget: Widget): void;
+        export class SingletonLayout {
+          private _widget: Widget | null = null;
+          set widget(widget: Widget | null) {
+            if (this._widget === widget) return;
+            if (this._widget) this._widget.dispose();
+            this._widget = widget;
+          }
+          removeWidget(widget: Widget, other: Widget): void {
+            let removed = widget;
+            if (this._widget !== removed) return;
+            removed = other;
+            this._widget = null;
+            adopt(removed);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 19, column: 5, data: { target: 'this._widget', type: 'Widget | null', release: 'dispose()' } }],
+      output: dedent(`
+        export class Widget {
+          isDisposed = false;
+          dispose(): void {
+            this.isDisposed = true;
+          }
+        }
+        declare function adopt(widget: Widget): void;
+        export class SingletonLayout {
+          private _widget: Widget | null = null;
+          set widget(widget: Widget | null) {
+            if (this._widget === widget) return;
+            if (this._widget) this._widget.dispose();
+            this._widget = widget;
+          }
+          removeWidget(widget: Widget, other: Widget): void {
+            let removed = widget;
+            if (this._widget !== removed) return;
+            removed = other;
+            const oldWidget = this._widget;
+            this._widget = null;
+            if (oldWidget !== this._widget) oldWidget?.dispose();
+            adopt(removed);
+          }
+        }`),
+    },
+  ]),
+});
