@@ -11,7 +11,7 @@ import {
 import type { MethodEffect } from './inherited-method.js';
 import { initializerKindOf, type InitializerKind } from './initializer.js';
 import { emptyWhenOncePerObjectRuns, type OncePerObjectQuestions } from './once-per-object.js';
-import { privateMethodOf, privateMethodUsesOf, type PrivateMethod } from './private-method-calls.js';
+import { instanceMethodOf, instanceMethodUsesOf, privateMethodOf, privateMethodUsesOf, type OwnMethod, type PrivateMethod } from './private-method-calls.js';
 import { thisMemberOf } from './own-field.js';
 import { analysisStats } from './stats.js';
 import { emptyWhenSingleFlightRuns } from './single-flight.js';
@@ -334,6 +334,15 @@ interface EntryQuestion {
   question: StoreQuestion;
   key: string;
   facts: ReadonlySet<Fact>;
+}
+
+/** A dropped value in a method its class also calls: whether a fix would release it twice (callerReleasedOnSomePath). */
+interface CalledMethodQuestion {
+  fn: FunctionRecord;
+  method: OwnMethod;
+  question: StoreQuestion;
+  key: string;
+  verdict: OldValueVerdict;
 }
 
 
@@ -1198,8 +1207,14 @@ export function oldValuePaths(
         // Dropped on a path of its own whatever the callers do: no need to ask them.
         if ((facts.has(atEntry) || facts.has(atEntrySuspended) || facts.has(firedSuspended) || facts.has(racingSuspended)) && !facts.has(live)) {
           entryQuestions.push({ fn, question, key, facts });
+          continue;
         }
-        else question.answer(verdictOf(fn, question, facts));
+        const verdict = verdictOf(fn, question, facts);
+        // A method that outside code may call with a live value, and its own class after a
+        // release: reported, but its callers decide whether a fix may release (asked at the end).
+        const method = initial === live && verdict.dropped && !verdict.handledOnSomePath && key.startsWith('this\u0000') ? instanceMethodOf(fn.node) : undefined;
+        if (method && !fn.privateMethod) calledMethodQuestions.push({ fn, method, question, key, verdict });
+        else question.answer(verdict);
       }
     }
   }
@@ -1234,6 +1249,8 @@ export function oldValuePaths(
 
   /** Private-method stores that wait on their callers; answered when the program's path ends. */
   const entryQuestions: EntryQuestion[] = [];
+  /** Stores in methods that other code may call, waiting for the class's own calls (callerReleasedOnSomePath). */
+  const calledMethodQuestions: CalledMethodQuestion[] = [];
   /** By caller and key: the facts of the key just before each `this.m()` call in the caller. */
   const callSiteFacts = new Map<FunctionRecord, Map<string, Map<TSESTree.Node, Set<Fact>>>>();
 
@@ -1261,6 +1278,10 @@ export function oldValuePaths(
       question.answer(verdictOf(fn, question, resolved));
     }
     entryQuestions.length = 0;
+    for (const { fn, method, question, key, verdict } of calledMethodQuestions) {
+      question.answer(callerReleasedOnSomePath(fn, method, key, question) ? { ...verdict, handledOnSomePath: true } : verdict);
+    }
+    calledMethodQuestions.length = 0;
     callSiteFacts.clear();
     storesByMethod.clear();
     chainBoundByKey.clear();
@@ -1327,6 +1348,37 @@ export function oldValuePaths(
       for (const fact of callFacts) facts.add(fact);
     }
     return facts.size > 0 ? facts : undefined;
+  }
+
+  /**
+   * Whether a call `this.m()` of the class runs the store's method `m` (public or protected: code
+   * outside may call it too, with a live value) right after releasing the old value, and that
+   * released value reaches the store: a fix there would release it a second time
+   * (jupyterlab's `update()` disposes the kernel, then calls the protected `setupKernel()`).
+   * The store stays reported; only a fix is withheld. A subclass may override `m`, so such a
+   * call may not run this body: that only withholds a fix that was safe.
+   */
+  function callerReleasedOnSomePath(fn: FunctionRecord, method: OwnMethod, key: string, question: StoreQuestion): boolean {
+    const uses = instanceMethodUsesOf(method.classNode).get(method.name);
+    if (!uses) return false;
+    const releasedBefore = uses.calls.some((call) => {
+      const caller = codePathOf(call);
+      if (!caller || caller.thisClass !== method.classNode || caller.staticClassName !== undefined) return false;
+      const facts = factsBeforeCall(caller, key, question, call);
+      return facts !== undefined && [...facts].some((fact) => fact.startsWith('released#') || fact.startsWith('suspended#'));
+    });
+    if (!releasedBefore) return false;
+    let reaches = false;
+    flow(
+      fn,
+      key,
+      releasedByCaller,
+      (name) => (storesWhenCalled(fn, name, key) ? 'stores' : methodEffect(fn, name, key)),
+      (reached, facts) => {
+        if (reached === question && (facts.has(releasedByCaller) || facts.has(suspendedByCaller))) reaches = true;
+      },
+    );
+    return reaches;
   }
 
   // ── A fired timer's chain: what the registering code left in the field, carried into promise handlers ──

@@ -4,18 +4,32 @@ import { childNodesOf } from './syntax-walk.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
-/** An instance method that code outside its class cannot call: TypeScript `private` or `#name`. */
-export interface PrivateMethod {
+/** An instance method of a class, as `this.<name>()` in that class calls it. */
+export interface OwnMethod {
   classNode: ClassNode;
   /** As `this.<name>` names it: `#name` for an ECMAScript private method. */
   name: string;
 }
+
+/** An instance method that code outside its class cannot call: TypeScript `private` or `#name`. */
+export type PrivateMethod = OwnMethod;
 
 /**
  * The private instance method whose body `node` is, if it is one. Syntax only. A generator is
  * not one: its body runs when it is iterated, not when it is called.
  */
 export function privateMethodOf(node: TSESTree.Node): PrivateMethod | undefined {
+  const method = instanceMethodOf(node);
+  if (!method || method.name.startsWith('#')) return method;
+  return node.parent?.type === AST_NODE_TYPES.MethodDefinition && node.parent.accessibility === 'private' ? method : undefined;
+}
+
+/**
+ * The instance method whose body `node` is, private or not (`m() {…}`, `#m() {…}`; not a
+ * getter, a static or computed-key method, or a generator): what `this.m()` in its class runs,
+ * unless a subclass overrides it.
+ */
+export function instanceMethodOf(node: TSESTree.Node): OwnMethod | undefined {
   const method = node.parent;
   if (
     node.type !== AST_NODE_TYPES.FunctionExpression ||
@@ -29,8 +43,7 @@ export function privateMethodOf(node: TSESTree.Node): PrivateMethod | undefined 
     return undefined;
   }
   if (method.key.type === AST_NODE_TYPES.PrivateIdentifier) return { classNode: method.parent.parent, name: `#${method.key.name}` };
-  if (method.accessibility !== 'private' || method.key.type !== AST_NODE_TYPES.Identifier) return undefined;
-  return { classNode: method.parent.parent, name: method.key.name };
+  return method.key.type === AST_NODE_TYPES.Identifier ? { classNode: method.parent.parent, name: method.key.name } : undefined;
 }
 
 /** How a class's own code reaches one of its private methods. */
@@ -117,5 +130,24 @@ export function privateMethodUsesOf(classNode: ClassNode): Map<string, PrivateMe
   }
   const uses = privateMethodUses(classNode, names);
   usesByClass.set(classNode, uses);
+  return uses;
+}
+
+const instanceUsesByClass = new WeakMap<ClassNode, Map<string, PrivateMethodUses>>();
+
+/**
+ * The `this.m()` calls in the class body of each of its instance methods, private or not: one
+ * walk of the class, when first asked (only for a class with a store that a fix would repair).
+ */
+export function instanceMethodUsesOf(classNode: ClassNode): Map<string, PrivateMethodUses> {
+  const known = instanceUsesByClass.get(classNode);
+  if (known) return known;
+  const names = new Set<string>();
+  for (const member of classNode.body.body) {
+    const method = member.type === AST_NODE_TYPES.MethodDefinition ? instanceMethodOf(member.value) : undefined;
+    if (method) names.add(method.name);
+  }
+  const uses = privateMethodUses(classNode, names);
+  instanceUsesByClass.set(classNode, uses);
   return uses;
 }

@@ -6413,24 +6413,9 @@ function releasedByPrivateMethodCallers(): {
               await this.cursor.close();
             }
           }`),
-        errors: [{ messageId: 'overwrite', line: 9, column: 5 }],
-        output: dedent(`
-          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
-          export class Stream {
-            private cursor: Cursor = openCursor();
-            async onError(): Promise<void> {
-              await this.cursor.close();
-              await this.resume();
-            }
-            async resume(): Promise<void> {
-              const oldCursor = this.cursor;
-              this.cursor = openCursor();
-              if (oldCursor !== this.cursor) oldCursor.close();
-            }
-            async close(): Promise<void> {
-              await this.cursor.close();
-            }
-          }`),
+        // onError() closes the cursor, then calls resume(): a fix would close it a second time there.
+        errors: [{ messageId: 'overwrite', line: 9, column: 5, suggestions: [] }],
+        output: null,
       },
       {
         name: 'a private method whose one caller does not release first',
@@ -19512,6 +19497,117 @@ ruleTester.run('no-unreleased-overwrite: an old value known equal to a local han
             this._widget = null;
             if (oldWidget !== this._widget) oldWidget?.dispose();
             adopt(removed);
+          }
+        }`),
+    },
+  ]),
+});
+
+// A method that code outside the class may call (public or protected) drops whatever the field
+// holds, so its store is reported. When the class itself also calls it right after releasing the
+// field (jupyterlab's session: update() disposes the kernel, then calls setupKernel()), a fix
+// would release that value a second time on that path: reported, but no fix.
+ruleTester.run('no-unreleased-overwrite: methods the class calls after a release', rule, {
+  valid: [],
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'a protected method the class calls after releasing the field: no fix',
+      code: dedent(`
+        ${buf}
+        class Session {
+          buffer: Buf | null = null;
+          update(): void {
+            this.buffer?.release();
+            this.setup();
+          }
+          protected setup(): void {
+            this.buffer = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 5, suggestions: [] }],
+      output: null,
+    },
+    {
+      name: 'the same through an awaited release, in a public method',
+      code: dedent(`
+        ${buf}
+        declare function settle(): Promise<void>;
+        class Session {
+          buffer: Buf | null = null;
+          async update(): Promise<void> {
+            this.buffer?.release();
+            await settle();
+            this.setup();
+          }
+          setup(): void {
+            this.buffer = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 12, column: 5, suggestions: [] }],
+      output: null,
+    },
+    {
+      name: 'a call that comes with nothing released keeps the fix',
+      code: dedent(`
+        ${buf}
+        class Session {
+          buffer: Buf | null = null;
+          update(): void {
+            console.log('again');
+            this.setup();
+          }
+          protected setup(): void {
+            this.buffer = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 5 }],
+      output: dedent(`
+        BUF
+        class Session {
+          buffer: Buf | null = null;
+          update(): void {
+            console.log('again');
+            this.setup();
+          }
+          protected setup(): void {
+            const oldBuffer = this.buffer;
+            this.buffer = alloc();
+            if (oldBuffer !== this.buffer) oldBuffer?.release();
+          }
+        }`),
+    },
+    {
+      name: 'only the store that the released value reaches loses its fix',
+      code: dedent(`
+        ${buf}
+        class Session {
+          buffer: Buf | null = null;
+          update(): void {
+            this.buffer?.release();
+            this.setup();
+          }
+          protected setup(): void {
+            this.buffer = alloc();
+            this.buffer = alloc();
+          }
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 10, column: 5, suggestions: [] },
+        { messageId: 'overwrite', line: 11, column: 5 },
+      ],
+      output: dedent(`
+        BUF
+        class Session {
+          buffer: Buf | null = null;
+          update(): void {
+            this.buffer?.release();
+            this.setup();
+          }
+          protected setup(): void {
+            this.buffer = alloc();
+            const oldBuffer = this.buffer;
+            this.buffer = alloc();
+            if (oldBuffer !== this.buffer) oldBuffer?.release();
           }
         }`),
     },
