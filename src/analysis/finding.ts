@@ -62,4 +62,11 @@ export interface Finding {
    * analysis (src/analysis/old-value-paths.ts), the one place that knows every path.
    */
   oldValueHandledOnSomePath: boolean;
+  /**
+   * True when the class adds a listener to the values it stores into the field, and that listener
+   * stores into the field (`this.conn.on('close', () => { this.conn = undefined; })`): releasing the
+   * old value after the store runs the old value's listener, which would empty the field that now
+   * holds the new value. Reported, with no fix (src/analysis/own-handlers.ts).
+   */
+  releaseRunsFieldListener: boolean;
 }

@@ -119,10 +119,21 @@ function fromOf(from: string | undefined): { from?: string } {
   return from === undefined ? {} : { from };
 }
 
-/** A member `name` that can be called with no arguments (keeps out `unsubscribe(type, name)`). */
+/**
+ * A member `name` that can be called with no arguments (keeps out `unsubscribe(type, name)`), and
+ * from outside its class: a `private` or `protected` one is an internal step of the class's own
+ * release (`private dispose()` behind a public `[Symbol.dispose]()`), which a fix in another class
+ * could not call.
+ */
 function hasNoArgumentMethod(type: TS.Type, name: string, checker: TS.TypeChecker): boolean {
   const member = checker.getPropertyOfType(type, name);
-  return member !== undefined && callableWithoutArguments(member, checker);
+  return (
+    member !== undefined &&
+    !(member.declarations ?? []).some(
+      (declaration) => (ts.getCombinedModifierFlags(declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) !== 0,
+    ) &&
+    callableWithoutArguments(member, checker)
+  );
 }
 
 function hasCallableSymbolMethod(

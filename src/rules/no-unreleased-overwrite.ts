@@ -25,6 +25,7 @@ import { fieldNamesReleasedInProgram, isFreshValue, ownsField } from '../analysi
 import { isPerConnectionSource } from '../analysis/per-connection.js';
 import { fieldWritesIn, isNativePromiseType, mayBeInstanceOf, mayNameField } from '../analysis/timer-chain.js';
 import { ownFieldStartsEmpty, ownLiteralKeyMayBeEmpty, storesIntoPrimitiveField } from '../analysis/own-field.js';
+import { listenerOnValueStoresInto } from '../analysis/own-handlers.js';
 import { onlyReadsArguments } from '../analysis/standard-readers.js';
 import { isNodeTimerRelease, isNullableType, releaseCallFor, releaseCallText } from '../analysis/releasable.js';
 import { analysisStats, findingObservers } from '../analysis/stats.js';
@@ -244,6 +245,7 @@ export const rule = createRule<Options, MessageIds>({
         release: timerReleaseOf(release, target.name),
         mayBeEmpty: isNullableType(field.type) || field.mayBeUnset || oldValue.mayBeUnassigned || ownLiteralKeyMayBeEmpty(member),
         oldValueHandledOnSomePath: kind === 'overwrite' && oldValue.handledOnSomePath,
+        releaseRunsFieldListener: fieldListenerStoresInto(store, target),
         ...(oldValue.earlyRelease && kind !== 'overwrite' ? { earlyRelease: oldValue.earlyRelease } : {}),
         ...(release.kind === 'secureContext'
           ? { perConnectionSource: isPerConnectionSource(enclosingClass(store), target.name) }
@@ -311,6 +313,12 @@ function releaseNamesOf(options: RuleOptions): ReleaseNames {
   }
   if (options.releaseWith) functions.add(options.releaseWith.function);
   return { methods, functions };
+}
+
+/** Whether a listener the class adds to the values of the stored `this` field stores into it (own-handlers.ts). */
+function fieldListenerStoresInto(store: OverwriteAssignment, target: FieldRef): boolean {
+  const classNode = target.onThis ? enclosingClass(store) : undefined;
+  return classNode !== undefined && listenerOnValueStoresInto(classNode, target.name);
 }
 
 function enclosingClass(node: TSESTree.Node): ClassNode | undefined {

@@ -76,6 +76,7 @@ const probe = ESLintUtils.RuleCreator.withoutDocs<[ProbeOptions], ProbeMessageId
           mayBeEmpty: options.mayBeEmpty ?? true,
           // The probe's programs never release the old value before the store.
           oldValueHandledOnSomePath: false,
+          releaseRunsFieldListener: false,
         };
         context.report({
           node: left,

@@ -19613,3 +19613,113 @@ ruleTester.run('no-unreleased-overwrite: methods the class calls after a release
     },
   ]),
 });
+
+// Releasing the old value runs the listeners the class added to it. One that stores into the same
+// field would then empty the field that holds the new value (grpc-js's transport; a client whose
+// socket's 'close' handler clears `this.socket`): reported, with no fix. And a release method
+// that is `private` or `protected` is the class's own business: a fix elsewhere cannot call it.
+ruleTester.run('no-unreleased-overwrite: listeners on the stored value, and hidden release methods', rule, {
+  valid: [],
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'a close listener on the stored value that empties the field: no fix',
+      code: dedent(`
+        import { EventEmitter } from 'node:events';
+        class Conn extends EventEmitter { close(): void { this.emit('close'); } }
+        export class Client {
+          conn?: Conn;
+          connect(): void {
+            this.conn = new Conn();
+            this.conn.on('close', () => {
+              this.conn = undefined;
+            });
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5, suggestions: [] }],
+      output: null,
+    },
+    {
+      name: 'the listener added through a local stored into the field, and through a chained call',
+      code: dedent(`
+        import net from 'node:net';
+        export class Client {
+          socket?: net.Socket;
+          spare?: net.Socket;
+          connect(port: number): void {
+            const socket = net.connect(port, '127.0.0.1');
+            this.socket = socket;
+            socket.once('close', () => { this.socket = undefined; });
+          }
+          close(): void {
+            this.socket?.destroy();
+          }
+          connectSpare(port: number): void {
+            this.spare = net.connect(port, '127.0.0.1').on('error', () => undefined).on('close', () => { this.spare = undefined; });
+          }
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 7, column: 5, suggestions: [] },
+        // The listener's own store may drop the new socket: reported, and no fix either.
+        { messageId: 'overwrite', line: 8, column: 34, suggestions: [] },
+        { messageId: 'overwrite', line: 14, column: 5, suggestions: [] },
+      ],
+      output: null,
+    },
+    {
+      name: 'a listener on another emitter that stores into the field keeps the fix (a reload on a signal)',
+      code: dedent(`
+        import { EventEmitter } from 'node:events';
+        class Conn { close(): void {} }
+        export class Client {
+          conn?: Conn;
+          constructor(signals: EventEmitter) {
+            signals.on('reload', () => {
+              this.conn = new Conn();
+            });
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 7 }],
+      output: dedent(`
+        import { EventEmitter } from 'node:events';
+        class Conn { close(): void {} }
+        export class Client {
+          conn?: Conn;
+          constructor(signals: EventEmitter) {
+            signals.on('reload', () => {
+              const oldConn = this.conn;
+              this.conn = new Conn();
+              oldConn?.close();
+            });
+          }
+        }`),
+    },
+    {
+      name: 'a private dispose() behind a public [Symbol.dispose](): the fix calls the public one',
+      code: dedent(`
+        class NetworkRequest {
+          private dispose(): void {}
+          [Symbol.dispose](): void { this.dispose(); }
+        }
+        export class RequestTracker {
+          current?: NetworkRequest;
+          track(): void {
+            this.current = new NetworkRequest();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 5, data: { target: 'this.current', type: 'NetworkRequest | undefined', release: '[Symbol.dispose]()' } }],
+      output: dedent(`
+        class NetworkRequest {
+          private dispose(): void {}
+          [Symbol.dispose](): void { this.dispose(); }
+        }
+        export class RequestTracker {
+          current?: NetworkRequest;
+          track(): void {
+            const oldCurrent = this.current;
+            this.current = new NetworkRequest();
+            oldCurrent?.[Symbol.dispose]();
+          }
+        }`),
+    },
+  ]),
+});
