@@ -244,8 +244,8 @@ function entityText(expression: TS.Expression): string {
 
 /**
  * Whether the stored value is freshly made, so the field owns it: a `new`, or a call (or an
- * `await` of one) that is not a borrowing read such as `Map.prototype.get` or
- * `WeakRef.prototype.deref`, nor a detached child process. Looks through `as`, `!`,
+ * `await` of one) that is not a borrowing read such as `Map.prototype.get`,
+ * `WeakRef.prototype.deref` or `Array.prototype.pop`, nor a detached child process. Looks through `as`, `!`,
  * `satisfies`, `?:` and `??`.
  */
 export function isFreshValue(value: TSESTree.Node, services: ParserServicesWithTypeInformation): boolean {
@@ -278,16 +278,37 @@ export function isFreshValue(value: TSESTree.Node, services: ParserServicesWithT
   }
 }
 
-/** `map.get(k)`, `weakMap.get(k)`, `ref.deref()`: the value stays owned by the container. */
+/**
+ * Standard-library methods that hand out a value a container holds, by the container interfaces
+ * (as the default library declares them) whose values they hand out: `map.get(k)`, `ref.deref()`,
+ * and an array's `pop()`, `shift()`, `at(i)`, `find(…)`, `findLast(…)`, which like `list[i]` read
+ * an element the code put there (a tree cursor's `this.top = this.stack.pop()!` takes back a node
+ * that is still in the tree). They make nothing, so the store alone does not own the value.
+ * Iterating a Set or a Map gives no value through a call (`.next().value` is a property read).
+ */
+const containerReads = new Map<string, readonly string[]>([
+  ['get', ['Map', 'ReadonlyMap', 'WeakMap']],
+  ['deref', ['WeakRef']],
+  ['pop', ['Array']],
+  ['shift', ['Array']],
+  ['at', ['Array', 'ReadonlyArray']],
+  ['find', ['Array', 'ReadonlyArray']],
+  ['findLast', ['Array', 'ReadonlyArray']],
+]);
+
+/**
+ * A read of a value a standard container holds (`containerReads`): the value stays owned by the
+ * container, or by whoever put it there. By the receiver's type, so a class of the user's own
+ * with a `pop()` or `get()` (not built on Array or Map) still makes its values.
+ */
 function isBorrowingRead(call: TSESTree.CallExpression, services: ParserServicesWithTypeInformation): boolean {
   const callee = skipTypeWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = staticMemberName(callee);
-  const containers =
-    method === 'get' ? ['Map', 'ReadonlyMap', 'WeakMap'] : method === 'deref' ? ['WeakRef'] : undefined;
+  const containers = method === undefined ? undefined : containerReads.get(method);
   if (!containers) return false;
   const receiverType = services.getTypeAtLocation(callee.object);
-  return isBuiltinSymbolLike(services.program, receiverType, containers);
+  return isBuiltinSymbolLike(services.program, receiverType, [...containers]);
 }
 
 const childProcessFactories = new Set(['spawn', 'fork', 'exec', 'execFile']);

@@ -16,6 +16,8 @@ declare const weak: WeakMap<object, Buf>;
 declare const ref: WeakRef<Buf>;
 declare const pool: { get(key: string): Buf };
 declare const list: Buf[];
+declare const frozen: readonly Buf[];
+declare const ownStack: { pop(): Buf; shift(): Buf; at(index: number): Buf; find(): Buf };
 class Owner {
   static shared = alloc();
   a = alloc(); b = alloc(); c = alloc(); d = alloc(); e = alloc(); #p = alloc(); ctx: any; kept = alloc();
@@ -32,8 +34,9 @@ class Owner {
   }
 }
 async function values() {
-  const fresh = [new Date(), alloc(), await Promise.resolve(alloc()), alloc() as Buf, alloc()!, true ? alloc() : list[0], cache.get('k') ?? alloc(), pool.get('k')];
-  const borrowed = [cache.get('k'), weak.get({}), ref.deref(), list[0], await cache.get('k'), undefined, list];
+  const fresh = [new Date(), alloc(), await Promise.resolve(alloc()), alloc() as Buf, alloc()!, true ? alloc() : list[0], cache.get('k') ?? alloc(), pool.get('k'), ownStack.pop(), ownStack.shift(), ownStack.at(0), ownStack.find()];
+  const borrowed = [cache.get('k'), weak.get({}), ref.deref(), list[0], await cache.get('k'), undefined, list,
+    list.pop(), list.shift()!, list.at(-1), list.find((item) => item.release()), list.findLast(Boolean), frozen.at(0), frozen.find(Boolean), frozen.findLast(Boolean), list?.pop()];
 }
 `);
 

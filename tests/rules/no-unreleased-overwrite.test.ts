@@ -18888,3 +18888,121 @@ ruleTester.run('no-unreleased-overwrite: a named one-shot timer callback', rule,
     },
   ]),
 });
+
+ruleTester.run('no-unreleased-overwrite: elements taken out of an array', rule, {
+  valid: inFixture<ValidTestCase<Options>>([
+    {
+      name: 'a tree cursor popped back to its parent: pop() hands out an element, it makes nothing',
+      code: dedent(`
+        export class Desc {
+          children: Desc[] = [];
+          destroy(): void {}
+        }
+        export class TreeCursor {
+          top: Desc;
+          stack: Desc[] = [];
+          constructor(top: Desc) {
+            this.top = top;
+          }
+          enter(child: Desc): void {
+            this.stack.push(this.top);
+            this.top = child;
+          }
+          leave(): void {
+            this.top = this.stack.pop()!;
+          }
+        }`),
+    },
+    {
+      name: 'shift(), at(), find() and findLast() of an array the class keeps, and of a readonly one',
+      code: dedent(`
+        ${buf}
+        class Queue {
+          waiting: Buf[] = [];
+          done: readonly Buf[] = [];
+          current = alloc();
+          next(): void {
+            this.current = this.waiting.shift()!;
+          }
+          last(): void {
+            this.current = this.waiting.at(-1)!;
+          }
+          firstShared(): void {
+            this.current = this.waiting.find((item) => item.refCnt() > 1) ?? this.current;
+          }
+          lastShared(): void {
+            this.current = this.done.findLast((item) => item.refCnt() > 1)!;
+          }
+          firstDone(): void {
+            this.current = this.done.at(0)!;
+          }
+        }`),
+    },
+  ]),
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'pop() of a class of its own (not an Array) may make the value',
+      code: dedent(`
+        ${buf}
+        class Factory {
+          pop(): Buf {
+            return alloc();
+          }
+        }
+        class Holder {
+          factory = new Factory();
+          current = alloc();
+          next(): void {
+            this.current = this.factory.pop();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 12, column: 5, data: { target: 'this.current', type: 'Buf', release: 'release()' } }],
+      output: dedent(`
+        ${buf}
+        class Factory {
+          pop(): Buf {
+            return alloc();
+          }
+        }
+        class Holder {
+          factory = new Factory();
+          current = alloc();
+          next(): void {
+            const oldCurrent = this.current;
+            this.current = this.factory.pop();
+            if (oldCurrent !== this.current) oldCurrent.release();
+          }
+        }`),
+    },
+    {
+      name: 'a popped element into a field the class releases: the class owns what the field holds',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          idle: Buf[] = [];
+          current = alloc();
+          next(): void {
+            this.current = this.idle.pop()!;
+          }
+          close(): void {
+            this.current.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5, data: { target: 'this.current', type: 'Buf', release: 'release()' } }],
+      output: dedent(`
+        ${buf}
+        class Pool {
+          idle: Buf[] = [];
+          current = alloc();
+          next(): void {
+            const oldCurrent = this.current;
+            this.current = this.idle.pop()!;
+            if (oldCurrent !== this.current) oldCurrent.release();
+          }
+          close(): void {
+            this.current.release();
+          }
+        }`),
+    },
+  ]),
+});
