@@ -8,9 +8,17 @@ import { isNodeTypesFile } from './node-types.js';
 /** The options that decide whether a type is release-able. */
 export type ReleaseOptions = Pick<RuleOptions, 'releaseMethods' | 'releaseFunctions' | 'types'>;
 
+/** A web stream's writer and readers, as TypeScript's DOM library and Node's `stream/web` declare them. */
+const streamLockNames = ['WritableStreamDefaultWriter', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader'];
+
 /**
- * Node's `tls.SecureContext` holds a native context that only GC frees, and GC sees about 1 KiB
- * of it; so it counts as release-able although its type has no release method.
+ * Types that are release-able by what they are rather than by their methods, asked before the
+ * `releaseMethods` (after the `types` option):
+ * - Node's `tls.SecureContext` holds a native context that only GC frees, and GC sees about 1 KiB
+ *   of it; so it counts as release-able although its type has no release method.
+ * - A web stream's writer or reader is a lock on its stream: dropping it keeps the stream locked
+ *   for good, and its release is `releaseLock()`. Its `close()` (a default release method) would
+ *   close the stream itself, which the code may still use or close its own way.
  */
 const builtInReleasables: readonly { specifiers: TypeOrValueSpecifier[]; release: ReleaseCall }[] = [
   {
@@ -20,7 +28,22 @@ const builtInReleasables: readonly { specifiers: TypeOrValueSpecifier[]; release
     ],
     release: { kind: 'secureContext' },
   },
+  {
+    specifiers: [
+      { from: 'lib', name: streamLockNames },
+      // Node's global types declare them in `stream/web` when no DOM library is loaded.
+      { from: 'package', package: 'stream/web', name: streamLockNames },
+      { from: 'package', package: 'node:stream/web', name: streamLockNames },
+    ],
+    release: { kind: 'method', name: 'releaseLock' },
+  },
 ];
+
+/**
+ * Release methods that count on any value, whatever the options say: `releaseLock()` of a
+ * stream's writer or reader (builtInReleasables).
+ */
+export const builtInReleaseMethods: readonly string[] = ['releaseLock'];
 
 const nullishFlags = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void;
 const neverReleasableFlags = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never;
@@ -83,6 +106,11 @@ function decide(
         : { kind: 'function', name: entry.release.function, ...fromOf(entry.release.from) };
     }
   }
+  for (const builtIn of builtInReleasables) {
+    if (builtIn.specifiers.some((specifier) => typeMatchesSpecifier(type, specifier, program))) {
+      return builtIn.release;
+    }
+  }
   // Node's timer handle: `clearTimeout(old)` rather than its close(), so that the fix also runs
   // in a browser build of the same code, where the handle is a number. It clears an interval too.
   if (options.releaseFunctions.includes('clearTimeout') && isNodeTimeout(type)) return nodeTimerRelease;
@@ -91,11 +119,6 @@ function decide(
   }
   if (hasCallableSymbolMethod(type, 'dispose', checker)) return { kind: 'dispose' };
   if (hasCallableSymbolMethod(type, 'asyncDispose', checker)) return { kind: 'asyncDispose' };
-  for (const builtIn of builtInReleasables) {
-    if (builtIn.specifiers.some((specifier) => typeMatchesSpecifier(type, specifier, program))) {
-      return builtIn.release;
-    }
-  }
   return undefined;
 }
 

@@ -26,7 +26,7 @@ import { isPerConnectionSource } from '../analysis/per-connection.js';
 import { fieldWritesIn, isNativePromiseType, mayBeInstanceOf, mayNameField } from '../analysis/timer-chain.js';
 import { ownFieldStartsEmpty, ownLiteralKeyMayBeEmpty, storesIntoPrimitiveField } from '../analysis/own-field.js';
 import { onlyReadsArguments } from '../analysis/standard-readers.js';
-import { isNodeTimerRelease, isNullableType, releaseCallFor, releaseCallText } from '../analysis/releasable.js';
+import { builtInReleaseMethods, isNodeTimerRelease, isNullableType, releaseCallFor, releaseCallText } from '../analysis/releasable.js';
 import { analysisStats, findingObservers } from '../analysis/stats.js';
 import { takesStreamLockOfKeptStream } from '../analysis/stream-lock.js';
 import { calleeName, type ReleaseNames } from '../analysis/value-use.js';
@@ -302,7 +302,7 @@ export const rule = createRule<Options, MessageIds>({
 });
 
 function releaseNamesOf(options: RuleOptions): ReleaseNames {
-  const methods = new Set(options.releaseMethods);
+  const methods = new Set([...options.releaseMethods, ...builtInReleaseMethods]);
   const functions = new Set(options.releaseFunctions);
   for (const entry of options.types) {
     if (entry.release === false) continue;

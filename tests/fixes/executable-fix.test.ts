@@ -537,6 +537,38 @@ export async function run(): Promise<void> {
 }
 `,
   },
+  {
+    // live: streams still locked at the end; a stream closed by a writer's release is a misuse
+    // (livekit: the writer's close() closed the socket before the code's own close with a code).
+    name: 'a web stream writer swapped for another stream: releaseLock() lets go of the old stream, leaving it open',
+    code: `
+class Pump {
+  private writer: WritableStreamDefaultWriter<string> | undefined;
+  attach(stream: WritableStream<string>): void {
+    this.writer = stream.getWriter();
+  }
+  detach(): void {
+    this.writer?.releaseLock();
+    this.writer = undefined;
+  }
+}
+function openStream(): WritableStream<string> {
+  return new WritableStream<string>({
+    close() {
+      ledger.misuse.push('a stream was closed by the release of its writer');
+    },
+  });
+}
+export async function run(): Promise<void> {
+  const streams = [openStream(), openStream(), openStream()];
+  const pump = new Pump();
+  for (const stream of streams) pump.attach(stream);
+  pump.detach();
+  await pause(0);
+  ledger.live = streams.filter((stream) => stream.locked).length;
+}
+`,
+  },
 ];
 
 const repaired = new Map<string, Repaired>();

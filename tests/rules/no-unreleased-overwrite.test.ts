@@ -15429,7 +15429,7 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
           _start(): void {
             const oldStreamWriter = this._streamWriter;
             this._streamWriter = this._writable.getWriter();
-            if (oldStreamWriter !== this._streamWriter) oldStreamWriter?.close();
+            if (oldStreamWriter !== this._streamWriter) oldStreamWriter?.releaseLock();
           }
         }`),
     },
@@ -15449,7 +15449,7 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
           attach(stream: WritableStream<string>): void {
             const oldWriter = this.writer;
             this.writer = stream.getWriter();
-            if (oldWriter !== this.writer) oldWriter?.close();
+            if (oldWriter !== this.writer) oldWriter?.releaseLock();
           }
         }`),
     },
@@ -15477,7 +15477,7 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
             start(): void {
               const oldWriter = this.writer;
               this.writer = this.stream.getWriter();
-              if (oldWriter !== this.writer) oldWriter?.close();
+              if (oldWriter !== this.writer) oldWriter?.releaseLock();
             }
             adopt(writer: WritableStreamDefaultWriter<string>): void {
               this.writer = writer;
@@ -15490,12 +15490,12 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
             start(): void {
               const oldWriter = this.writer;
               this.writer = this.stream.getWriter();
-              if (oldWriter !== this.writer) oldWriter?.close();
+              if (oldWriter !== this.writer) oldWriter?.releaseLock();
             }
             adopt(writer: WritableStreamDefaultWriter<string>): void {
               const oldWriter = this.writer;
               this.writer = writer;
-              if (oldWriter !== this.writer) oldWriter?.close();
+              if (oldWriter !== this.writer) oldWriter?.releaseLock();
             }
           }`),
       ],
@@ -15520,7 +15520,7 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
           start(): void {
             const oldWriter = this.writer;
             this.writer = this.pipe.getWriter();
-            if (oldWriter !== this.writer) oldWriter?.close();
+            if (oldWriter !== this.writer) oldWriter?.releaseLock();
           }
         }`),
     },
@@ -15554,7 +15554,7 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
           start(): void {
             const oldWriter = this.writer;
             this.writer = this.stream.getWriter();
-            if (oldWriter !== this.writer) oldWriter?.close();
+            if (oldWriter !== this.writer) oldWriter?.releaseLock();
           }
         }`),
     },
@@ -15582,12 +15582,12 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
           start(): void {
             const oldWriter = this.writer;
             this.writer = this.stream.getWriter();
-            if (oldWriter !== this.writer) oldWriter?.close();
+            if (oldWriter !== this.writer) oldWriter?.releaseLock();
           }
           lend(other: Pump): void {
             const oldWriter = other.writer;
             other.writer = this.stream.getWriter();
-            if (oldWriter !== other.writer) oldWriter?.close();
+            if (oldWriter !== other.writer) oldWriter?.releaseLock();
           }
         }`),
     },
@@ -15615,7 +15615,7 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
           start(): void {
             const oldWriter = this.writer;
             this.writer = this.stream.getWriter();
-            if (oldWriter !== this.writer) oldWriter?.close();
+            if (oldWriter !== this.writer) oldWriter?.releaseLock();
           }
         }
         export class SwitchingPump extends Pump {
@@ -15660,7 +15660,7 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
           start(): void {
             const oldWriter = this.writer;
             this.writer = this.stream.getWriter();
-            if (oldWriter !== this.writer) oldWriter?.close();
+            if (oldWriter !== this.writer) oldWriter?.releaseLock();
           }
         }`),
     },
@@ -15686,7 +15686,7 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
           start(): void {
             const oldWriter = this.writer;
             this.writer = this.stream.getWriter();
-            if (oldWriter !== this.writer) oldWriter?.close();
+            if (oldWriter !== this.writer) oldWriter?.releaseLock();
           }
         }
         export function retarget(pump: Pump, stream: WritableStream<string>): void {
@@ -19001,6 +19001,225 @@ ruleTester.run('no-unreleased-overwrite: elements taken out of an array', rule, 
           }
           close(): void {
             this.current.release();
+          }
+        }`),
+    },
+  ]),
+});
+
+// A web stream's writer or reader is a lock on its stream: its release is releaseLock(). Its close()
+// closes the stream itself (livekit SignalClient: the socket then closed with no code).
+ruleTester.run('no-unreleased-overwrite: web stream writers and readers are released with releaseLock()', rule, {
+  valid: inFixture<ValidTestCase<Options>>([
+    {
+      name: 'the old writer lets go of its lock before the store',
+      code: dedent(`
+        export class Pump {
+          private writer: WritableStreamDefaultWriter<string> | null = null;
+          attach(stream: WritableStream<string>): void {
+            this.writer?.releaseLock();
+            this.writer = stream.getWriter();
+          }
+        }`),
+    },
+    {
+      name: 'the old writer saved, and let go of after the store',
+      code: dedent(`
+        export class Pump {
+          private writer: WritableStreamDefaultWriter<string> | undefined;
+          attach(stream: WritableStream<string>): void {
+            const previous = this.writer;
+            this.writer = stream.getWriter();
+            previous?.releaseLock();
+          }
+        }`),
+    },
+    {
+      name: 'the old writer closes its stream before the store: close() still counts',
+      code: dedent(`
+        export class Pump {
+          private writer: WritableStreamDefaultWriter<string> | undefined;
+          async attach(stream: WritableStream<string>): Promise<void> {
+            await this.writer?.close();
+            this.writer = stream.getWriter();
+          }
+        }`),
+    },
+    {
+      name: 'a types entry with release: false silences the built-in',
+      code: dedent(`
+        export class Pump {
+          private writer: WritableStreamDefaultWriter<string> | undefined;
+          attach(stream: WritableStream<string>): void {
+            this.writer = stream.getWriter();
+          }
+        }`),
+      options: [{ types: [{ type: { from: 'package', package: 'stream/web', name: 'WritableStreamDefaultWriter' }, release: false }] }],
+    },
+  ]),
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'a writer of a stream passed in, emptied at teardown (livekit SignalClient): releaseLock(), the stream stays open',
+      code: dedent(`
+        export class Signal {
+          private ws: { close(info?: { closeCode?: number; reason?: string }): void } | undefined;
+          private streamWriter: WritableStreamDefaultWriter<string> | undefined;
+          connect(writable: WritableStream<string>, ws: { close(info?: { closeCode?: number; reason?: string }): void }): void {
+            this.ws = ws;
+            this.streamWriter = writable.getWriter();
+          }
+          teardown(reason: string): void {
+            const ws = this.ws;
+            if (ws) {
+              this.ws = undefined;
+              this.streamWriter = undefined;
+              ws.close({ closeCode: 1000, reason });
+            }
+          }
+        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 6,
+          column: 5,
+          data: { target: 'this.streamWriter', type: 'WritableStreamDefaultWriter<string> | undefined', release: 'releaseLock()' },
+        },
+      ],
+      output: [
+        dedent(`
+          export class Signal {
+            private ws: { close(info?: { closeCode?: number; reason?: string }): void } | undefined;
+            private streamWriter: WritableStreamDefaultWriter<string> | undefined;
+            connect(writable: WritableStream<string>, ws: { close(info?: { closeCode?: number; reason?: string }): void }): void {
+              this.ws = ws;
+              const oldStreamWriter = this.streamWriter;
+              this.streamWriter = writable.getWriter();
+              if (oldStreamWriter !== this.streamWriter) oldStreamWriter?.releaseLock();
+            }
+            teardown(reason: string): void {
+              const ws = this.ws;
+              if (ws) {
+                this.ws = undefined;
+                this.streamWriter = undefined;
+                ws.close({ closeCode: 1000, reason });
+              }
+            }
+          }`),
+        dedent(`
+          export class Signal {
+            private ws: { close(info?: { closeCode?: number; reason?: string }): void } | undefined;
+            private streamWriter: WritableStreamDefaultWriter<string> | undefined;
+            connect(writable: WritableStream<string>, ws: { close(info?: { closeCode?: number; reason?: string }): void }): void {
+              this.ws = ws;
+              const oldStreamWriter = this.streamWriter;
+              this.streamWriter = writable.getWriter();
+              if (oldStreamWriter !== this.streamWriter) oldStreamWriter?.releaseLock();
+            }
+            teardown(reason: string): void {
+              const ws = this.ws;
+              if (ws) {
+                this.ws = undefined;
+                const oldStreamWriter = this.streamWriter;
+                this.streamWriter = undefined;
+                if (oldStreamWriter !== this.streamWriter) oldStreamWriter?.releaseLock();
+                ws.close({ closeCode: 1000, reason });
+              }
+            }
+          }`),
+      ],
+    },
+    {
+      name: 'a BYOB reader imported from node:stream/web',
+      code: dedent(`
+        import type { ReadableStream, ReadableStreamBYOBReader } from 'node:stream/web';
+        export class Source {
+          private reader: ReadableStreamBYOBReader | null = null;
+          open(stream: ReadableStream<Uint8Array>): void {
+            this.reader = stream.getReader({ mode: 'byob' });
+          }
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 5, column: 5, data: { target: 'this.reader', type: 'ReadableStreamBYOBReader | null', release: 'releaseLock()' } },
+      ],
+      output: dedent(`
+        import type { ReadableStream, ReadableStreamBYOBReader } from 'node:stream/web';
+        export class Source {
+          private reader: ReadableStreamBYOBReader | null = null;
+          open(stream: ReadableStream<Uint8Array>): void {
+            const oldReader = this.reader;
+            this.reader = stream.getReader({ mode: 'byob' });
+            if (oldReader !== this.reader) oldReader?.releaseLock();
+          }
+        }`),
+    },
+    {
+      name: "a reader as TypeScript's DOM library declares it",
+      code: dedent(`
+        /// <reference lib="dom" />
+        export class Tail {
+          private reader: ReadableStreamDefaultReader<string> | null = null;
+          follow(stream: ReadableStream<string>): void {
+            this.reader = stream.getReader();
+          }
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 5, column: 5, data: { target: 'this.reader', type: 'ReadableStreamDefaultReader<string> | null', release: 'releaseLock()' } },
+      ],
+      output: dedent(`
+        /// <reference lib="dom" />
+        export class Tail {
+          private reader: ReadableStreamDefaultReader<string> | null = null;
+          follow(stream: ReadableStream<string>): void {
+            const oldReader = this.reader;
+            this.reader = stream.getReader();
+            if (oldReader !== this.reader) oldReader?.releaseLock();
+          }
+        }`),
+    },
+    {
+      name: 'cancel() ends the stream but keeps the lock, and counts on no other type either: not a release',
+      code: dedent(`
+        export class Tail {
+          private reader: ReadableStreamDefaultReader<string> | null = null;
+          async follow(stream: ReadableStream<string>): Promise<void> {
+            await this.reader?.cancel();
+            this.reader = stream.getReader();
+          }
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 5, column: 5, data: { target: 'this.reader', type: 'ReadableStreamDefaultReader<string> | null', release: 'releaseLock()' } },
+      ],
+      output: dedent(`
+        export class Tail {
+          private reader: ReadableStreamDefaultReader<string> | null = null;
+          async follow(stream: ReadableStream<string>): Promise<void> {
+            await this.reader?.cancel();
+            const oldReader = this.reader;
+            this.reader = stream.getReader();
+            if (oldReader !== this.reader) oldReader?.releaseLock();
+          }
+        }`),
+    },
+    {
+      name: 'a types entry wins over the built-in',
+      code: dedent(`
+        export class Pump {
+          private writer: WritableStreamDefaultWriter<string> | undefined;
+          attach(stream: WritableStream<string>): void {
+            this.writer = stream.getWriter();
+          }
+        }`),
+      options: [{ types: [{ type: { from: 'package', package: 'stream/web', name: 'WritableStreamDefaultWriter' }, release: { method: 'abort' } }] }],
+      errors: [
+        { messageId: 'overwrite', line: 4, column: 5, data: { target: 'this.writer', type: 'WritableStreamDefaultWriter<string> | undefined', release: 'abort()' } },
+      ],
+      output: dedent(`
+        export class Pump {
+          private writer: WritableStreamDefaultWriter<string> | undefined;
+          attach(stream: WritableStream<string>): void {
+            const oldWriter = this.writer;
+            this.writer = stream.getWriter();
+            if (oldWriter !== this.writer) oldWriter?.abort();
           }
         }`),
     },
