@@ -115,11 +115,76 @@ function decide(
   // in a browser build of the same code, where the handle is a number. It clears an interval too.
   if (options.releaseFunctions.includes('clearTimeout') && isNodeTimeout(type)) return nodeTimerRelease;
   for (const name of options.releaseMethods) {
-    if (hasNoArgumentMethod(type, name, checker)) return { kind: 'method', name };
+    if (hasNoArgumentMethod(type, name, checker)) return byTypeMethods({ kind: 'method', name });
   }
-  if (hasCallableSymbolMethod(type, 'dispose', checker)) return { kind: 'dispose' };
-  if (hasCallableSymbolMethod(type, 'asyncDispose', checker)) return { kind: 'asyncDispose' };
+  if (hasCallableSymbolMethod(type, 'dispose', checker)) return byTypeMethods({ kind: 'dispose' });
+  if (hasCallableSymbolMethod(type, 'asyncDispose', checker)) return byTypeMethods({ kind: 'asyncDispose' });
   return undefined;
+}
+
+/**
+ * Releases chosen only because the type has the method (the first of `releaseMethods`, then
+ * `[Symbol.dispose]`/`[Symbol.asyncDispose]`), not by a `types` entry or a built-in: the ones that
+ * the release a class already uses on its field may replace (releaseUsedByClass).
+ */
+const chosenByTypeMethods = new WeakSet<ReleaseCall>();
+
+function byTypeMethods(release: ReleaseCall): ReleaseCall {
+  chosenByTypeMethods.add(release);
+  return release;
+}
+
+/**
+ * The release to write for a field whose type releaseCallFor answered `release`, given how the
+ * class's own code releases that field (releasesOfField): when that is exactly one method the type
+ * has with no arguments needed (or `[Symbol.dispose]()`/`[Symbol.asyncDispose]()`), that one. A type
+ * with both `close()` and `dispose()` may mean two different ends (a lumino Menu: `close()` hides a
+ * submenu that is reopened later, `dispose()` destroys it): the class's own choice says which one
+ * ends the values this field holds. A `types` entry or a built-in release (a stream's
+ * `releaseLock()`, a SecureContext, a Node timer) is kept, and so is the type's default when the
+ * class uses none, several, or a release function.
+ */
+export function releaseUsedByClass(
+  release: ReleaseCall,
+  type: TS.Type,
+  usedByClass: ReadonlySet<string>,
+  program: TS.Program,
+): ReleaseCall {
+  if (!chosenByTypeMethods.has(release) || usedByClass.size !== 1) return release;
+  const [used] = usedByClass;
+  const checker = program.getTypeChecker();
+  let candidate: ReleaseCall;
+  let typeHasIt: (member: TS.Type) => boolean;
+  if (used === '.Symbol.dispose' || used === '.Symbol.asyncDispose') {
+    const symbolName = used === '.Symbol.dispose' ? 'dispose' : 'asyncDispose';
+    candidate = { kind: symbolName };
+    typeHasIt = (member) => hasCallableSymbolMethod(member, symbolName, checker);
+  } else if (used !== undefined && /^\.[^.]+$/.test(used) && used !== '.kill') {
+    // A method of the release names (`.close`). Not `.kill`: a class may kill with a signal of its
+    // own, which a fix would drop; not a release function (`ReferenceCountUtil.release`) nor a
+    // SecureContext's `.context.close`.
+    const name = used.slice(1);
+    candidate = { kind: 'method', name };
+    typeHasIt = (member) => hasNoArgumentMethod(member, name, checker);
+  } else {
+    return release;
+  }
+  if (releaseCallText(candidate) === releaseCallText(release)) return release;
+  return everyMember(type, typeHasIt, checker) ? candidate : release;
+}
+
+/** Whether every non-nullish member of the type (through a type parameter's constraint) passes. */
+function everyMember(type: TS.Type, passes: (member: TS.Type) => boolean, checker: TS.TypeChecker, depth = 0): boolean {
+  if (depth > 8) return false;
+  if (type.isUnion()) {
+    const members = type.types.filter((member) => (member.flags & nullishFlags) === 0);
+    return members.length > 0 && members.every((member) => everyMember(member, passes, checker, depth + 1));
+  }
+  if (type.isTypeParameter()) {
+    const constraint = checker.getBaseConstraintOfType(type);
+    return constraint !== undefined && constraint !== type && everyMember(constraint, passes, checker, depth + 1);
+  }
+  return passes(type);
 }
 
 /** The release of Node's timer handle: one object, so that it is told apart from a `types` entry's clearTimeout. */

@@ -1,7 +1,14 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { fieldNamesReleasedInProgram, isDetachedChildProcess, isFreshValue, ownsField, releasedFieldsOf } from '../../src/analysis/ownership.js';
+import {
+  fieldNamesReleasedInProgram,
+  isDetachedChildProcess,
+  isFreshValue,
+  ownsField,
+  releasedFieldsOf,
+  releasesOfField,
+} from '../../src/analysis/ownership.js';
 import type { ReleaseNames } from '../../src/analysis/value-use.js';
 import { nodesOfType, parseTyped } from './parse.js';
 
@@ -58,6 +65,18 @@ describe('releasedFieldsOf / ownsField', () => {
     expect(ownsField([undefined, ownerTs], 'a', names)).toBe(true);
     expect(ownsField([ownerTs], 'kept', names)).toBe(false);
     expect(ownsField([undefined], 'a', names)).toBe(false);
+  });
+
+  it('tells how the class releases each field: the method, or the function', () => {
+    if (!ownerTs) throw new Error('no class');
+    const releases = (field: string) => [...releasesOfField([ownerTs, undefined, ownerTs], field, names)];
+    expect(releases('a')).toEqual(['.release']);
+    expect(releases('b')).toEqual(['.close']);
+    expect(releases('c')).toEqual(['ReferenceCountUtil.release']);
+    expect(releases('d')).toEqual(['.Symbol.dispose']);
+    expect(releases('#p')).toEqual(['.release']);
+    expect(releases('ctx')).toEqual(['.context.close']);
+    expect(releases('kept')).toEqual([]);
   });
 
   it('computes each class once per set of names', () => {

@@ -569,6 +569,63 @@ export async function run(): Promise<void> {
 }
 `,
   },
+  {
+    // live: panels still shown; showing a disposed panel is a misuse (lumino Menu: dispose() would
+    // destroy a submenu that is reopened later, where the class itself only ever closes it).
+    name: 'a panel the class only closes: the fix closes the old one too, so it can be shown again',
+    code: `
+class Panel {
+  shown = true;
+  disposed = false;
+  constructor() {
+    ledger.live += 1;
+  }
+  show(): void {
+    if (this.disposed) {
+      ledger.misuse.push('a disposed panel was shown again');
+      throw new Error('a disposed panel was shown again');
+    }
+    if (!this.shown) {
+      this.shown = true;
+      ledger.live += 1;
+    }
+  }
+  close(): void {
+    if (this.shown) {
+      this.shown = false;
+      ledger.live -= 1;
+    }
+  }
+  dispose(): void {
+    this.close();
+    this.disposed = true;
+  }
+}
+class Dock {
+  panel: Panel;
+  constructor(panel: Panel) {
+    this.panel = panel;
+  }
+  hide(): void {
+    this.panel.close();
+  }
+  swap(panel: Panel): void {
+    panel.show();
+    this.panel = panel;
+  }
+}
+export async function run(): Promise<void> {
+  const first = new Panel();
+  const second = new Panel();
+  second.close();
+  const dock = new Dock(first);
+  dock.swap(second);
+  dock.swap(first);
+  dock.hide();
+  await pause(0);
+}
+`,
+  },
 ];
 
 const repaired = new Map<string, Repaired>();

@@ -19225,3 +19225,285 @@ ruleTester.run('no-unreleased-overwrite: web stream writers and readers are rele
     },
   ]),
 });
+
+// The release a fix writes is the one the class's own code ends the field's values with, when it uses
+// exactly one release method on that field; the type's first release method otherwise (lumino Menu:
+// the class closes its child menu, a submenu that is reopened later; dispose() would destroy it).
+ruleTester.run('no-unreleased-overwrite: the release the class uses on the field', rule, {
+  valid: [],
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'the class ends its child menu with close(): the fix closes it too, not dispose()',
+      code: dedent(`
+        export class Menu {
+          childMenu: Menu | null = null;
+          private parentMenu: Menu | null = null;
+          items: string[] = ['a'];
+          close(): void {
+            this.onCloseRequest();
+          }
+          dispose(): void {
+            this.items.length = 0;
+          }
+          openChild(submenu: Menu): void {
+            if (this.childMenu) this.childMenu.close();
+            this.childMenu = submenu;
+            submenu.parentMenu = this;
+          }
+          private onCloseRequest(): void {
+            const parentMenu = this.parentMenu;
+            if (parentMenu) {
+              this.parentMenu = null;
+              parentMenu.childMenu = null;
+            }
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 20, column: 7, data: { target: 'parentMenu.childMenu', type: 'Menu | null', release: 'close()' } }],
+      output: dedent(`
+        export class Menu {
+          childMenu: Menu | null = null;
+          private parentMenu: Menu | null = null;
+          items: string[] = ['a'];
+          close(): void {
+            this.onCloseRequest();
+          }
+          dispose(): void {
+            this.items.length = 0;
+          }
+          openChild(submenu: Menu): void {
+            if (this.childMenu) this.childMenu.close();
+            this.childMenu = submenu;
+            submenu.parentMenu = this;
+          }
+          private onCloseRequest(): void {
+            const parentMenu = this.parentMenu;
+            if (parentMenu) {
+              this.parentMenu = null;
+              const oldChildMenu = parentMenu.childMenu;
+              parentMenu.childMenu = null;
+              if (oldChildMenu !== parentMenu.childMenu) oldChildMenu?.close();
+            }
+          }
+        }`),
+    },
+    {
+      name: 'a const read from the field and closed: close() again',
+      code: dedent(`
+        declare class Panel { close(): void; dispose(): void }
+        declare function makePanel(): Panel;
+        export class Dock {
+          panel: Panel = makePanel();
+          hide(): void {
+            const panel = this.panel;
+            panel.close();
+          }
+          replace(): void {
+            this.panel = makePanel();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 5, data: { target: 'this.panel', type: 'Panel', release: 'close()' } }],
+      output: dedent(`
+        declare class Panel { close(): void; dispose(): void }
+        declare function makePanel(): Panel;
+        export class Dock {
+          panel: Panel = makePanel();
+          hide(): void {
+            const panel = this.panel;
+            panel.close();
+          }
+          replace(): void {
+            const oldPanel = this.panel;
+            this.panel = makePanel();
+            if (oldPanel !== this.panel) oldPanel.close();
+          }
+        }`),
+    },
+    {
+      name: 'the class disposes the field through [Symbol.dispose](): the fix too, not close()',
+      code: dedent(`
+        declare class Scope { close(): void; [Symbol.dispose](): void }
+        declare function openScope(): Scope;
+        export class Session {
+          scope: Scope | undefined;
+          end(): void {
+            this.scope?.[Symbol.dispose]();
+          }
+          restart(): void {
+            this.scope = openScope();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 9, column: 5, data: { target: 'this.scope', type: 'Scope | undefined', release: '[Symbol.dispose]()' } }],
+      output: dedent(`
+        declare class Scope { close(): void; [Symbol.dispose](): void }
+        declare function openScope(): Scope;
+        export class Session {
+          scope: Scope | undefined;
+          end(): void {
+            this.scope?.[Symbol.dispose]();
+          }
+          restart(): void {
+            const oldScope = this.scope;
+            this.scope = openScope();
+            if (oldScope !== this.scope) oldScope?.[Symbol.dispose]();
+          }
+        }`),
+    },
+    {
+      name: 'two release methods on the field (close() and dispose()): the type\'s first one',
+      code: dedent(`
+        declare class Panel { close(): void; dispose(): void }
+        declare function makePanel(): Panel;
+        export class Dock {
+          panel: Panel = makePanel();
+          hide(): void {
+            this.panel.close();
+          }
+          destroy(): void {
+            this.panel.dispose();
+          }
+          replace(): void {
+            this.panel = makePanel();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 12, column: 5, data: { target: 'this.panel', type: 'Panel', release: 'dispose()' } }],
+      output: dedent(`
+        declare class Panel { close(): void; dispose(): void }
+        declare function makePanel(): Panel;
+        export class Dock {
+          panel: Panel = makePanel();
+          hide(): void {
+            this.panel.close();
+          }
+          destroy(): void {
+            this.panel.dispose();
+          }
+          replace(): void {
+            const oldPanel = this.panel;
+            this.panel = makePanel();
+            if (oldPanel !== this.panel) oldPanel.dispose();
+          }
+        }`),
+    },
+    {
+      name: 'a types entry wins over the method the class uses',
+      code: dedent(`
+        declare class Panel { close(): void; dispose(): void }
+        declare function makePanel(): Panel;
+        export class Dock {
+          panel: Panel = makePanel();
+          hide(): void {
+            this.panel.close();
+          }
+          replace(): void {
+            this.panel = makePanel();
+          }
+        }`),
+      options: [{ types: [{ type: { from: 'file', name: 'Panel' }, release: { method: 'dispose' } }] }],
+      errors: [{ messageId: 'overwrite', line: 9, column: 5, data: { target: 'this.panel', type: 'Panel', release: 'dispose()' } }],
+      output: dedent(`
+        declare class Panel { close(): void; dispose(): void }
+        declare function makePanel(): Panel;
+        export class Dock {
+          panel: Panel = makePanel();
+          hide(): void {
+            this.panel.close();
+          }
+          replace(): void {
+            const oldPanel = this.panel;
+            this.panel = makePanel();
+            if (oldPanel !== this.panel) oldPanel.dispose();
+          }
+        }`),
+    },
+    {
+      name: 'a release function the class uses: the type\'s own method (the function may need an import here)',
+      code: dedent(`
+        ${buf}
+        declare const ReferenceCountUtil: { release(value: unknown): boolean };
+        export class Holder {
+          value = alloc();
+          close(): void {
+            ReferenceCountUtil.release(this.value);
+          }
+          swap(next: Buf): void {
+            this.value = next;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 5, data: { target: 'this.value', type: 'Buf', release: 'release()' } }],
+      output: dedent(`
+        ${buf}
+        declare const ReferenceCountUtil: { release(value: unknown): boolean };
+        export class Holder {
+          value = alloc();
+          close(): void {
+            ReferenceCountUtil.release(this.value);
+          }
+          swap(next: Buf): void {
+            const oldValue = this.value;
+            this.value = next;
+            if (oldValue !== this.value) oldValue.release();
+          }
+        }`),
+    },
+    {
+      name: "a web stream's writer that the class closes at the end: still releaseLock() at an overwrite",
+      code: dedent(`
+        export class Pump {
+          private writer: WritableStreamDefaultWriter<string> | undefined;
+          attach(stream: WritableStream<string>): void {
+            this.writer = stream.getWriter();
+          }
+          async finish(): Promise<void> {
+            await this.writer?.close();
+          }
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 4, column: 5, data: { target: 'this.writer', type: 'WritableStreamDefaultWriter<string> | undefined', release: 'releaseLock()' } },
+      ],
+      output: dedent(`
+        export class Pump {
+          private writer: WritableStreamDefaultWriter<string> | undefined;
+          attach(stream: WritableStream<string>): void {
+            const oldWriter = this.writer;
+            this.writer = stream.getWriter();
+            if (oldWriter !== this.writer) oldWriter?.releaseLock();
+          }
+          async finish(): Promise<void> {
+            await this.writer?.close();
+          }
+        }`),
+    },
+    {
+      name: 'a method the class calls that a member of the union lacks: the type\'s own release',
+      code: dedent(`
+        declare class Panel { close(): void; dispose(): void }
+        declare class Frame { dispose(): void }
+        declare function makePanel(): Panel;
+        export class Dock {
+          view: Panel | Frame = makePanel();
+          hide(): void {
+            (this.view as Panel).close();
+          }
+          replace(): void {
+            this.view = makePanel();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 5, data: { target: 'this.view', type: 'Panel | Frame', release: 'dispose()' } }],
+      output: dedent(`
+        declare class Panel { close(): void; dispose(): void }
+        declare class Frame { dispose(): void }
+        declare function makePanel(): Panel;
+        export class Dock {
+          view: Panel | Frame = makePanel();
+          hide(): void {
+            (this.view as Panel).close();
+          }
+          replace(): void {
+            const oldView = this.view;
+            this.view = makePanel();
+            if (oldView !== this.view) oldView.dispose();
+          }
+        }`),
+    },
+  ]),
+});
