@@ -7,11 +7,21 @@ type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 /** The calls that add an event listener, Node's and the DOM's. */
 const listenerAdders = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
 
+/**
+ * Events that releasing an object may emit (a socket's `close`, a stream's `end`/`finish`, a child
+ * process's `exit`, a `destroy(err)`'s `error`, …). A listener for another event (`ready`,
+ * `data`) does not run because the old value was released; an event named by an expression may.
+ */
+const releaseEvents = new Set([
+  'abort', 'aborted', 'close', 'closed', 'destroy', 'destroyed', 'disconnect', 'disconnected', 'dispose',
+  'disposed', 'end', 'error', 'exit', 'finish', 'release', 'released', 'shutdown', 'terminate', 'terminated',
+]);
+
 const byClass = new WeakMap<ClassNode, ReadonlySet<string>>();
 
 /**
- * Whether the class registers, on a value it stores into the field `name`, a listener that stores
- * into that same field: `this.conn = new Conn(); this.conn.on('close', () => { this.conn =
+ * Whether the class registers, on a value it stores into the field `name`, a listener for an event
+ * that releasing may emit (`close`, `end`, `exit`, …), which stores into that same field: `this.conn = new Conn(); this.conn.on('close', () => { this.conn =
  * undefined; })` (also through a local stored into the field, or chained onto the stored call).
  * Releasing the old value then runs the old value's listener, which empties (or refills) the
  * field that by then holds the new value: a release after the store would make the class drop its
@@ -52,14 +62,15 @@ interface ListenerRegistration {
   handler: TSESTree.ArrowFunctionExpression;
 }
 
-/** `x.on(event, () => …)` and the like, with an arrow as the listener. */
+/** `x.on(event, () => …)` and the like, with an arrow as the listener, for an event a release may emit. */
 function listenerOf(call: TSESTree.CallExpression): ListenerRegistration | undefined {
   const callee = skipTypeWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = staticMemberName(callee);
   if (method === undefined || !listenerAdders.has(method)) return undefined;
-  const handler = call.arguments[1];
+  const [event, handler] = call.arguments;
   if (handler?.type !== AST_NODE_TYPES.ArrowFunctionExpression) return undefined;
+  if (event?.type === AST_NODE_TYPES.Literal && (typeof event.value !== 'string' || !releaseEvents.has(event.value))) return undefined;
   return { call, receiver: skipTypeWrappers(callee.object), handler };
 }
 

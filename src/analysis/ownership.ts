@@ -8,8 +8,20 @@ import { firstAtOrAfter } from './sorted-positions.js';
 import { skipTypeWrappers, staticMemberName } from './field-target.js';
 import type { ReleaseNames } from './value-use.js';
 
-/** Fields released somewhere in a class, per class and per set of release names; computed once. */
-const releasedFieldsByClass = new WeakMap<TS.ClassLikeDeclaration, Map<string, ReadonlySet<string>>>();
+/**
+ * How a class's own code releases a field: `.name` for a method it calls on the field (`.close`,
+ * `.Symbol.dispose`, `.kill`), `.context.close` for a tls.SecureContext's native context, and the
+ * dotted name of a function it passes the field to (`ReferenceCountUtil.release`).
+ */
+export type FieldReleaseName = string;
+
+/** The fields a class releases, and with what; per class and per set of release names, computed once. */
+interface ClassReleases {
+  fields: ReadonlySet<string>;
+  byField: ReadonlyMap<string, ReadonlySet<FieldReleaseName>>;
+}
+
+const releasesByClass = new WeakMap<TS.ClassLikeDeclaration, Map<string, ClassReleases>>();
 
 /**
  * Whether a class owns `fieldName`'s value because one of its members releases it:
@@ -149,12 +161,44 @@ function releaseNamesKey(names: ReleaseNames): string {
 }
 
 export function releasedFieldsOf(classNode: TS.ClassLikeDeclaration, names: ReleaseNames): ReadonlySet<string> {
-  const namesKey = releaseNamesKey(names);
-  return cachedPerKey(releasedFieldsByClass, classNode, namesKey, () => classReleases(classNode, names, namesKey));
+  return releasesOf(classNode, names).fields;
 }
 
-function classReleases(classNode: TS.ClassLikeDeclaration, names: ReleaseNames, namesKey: string): ReadonlySet<string> {
+/**
+ * How the classes' own code releases `fieldName` (see FieldReleaseName): read from the same scan as
+ * ownsField, so asking it of a finding costs nothing more.
+ */
+export function releasesOfField(
+  classes: readonly (TS.ClassLikeDeclaration | undefined)[],
+  fieldName: string,
+  names: ReleaseNames,
+): ReadonlySet<FieldReleaseName> {
+  const found = new Set<FieldReleaseName>();
+  for (const classNode of new Set(classes)) {
+    if (!classNode) continue;
+    for (const release of releasesOf(classNode, names).byField.get(fieldName) ?? []) found.add(release);
+  }
+  return found;
+}
+
+function releasesOf(classNode: TS.ClassLikeDeclaration, names: ReleaseNames): ClassReleases {
+  const namesKey = releaseNamesKey(names);
+  return cachedPerKey(releasesByClass, classNode, namesKey, () => classReleases(classNode, names, namesKey));
+}
+
+function classReleases(classNode: TS.ClassLikeDeclaration, names: ReleaseNames, namesKey: string): ClassReleases {
   const released = new Set<string>();
+  const byField = new Map<string, Set<FieldReleaseName>>();
+  const record = (field: string | undefined, release: FieldReleaseName): void => {
+    if (field === undefined) return;
+    released.add(field);
+    let releases = byField.get(field);
+    if (!releases) {
+      releases = new Set();
+      byField.set(field, releases);
+    }
+    releases.add(release);
+  };
   const className = classNode.name?.text;
   const fieldNameOf = (expression: TS.Expression): string | undefined => {
     const field = skipTsWrappers(expression);
@@ -185,25 +229,22 @@ function classReleases(classNode: TS.ClassLikeDeclaration, names: ReleaseNames, 
       if (node.arguments.length === 0 && (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))) {
         const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : callee.argumentExpression.getText();
         if (names.methods.has(method) || method === 'Symbol.dispose' || method === 'Symbol.asyncDispose') {
-          const field = releasedFieldOf(callee.expression);
-          if (field !== undefined) released.add(field);
+          record(releasedFieldOf(callee.expression), `.${method}`);
         }
         // `this.f.context.close()`: a tls.SecureContext's native context.
         const nativeContext = skipTsWrappers(callee.expression);
         if (method === 'close' && ts.isPropertyAccessExpression(nativeContext) && nativeContext.name.text === 'context') {
-          const field = releasedFieldOf(nativeContext.expression);
-          if (field !== undefined) released.add(field);
+          record(releasedFieldOf(nativeContext.expression), '.context.close');
         }
       }
       // `this.child.kill('SIGTERM')`: a class that ends a child process owns it, whatever the signal.
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'kill') {
-        const field = releasedFieldOf(callee.expression);
-        if (field !== undefined) released.add(field);
+        record(releasedFieldOf(callee.expression), '.kill');
       }
       const firstArgument = node.arguments[0];
-      if (firstArgument && names.functions.has(entityText(callee))) {
-        const field = releasedFieldOf(firstArgument);
-        if (field !== undefined) released.add(field);
+      const functionName = entityText(callee);
+      if (firstArgument && names.functions.has(functionName)) {
+        record(releasedFieldOf(firstArgument), functionName);
       }
     }
     ts.forEachChild(node, visit);
@@ -214,7 +255,7 @@ function classReleases(classNode: TS.ClassLikeDeclaration, names: ReleaseNames, 
     aliases = new Map();
     visit(member);
   }
-  return released;
+  return { fields: released, byField };
 }
 
 /**
@@ -244,8 +285,8 @@ function entityText(expression: TS.Expression): string {
 
 /**
  * Whether the stored value is freshly made, so the field owns it: a `new`, or a call (or an
- * `await` of one) that is not a borrowing read such as `Map.prototype.get` or
- * `WeakRef.prototype.deref`, nor a detached child process. Looks through `as`, `!`,
+ * `await` of one) that is not a borrowing read such as `Map.prototype.get`,
+ * `WeakRef.prototype.deref` or `Array.prototype.pop`, nor a detached child process. Looks through `as`, `!`,
  * `satisfies`, `?:` and `??`.
  */
 export function isFreshValue(value: TSESTree.Node, services: ParserServicesWithTypeInformation): boolean {
@@ -278,16 +319,37 @@ export function isFreshValue(value: TSESTree.Node, services: ParserServicesWithT
   }
 }
 
-/** `map.get(k)`, `weakMap.get(k)`, `ref.deref()`: the value stays owned by the container. */
+/**
+ * Standard-library methods that hand out a value a container holds, by the container interfaces
+ * (as the default library declares them) whose values they hand out: `map.get(k)`, `ref.deref()`,
+ * and an array's `pop()`, `shift()`, `at(i)`, `find(…)`, `findLast(…)`, which like `list[i]` read
+ * an element the code put there (a tree cursor's `this.top = this.stack.pop()!` takes back a node
+ * that is still in the tree). They make nothing, so the store alone does not own the value.
+ * Iterating a Set or a Map gives no value through a call (`.next().value` is a property read).
+ */
+const containerReads = new Map<string, readonly string[]>([
+  ['get', ['Map', 'ReadonlyMap', 'WeakMap']],
+  ['deref', ['WeakRef']],
+  ['pop', ['Array']],
+  ['shift', ['Array']],
+  ['at', ['Array', 'ReadonlyArray']],
+  ['find', ['Array', 'ReadonlyArray']],
+  ['findLast', ['Array', 'ReadonlyArray']],
+]);
+
+/**
+ * A read of a value a standard container holds (`containerReads`): the value stays owned by the
+ * container, or by whoever put it there. By the receiver's type, so a class of the user's own
+ * with a `pop()` or `get()` (not built on Array or Map) still makes its values.
+ */
 function isBorrowingRead(call: TSESTree.CallExpression, services: ParserServicesWithTypeInformation): boolean {
   const callee = skipTypeWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = staticMemberName(callee);
-  const containers =
-    method === 'get' ? ['Map', 'ReadonlyMap', 'WeakMap'] : method === 'deref' ? ['WeakRef'] : undefined;
+  const containers = method === undefined ? undefined : containerReads.get(method);
   if (!containers) return false;
   const receiverType = services.getTypeAtLocation(callee.object);
-  return isBuiltinSymbolLike(services.program, receiverType, containers);
+  return isBuiltinSymbolLike(services.program, receiverType, [...containers]);
 }
 
 const childProcessFactories = new Set(['spawn', 'fork', 'exec', 'execFile']);

@@ -8,9 +8,17 @@ import { isNodeTypesFile } from './node-types.js';
 /** The options that decide whether a type is release-able. */
 export type ReleaseOptions = Pick<RuleOptions, 'releaseMethods' | 'releaseFunctions' | 'types'>;
 
+/** A web stream's writer and readers, as TypeScript's DOM library and Node's `stream/web` declare them. */
+const streamLockNames = ['WritableStreamDefaultWriter', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader'];
+
 /**
- * Node's `tls.SecureContext` holds a native context that only GC frees, and GC sees about 1 KiB
- * of it; so it counts as release-able although its type has no release method.
+ * Types that are release-able by what they are rather than by their methods, asked before the
+ * `releaseMethods` (after the `types` option):
+ * - Node's `tls.SecureContext` holds a native context that only GC frees, and GC sees about 1 KiB
+ *   of it; so it counts as release-able although its type has no release method.
+ * - A web stream's writer or reader is a lock on its stream: dropping it keeps the stream locked
+ *   for good, and its release is `releaseLock()`. Its `close()` (a default release method) would
+ *   close the stream itself, which the code may still use or close its own way.
  */
 const builtInReleasables: readonly { specifiers: TypeOrValueSpecifier[]; release: ReleaseCall }[] = [
   {
@@ -20,7 +28,22 @@ const builtInReleasables: readonly { specifiers: TypeOrValueSpecifier[]; release
     ],
     release: { kind: 'secureContext' },
   },
+  {
+    specifiers: [
+      { from: 'lib', name: streamLockNames },
+      // Node's global types declare them in `stream/web` when no DOM library is loaded.
+      { from: 'package', package: 'stream/web', name: streamLockNames },
+      { from: 'package', package: 'node:stream/web', name: streamLockNames },
+    ],
+    release: { kind: 'method', name: 'releaseLock' },
+  },
 ];
+
+/**
+ * Release methods that count on any value, whatever the options say: `releaseLock()` of a
+ * stream's writer or reader (builtInReleasables).
+ */
+export const builtInReleaseMethods: readonly string[] = ['releaseLock'];
 
 const nullishFlags = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void;
 const neverReleasableFlags = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never;
@@ -83,20 +106,85 @@ function decide(
         : { kind: 'function', name: entry.release.function, ...fromOf(entry.release.from) };
     }
   }
-  // Node's timer handle: `clearTimeout(old)` rather than its close(), so that the fix also runs
-  // in a browser build of the same code, where the handle is a number. It clears an interval too.
-  if (options.releaseFunctions.includes('clearTimeout') && isNodeTimeout(type)) return nodeTimerRelease;
-  for (const name of options.releaseMethods) {
-    if (hasNoArgumentMethod(type, name, checker)) return { kind: 'method', name };
-  }
-  if (hasCallableSymbolMethod(type, 'dispose', checker)) return { kind: 'dispose' };
-  if (hasCallableSymbolMethod(type, 'asyncDispose', checker)) return { kind: 'asyncDispose' };
   for (const builtIn of builtInReleasables) {
     if (builtIn.specifiers.some((specifier) => typeMatchesSpecifier(type, specifier, program))) {
       return builtIn.release;
     }
   }
+  // Node's timer handle: `clearTimeout(old)` rather than its close(), so that the fix also runs
+  // in a browser build of the same code, where the handle is a number. It clears an interval too.
+  if (options.releaseFunctions.includes('clearTimeout') && isNodeTimeout(type)) return nodeTimerRelease;
+  for (const name of options.releaseMethods) {
+    if (hasNoArgumentMethod(type, name, checker)) return byTypeMethods({ kind: 'method', name });
+  }
+  if (hasCallableSymbolMethod(type, 'dispose', checker)) return byTypeMethods({ kind: 'dispose' });
+  if (hasCallableSymbolMethod(type, 'asyncDispose', checker)) return byTypeMethods({ kind: 'asyncDispose' });
   return undefined;
+}
+
+/**
+ * Releases chosen only because the type has the method (the first of `releaseMethods`, then
+ * `[Symbol.dispose]`/`[Symbol.asyncDispose]`), not by a `types` entry or a built-in: the ones that
+ * the release a class already uses on its field may replace (releaseUsedByClass).
+ */
+const chosenByTypeMethods = new WeakSet<ReleaseCall>();
+
+function byTypeMethods(release: ReleaseCall): ReleaseCall {
+  chosenByTypeMethods.add(release);
+  return release;
+}
+
+/**
+ * The release to write for a field whose type releaseCallFor answered `release`, given how the
+ * class's own code releases that field (releasesOfField): when that is exactly one method the type
+ * has with no arguments needed (or `[Symbol.dispose]()`/`[Symbol.asyncDispose]()`), that one. A type
+ * with both `close()` and `dispose()` may mean two different ends (a lumino Menu: `close()` hides a
+ * submenu that is reopened later, `dispose()` destroys it): the class's own choice says which one
+ * ends the values this field holds. A `types` entry or a built-in release (a stream's
+ * `releaseLock()`, a SecureContext, a Node timer) is kept, and so is the type's default when the
+ * class uses none, several, or a release function.
+ */
+export function releaseUsedByClass(
+  release: ReleaseCall,
+  type: TS.Type,
+  usedByClass: ReadonlySet<string>,
+  program: TS.Program,
+): ReleaseCall {
+  if (!chosenByTypeMethods.has(release) || usedByClass.size !== 1) return release;
+  const [used] = usedByClass;
+  const checker = program.getTypeChecker();
+  let candidate: ReleaseCall;
+  let typeHasIt: (member: TS.Type) => boolean;
+  if (used === '.Symbol.dispose' || used === '.Symbol.asyncDispose') {
+    const symbolName = used === '.Symbol.dispose' ? 'dispose' : 'asyncDispose';
+    candidate = { kind: symbolName };
+    typeHasIt = (member) => hasCallableSymbolMethod(member, symbolName, checker);
+  } else if (used !== undefined && /^\.[^.]+$/.test(used) && used !== '.kill') {
+    // A method of the release names (`.close`). Not `.kill`: a class may kill with a signal of its
+    // own, which a fix would drop; not a release function (`ReferenceCountUtil.release`) nor a
+    // SecureContext's `.context.close`.
+    const name = used.slice(1);
+    candidate = { kind: 'method', name };
+    typeHasIt = (member) => hasNoArgumentMethod(member, name, checker);
+  } else {
+    return release;
+  }
+  if (releaseCallText(candidate) === releaseCallText(release)) return release;
+  return everyMember(type, typeHasIt, checker) ? candidate : release;
+}
+
+/** Whether every non-nullish member of the type (through a type parameter's constraint) passes. */
+function everyMember(type: TS.Type, passes: (member: TS.Type) => boolean, checker: TS.TypeChecker, depth = 0): boolean {
+  if (depth > 8) return false;
+  if (type.isUnion()) {
+    const members = type.types.filter((member) => (member.flags & nullishFlags) === 0);
+    return members.length > 0 && members.every((member) => everyMember(member, passes, checker, depth + 1));
+  }
+  if (type.isTypeParameter()) {
+    const constraint = checker.getBaseConstraintOfType(type);
+    return constraint !== undefined && constraint !== type && everyMember(constraint, passes, checker, depth + 1);
+  }
+  return passes(type);
 }
 
 /** The release of Node's timer handle: one object, so that it is told apart from a `types` entry's clearTimeout. */

@@ -21,13 +21,20 @@ import type { Finding, FindingKind, ReleaseCall } from '../analysis/finding.js';
 import { inheritedMethodEffect } from '../analysis/inherited-method.js';
 import { fieldEmptyWhenInitializerRuns, runsAsInitializer } from '../analysis/initializer.js';
 import { oldValuePaths, type OldValueVerdict } from '../analysis/old-value-paths.js';
-import { fieldNamesReleasedInProgram, isFreshValue, ownsField } from '../analysis/ownership.js';
+import { fieldNamesReleasedInProgram, isFreshValue, ownsField, releasesOfField } from '../analysis/ownership.js';
 import { isPerConnectionSource } from '../analysis/per-connection.js';
 import { fieldWritesIn, isNativePromiseType, mayBeInstanceOf, mayNameField } from '../analysis/timer-chain.js';
 import { ownFieldStartsEmpty, ownLiteralKeyMayBeEmpty, storesIntoPrimitiveField } from '../analysis/own-field.js';
 import { listenerOnValueStoresInto } from '../analysis/own-handlers.js';
 import { onlyReadsArguments } from '../analysis/standard-readers.js';
-import { isNodeTimerRelease, isNullableType, releaseCallFor, releaseCallText } from '../analysis/releasable.js';
+import {
+  builtInReleaseMethods,
+  isNodeTimerRelease,
+  isNullableType,
+  releaseCallFor,
+  releaseCallText,
+  releaseUsedByClass,
+} from '../analysis/releasable.js';
 import { analysisStats, findingObservers } from '../analysis/stats.js';
 import { takesStreamLockOfKeptStream } from '../analysis/stream-lock.js';
 import { calleeName, type ReleaseNames } from '../analysis/value-use.js';
@@ -242,7 +249,7 @@ export const rule = createRule<Options, MessageIds>({
         target: context.sourceCode.getText(member),
         fieldName: target.name.replace(/^#/, ''),
         typeText: services.program.getTypeChecker().typeToString(field.type),
-        release: timerReleaseOf(release, target.name),
+        release: releaseWrittenFor(release, field, store, target.name),
         mayBeEmpty: isNullableType(field.type) || field.mayBeUnset || oldValue.mayBeUnassigned || ownLiteralKeyMayBeEmpty(member),
         oldValueHandledOnSomePath: kind === 'overwrite' && oldValue.handledOnSomePath,
         releaseRunsFieldListener: fieldListenerStoresInto(store, target),
@@ -251,6 +258,17 @@ export const rule = createRule<Options, MessageIds>({
           ? { perConnectionSource: isPerConnectionSource(enclosingClass(store), target.name) }
           : {}),
       };
+    }
+
+    /**
+     * The release a finding names and its fix writes: the type's (releasableFieldOf), or the one
+     * method the class's own code releases this field with (`this.childMenu.close()` where the type
+     * also has `dispose()`), or clearInterval for a timer field filled only by setInterval.
+     */
+    function releaseWrittenFor(release: ReleaseCall, field: FieldDeclaration, store: OverwriteAssignment, fieldName: string): ReleaseCall {
+      const classes = [field.declaringClass, tsClassOf(enclosingClass(store))];
+      const usedByClass = releasesOfField(classes, fieldName, names);
+      return releaseUsedByClass(timerReleaseOf(release, fieldName), field.type, usedByClass, services.program);
     }
 
     /**
@@ -304,7 +322,7 @@ export const rule = createRule<Options, MessageIds>({
 });
 
 function releaseNamesOf(options: RuleOptions): ReleaseNames {
-  const methods = new Set(options.releaseMethods);
+  const methods = new Set([...options.releaseMethods, ...builtInReleaseMethods]);
   const functions = new Set(options.releaseFunctions);
   for (const entry of options.types) {
     if (entry.release === false) continue;

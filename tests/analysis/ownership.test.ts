@@ -1,7 +1,14 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { fieldNamesReleasedInProgram, isDetachedChildProcess, isFreshValue, ownsField, releasedFieldsOf } from '../../src/analysis/ownership.js';
+import {
+  fieldNamesReleasedInProgram,
+  isDetachedChildProcess,
+  isFreshValue,
+  ownsField,
+  releasedFieldsOf,
+  releasesOfField,
+} from '../../src/analysis/ownership.js';
 import type { ReleaseNames } from '../../src/analysis/value-use.js';
 import { nodesOfType, parseTyped } from './parse.js';
 
@@ -16,6 +23,8 @@ declare const weak: WeakMap<object, Buf>;
 declare const ref: WeakRef<Buf>;
 declare const pool: { get(key: string): Buf };
 declare const list: Buf[];
+declare const frozen: readonly Buf[];
+declare const ownStack: { pop(): Buf; shift(): Buf; at(index: number): Buf; find(): Buf };
 class Owner {
   static shared = alloc();
   a = alloc(); b = alloc(); c = alloc(); d = alloc(); e = alloc(); #p = alloc(); ctx: any; kept = alloc();
@@ -32,8 +41,9 @@ class Owner {
   }
 }
 async function values() {
-  const fresh = [new Date(), alloc(), await Promise.resolve(alloc()), alloc() as Buf, alloc()!, true ? alloc() : list[0], cache.get('k') ?? alloc(), pool.get('k')];
-  const borrowed = [cache.get('k'), weak.get({}), ref.deref(), list[0], await cache.get('k'), undefined, list];
+  const fresh = [new Date(), alloc(), await Promise.resolve(alloc()), alloc() as Buf, alloc()!, true ? alloc() : list[0], cache.get('k') ?? alloc(), pool.get('k'), ownStack.pop(), ownStack.shift(), ownStack.at(0), ownStack.find()];
+  const borrowed = [cache.get('k'), weak.get({}), ref.deref(), list[0], await cache.get('k'), undefined, list,
+    list.pop(), list.shift()!, list.at(-1), list.find((item) => item.release()), list.findLast(Boolean), frozen.at(0), frozen.find(Boolean), frozen.findLast(Boolean), list?.pop()];
 }
 `);
 
@@ -55,6 +65,18 @@ describe('releasedFieldsOf / ownsField', () => {
     expect(ownsField([undefined, ownerTs], 'a', names)).toBe(true);
     expect(ownsField([ownerTs], 'kept', names)).toBe(false);
     expect(ownsField([undefined], 'a', names)).toBe(false);
+  });
+
+  it('tells how the class releases each field: the method, or the function', () => {
+    if (!ownerTs) throw new Error('no class');
+    const releases = (field: string) => [...releasesOfField([ownerTs, undefined, ownerTs], field, names)];
+    expect(releases('a')).toEqual(['.release']);
+    expect(releases('b')).toEqual(['.close']);
+    expect(releases('c')).toEqual(['ReferenceCountUtil.release']);
+    expect(releases('d')).toEqual(['.Symbol.dispose']);
+    expect(releases('#p')).toEqual(['.release']);
+    expect(releases('ctx')).toEqual(['.context.close']);
+    expect(releases('kept')).toEqual([]);
   });
 
   it('computes each class once per set of names', () => {

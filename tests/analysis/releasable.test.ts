@@ -8,6 +8,7 @@ import { nodesOfType, parseTyped } from './parse.js';
 const program = parseTyped(`
 import type { SecureContext } from 'node:tls';
 import * as tls from 'tls';
+import type { ReadableStreamBYOBReader as ByobReader, WritableStreamDefaultWriter as WebWriter } from 'node:stream/web';
 declare class Buf { release(): boolean }
 declare class LookAlike { close(code: number): void }
 declare class OptionalClose { close(code?: number): void }
@@ -34,6 +35,14 @@ declare const worker: Worker;
 declare const timer: NodeJS.Timeout;
 declare class Timeout { close(): void }
 declare const ownTimeout: Timeout;
+declare const writer: WritableStreamDefaultWriter<string>;
+declare const reader: ReadableStreamDefaultReader<string> | null;
+declare const byobReader: ByobReader;
+declare const importedWriter: WebWriter<Uint8Array> | undefined;
+namespace own {
+  export declare class WritableStreamDefaultWriter { close(): void; releaseLock(): void }
+}
+declare const ownWriter: own.WritableStreamDefaultWriter;
 function generic<Constrained extends Disposable, Free>(constrained: Constrained, free: Free): void {}
 `);
 
@@ -64,6 +73,11 @@ describe('releaseCallFor', () => {
     ['constrained', { kind: 'dispose' }],
     ['timer', { kind: 'function', name: 'clearTimeout' }],
     ['ownTimeout', { kind: 'method', name: 'close' }],
+    ['writer', { kind: 'method', name: 'releaseLock' }],
+    ['reader', { kind: 'method', name: 'releaseLock' }],
+    ['byobReader', { kind: 'method', name: 'releaseLock' }],
+    ['importedWriter', { kind: 'method', name: 'releaseLock' }],
+    ['ownWriter', { kind: 'method', name: 'close' }],
   ])('%s is released with %o', (name, expected) => {
     expect(releaseOf(name)).toEqual(expected);
   });
@@ -89,6 +103,22 @@ describe('releaseCallFor', () => {
     expect(releaseOf('buf', options)).toEqual({ kind: 'function', name: 'ReferenceCountUtil.release', from: 'netty-like' });
     expect(releaseOf('secureContext', options)).toBeUndefined();
     expect(releaseOf('namespacedContext', options)).toBeUndefined();
+  });
+
+  it("releases a web stream's writer or reader with releaseLock() whatever the releaseMethods, unless a types entry says otherwise", () => {
+    expect(releaseOf('writer', { releaseMethods: [], releaseFunctions: [], types: [] })).toEqual({ kind: 'method', name: 'releaseLock' });
+    const closing: ReleaseOptions = {
+      ...defaultRuleOptions,
+      types: [{ type: { from: 'package', package: 'stream/web', name: 'WritableStreamDefaultWriter' }, release: { method: 'close' } }],
+    };
+    expect(releaseOf('writer', closing)).toEqual({ kind: 'method', name: 'close' });
+    expect(releaseOf('importedWriter', closing)).toEqual({ kind: 'method', name: 'close' });
+    expect(releaseOf('reader', closing)).toEqual({ kind: 'method', name: 'releaseLock' });
+    const silenced: ReleaseOptions = {
+      ...defaultRuleOptions,
+      types: [{ type: { from: 'package', package: 'stream/web', name: 'ReadableStreamDefaultReader' }, release: false }],
+    };
+    expect(releaseOf('reader', silenced)).toBeUndefined();
   });
 
   it("releases Node's timer with close() when clearTimeout is not a release function", () => {

@@ -537,6 +537,95 @@ export async function run(): Promise<void> {
 }
 `,
   },
+  {
+    // live: streams still locked at the end; a stream closed by a writer's release is a misuse
+    // (livekit: the writer's close() closed the socket before the code's own close with a code).
+    name: 'a web stream writer swapped for another stream: releaseLock() lets go of the old stream, leaving it open',
+    code: `
+class Pump {
+  private writer: WritableStreamDefaultWriter<string> | undefined;
+  attach(stream: WritableStream<string>): void {
+    this.writer = stream.getWriter();
+  }
+  detach(): void {
+    this.writer?.releaseLock();
+    this.writer = undefined;
+  }
+}
+function openStream(): WritableStream<string> {
+  return new WritableStream<string>({
+    close() {
+      ledger.misuse.push('a stream was closed by the release of its writer');
+    },
+  });
+}
+export async function run(): Promise<void> {
+  const streams = [openStream(), openStream(), openStream()];
+  const pump = new Pump();
+  for (const stream of streams) pump.attach(stream);
+  pump.detach();
+  await pause(0);
+  ledger.live = streams.filter((stream) => stream.locked).length;
+}
+`,
+  },
+  {
+    // live: panels still shown; showing a disposed panel is a misuse (lumino Menu: dispose() would
+    // destroy a submenu that is reopened later, where the class itself only ever closes it).
+    name: 'a panel the class only closes: the fix closes the old one too, so it can be shown again',
+    code: `
+class Panel {
+  shown = true;
+  disposed = false;
+  constructor() {
+    ledger.live += 1;
+  }
+  show(): void {
+    if (this.disposed) {
+      ledger.misuse.push('a disposed panel was shown again');
+      throw new Error('a disposed panel was shown again');
+    }
+    if (!this.shown) {
+      this.shown = true;
+      ledger.live += 1;
+    }
+  }
+  close(): void {
+    if (this.shown) {
+      this.shown = false;
+      ledger.live -= 1;
+    }
+  }
+  dispose(): void {
+    this.close();
+    this.disposed = true;
+  }
+}
+class Dock {
+  panel: Panel;
+  constructor(panel: Panel) {
+    this.panel = panel;
+  }
+  hide(): void {
+    this.panel.close();
+  }
+  swap(panel: Panel): void {
+    panel.show();
+    this.panel = panel;
+  }
+}
+export async function run(): Promise<void> {
+  const first = new Panel();
+  const second = new Panel();
+  second.close();
+  const dock = new Dock(first);
+  dock.swap(second);
+  dock.swap(first);
+  dock.hide();
+  await pause(0);
+}
+`,
+  },
 ];
 
 const repaired = new Map<string, Repaired>();

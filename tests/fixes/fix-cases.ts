@@ -754,6 +754,34 @@ class Pool {
     ],
   },
   {
+    name: "a web stream's writer: releaseLock(), not the close() that would close the stream",
+    code: `
+class Pump {
+  writer: WritableStreamDefaultWriter<Uint8Array> | undefined;
+  attach(stream: WritableStream<Uint8Array>): void {
+    this.writer = stream.getWriter();
+  }
+}
+`,
+    output: `
+class Pump {
+  writer: WritableStreamDefaultWriter<Uint8Array> | undefined;
+  attach(stream: WritableStream<Uint8Array>): void {
+    const oldWriter = this.writer;
+    this.writer = stream.getWriter();
+    if (oldWriter !== this.writer) oldWriter?.releaseLock();
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'overwrite',
+        line: 5,
+        column: 5,
+      },
+    ],
+  },
+  {
     name: 'Symbol.dispose',
     code: `
 declare function lock(): Disposable;

@@ -15414,7 +15414,7 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
           _start(): void {
             const oldStreamWriter = this._streamWriter;
             this._streamWriter = this._writable.getWriter();
-            if (oldStreamWriter !== this._streamWriter) oldStreamWriter?.close();
+            if (oldStreamWriter !== this._streamWriter) oldStreamWriter?.releaseLock();
           }
         }`),
     },
@@ -15434,7 +15434,7 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
           attach(stream: WritableStream<string>): void {
             const oldWriter = this.writer;
             this.writer = stream.getWriter();
-            if (oldWriter !== this.writer) oldWriter?.close();
+            if (oldWriter !== this.writer) oldWriter?.releaseLock();
           }
         }`),
     },
@@ -15462,7 +15462,7 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
             start(): void {
               const oldWriter = this.writer;
               this.writer = this.stream.getWriter();
-              if (oldWriter !== this.writer) oldWriter?.close();
+              if (oldWriter !== this.writer) oldWriter?.releaseLock();
             }
             adopt(writer: WritableStreamDefaultWriter<string>): void {
               this.writer = writer;
@@ -15475,12 +15475,12 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
             start(): void {
               const oldWriter = this.writer;
               this.writer = this.stream.getWriter();
-              if (oldWriter !== this.writer) oldWriter?.close();
+              if (oldWriter !== this.writer) oldWriter?.releaseLock();
             }
             adopt(writer: WritableStreamDefaultWriter<string>): void {
               const oldWriter = this.writer;
               this.writer = writer;
-              if (oldWriter !== this.writer) oldWriter?.close();
+              if (oldWriter !== this.writer) oldWriter?.releaseLock();
             }
           }`),
       ],
@@ -15505,7 +15505,7 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
           start(): void {
             const oldWriter = this.writer;
             this.writer = this.pipe.getWriter();
-            if (oldWriter !== this.writer) oldWriter?.close();
+            if (oldWriter !== this.writer) oldWriter?.releaseLock();
           }
         }`),
     },
@@ -15539,7 +15539,7 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
           start(): void {
             const oldWriter = this.writer;
             this.writer = this.stream.getWriter();
-            if (oldWriter !== this.writer) oldWriter?.close();
+            if (oldWriter !== this.writer) oldWriter?.releaseLock();
           }
         }`),
     },
@@ -15567,12 +15567,12 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
           start(): void {
             const oldWriter = this.writer;
             this.writer = this.stream.getWriter();
-            if (oldWriter !== this.writer) oldWriter?.close();
+            if (oldWriter !== this.writer) oldWriter?.releaseLock();
           }
           lend(other: Pump): void {
             const oldWriter = other.writer;
             other.writer = this.stream.getWriter();
-            if (oldWriter !== other.writer) oldWriter?.close();
+            if (oldWriter !== other.writer) oldWriter?.releaseLock();
           }
         }`),
     },
@@ -15600,7 +15600,7 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
           start(): void {
             const oldWriter = this.writer;
             this.writer = this.stream.getWriter();
-            if (oldWriter !== this.writer) oldWriter?.close();
+            if (oldWriter !== this.writer) oldWriter?.releaseLock();
           }
         }
         export class SwitchingPump extends Pump {
@@ -15645,7 +15645,7 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
           start(): void {
             const oldWriter = this.writer;
             this.writer = this.stream.getWriter();
-            if (oldWriter !== this.writer) oldWriter?.close();
+            if (oldWriter !== this.writer) oldWriter?.releaseLock();
           }
         }`),
     },
@@ -15671,7 +15671,7 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
           start(): void {
             const oldWriter = this.writer;
             this.writer = this.stream.getWriter();
-            if (oldWriter !== this.writer) oldWriter?.close();
+            if (oldWriter !== this.writer) oldWriter?.releaseLock();
           }
         }
         export function retarget(pump: Pump, stream: WritableStream<string>): void {
@@ -19718,6 +19718,625 @@ ruleTester.run('no-unreleased-overwrite: listeners on the stored value, and hidd
             const oldCurrent = this.current;
             this.current = new NetworkRequest();
             oldCurrent?.[Symbol.dispose]();
+          }
+        }`),
+    },
+  ]),
+});
+
+ruleTester.run('no-unreleased-overwrite: elements taken out of an array', rule, {
+  valid: inFixture<ValidTestCase<Options>>([
+    {
+      name: 'a tree cursor popped back to its parent: pop() hands out an element, it makes nothing',
+      code: dedent(`
+        export class Desc {
+          children: Desc[] = [];
+          destroy(): void {}
+        }
+        export class TreeCursor {
+          top: Desc;
+          stack: Desc[] = [];
+          constructor(top: Desc) {
+            this.top = top;
+          }
+          enter(child: Desc): void {
+            this.stack.push(this.top);
+            this.top = child;
+          }
+          leave(): void {
+            this.top = this.stack.pop()!;
+          }
+        }`),
+    },
+    {
+      name: 'shift(), at(), find() and findLast() of an array the class keeps, and of a readonly one',
+      code: dedent(`
+        ${buf}
+        class Queue {
+          waiting: Buf[] = [];
+          done: readonly Buf[] = [];
+          current = alloc();
+          next(): void {
+            this.current = this.waiting.shift()!;
+          }
+          last(): void {
+            this.current = this.waiting.at(-1)!;
+          }
+          firstShared(): void {
+            this.current = this.waiting.find((item) => item.refCnt() > 1) ?? this.current;
+          }
+          lastShared(): void {
+            this.current = this.done.findLast((item) => item.refCnt() > 1)!;
+          }
+          firstDone(): void {
+            this.current = this.done.at(0)!;
+          }
+        }`),
+    },
+  ]),
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'pop() of a class of its own (not an Array) may make the value',
+      code: dedent(`
+        ${buf}
+        class Factory {
+          pop(): Buf {
+            return alloc();
+          }
+        }
+        class Holder {
+          factory = new Factory();
+          current = alloc();
+          next(): void {
+            this.current = this.factory.pop();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 12, column: 5, data: { target: 'this.current', type: 'Buf', release: 'release()' } }],
+      output: dedent(`
+        ${buf}
+        class Factory {
+          pop(): Buf {
+            return alloc();
+          }
+        }
+        class Holder {
+          factory = new Factory();
+          current = alloc();
+          next(): void {
+            const oldCurrent = this.current;
+            this.current = this.factory.pop();
+            if (oldCurrent !== this.current) oldCurrent.release();
+          }
+        }`),
+    },
+    {
+      name: 'a popped element into a field the class releases: the class owns what the field holds',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          idle: Buf[] = [];
+          current = alloc();
+          next(): void {
+            this.current = this.idle.pop()!;
+          }
+          close(): void {
+            this.current.release();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5, data: { target: 'this.current', type: 'Buf', release: 'release()' } }],
+      output: dedent(`
+        ${buf}
+        class Pool {
+          idle: Buf[] = [];
+          current = alloc();
+          next(): void {
+            const oldCurrent = this.current;
+            this.current = this.idle.pop()!;
+            if (oldCurrent !== this.current) oldCurrent.release();
+          }
+          close(): void {
+            this.current.release();
+          }
+        }`),
+    },
+  ]),
+});
+
+// A web stream's writer or reader is a lock on its stream: its release is releaseLock(). Its close()
+// closes the stream itself (livekit SignalClient: the socket then closed with no code).
+ruleTester.run('no-unreleased-overwrite: web stream writers and readers are released with releaseLock()', rule, {
+  valid: inFixture<ValidTestCase<Options>>([
+    {
+      name: 'the old writer lets go of its lock before the store',
+      code: dedent(`
+        export class Pump {
+          private writer: WritableStreamDefaultWriter<string> | null = null;
+          attach(stream: WritableStream<string>): void {
+            this.writer?.releaseLock();
+            this.writer = stream.getWriter();
+          }
+        }`),
+    },
+    {
+      name: 'the old writer saved, and let go of after the store',
+      code: dedent(`
+        export class Pump {
+          private writer: WritableStreamDefaultWriter<string> | undefined;
+          attach(stream: WritableStream<string>): void {
+            const previous = this.writer;
+            this.writer = stream.getWriter();
+            previous?.releaseLock();
+          }
+        }`),
+    },
+    {
+      name: 'the old writer closes its stream before the store: close() still counts',
+      code: dedent(`
+        export class Pump {
+          private writer: WritableStreamDefaultWriter<string> | undefined;
+          async attach(stream: WritableStream<string>): Promise<void> {
+            await this.writer?.close();
+            this.writer = stream.getWriter();
+          }
+        }`),
+    },
+    {
+      name: 'a types entry with release: false silences the built-in',
+      code: dedent(`
+        export class Pump {
+          private writer: WritableStreamDefaultWriter<string> | undefined;
+          attach(stream: WritableStream<string>): void {
+            this.writer = stream.getWriter();
+          }
+        }`),
+      options: [{ types: [{ type: { from: 'package', package: 'stream/web', name: 'WritableStreamDefaultWriter' }, release: false }] }],
+    },
+  ]),
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'a writer of a stream passed in, emptied at teardown (livekit SignalClient): releaseLock(), the stream stays open',
+      code: dedent(`
+        export class Signal {
+          private ws: { close(info?: { closeCode?: number; reason?: string }): void } | undefined;
+          private streamWriter: WritableStreamDefaultWriter<string> | undefined;
+          connect(writable: WritableStream<string>, ws: { close(info?: { closeCode?: number; reason?: string }): void }): void {
+            this.ws = ws;
+            this.streamWriter = writable.getWriter();
+          }
+          teardown(reason: string): void {
+            const ws = this.ws;
+            if (ws) {
+              this.ws = undefined;
+              this.streamWriter = undefined;
+              ws.close({ closeCode: 1000, reason });
+            }
+          }
+        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 6,
+          column: 5,
+          data: { target: 'this.streamWriter', type: 'WritableStreamDefaultWriter<string> | undefined', release: 'releaseLock()' },
+        },
+      ],
+      output: [
+        dedent(`
+          export class Signal {
+            private ws: { close(info?: { closeCode?: number; reason?: string }): void } | undefined;
+            private streamWriter: WritableStreamDefaultWriter<string> | undefined;
+            connect(writable: WritableStream<string>, ws: { close(info?: { closeCode?: number; reason?: string }): void }): void {
+              this.ws = ws;
+              const oldStreamWriter = this.streamWriter;
+              this.streamWriter = writable.getWriter();
+              if (oldStreamWriter !== this.streamWriter) oldStreamWriter?.releaseLock();
+            }
+            teardown(reason: string): void {
+              const ws = this.ws;
+              if (ws) {
+                this.ws = undefined;
+                this.streamWriter = undefined;
+                ws.close({ closeCode: 1000, reason });
+              }
+            }
+          }`),
+        dedent(`
+          export class Signal {
+            private ws: { close(info?: { closeCode?: number; reason?: string }): void } | undefined;
+            private streamWriter: WritableStreamDefaultWriter<string> | undefined;
+            connect(writable: WritableStream<string>, ws: { close(info?: { closeCode?: number; reason?: string }): void }): void {
+              this.ws = ws;
+              const oldStreamWriter = this.streamWriter;
+              this.streamWriter = writable.getWriter();
+              if (oldStreamWriter !== this.streamWriter) oldStreamWriter?.releaseLock();
+            }
+            teardown(reason: string): void {
+              const ws = this.ws;
+              if (ws) {
+                this.ws = undefined;
+                const oldStreamWriter = this.streamWriter;
+                this.streamWriter = undefined;
+                if (oldStreamWriter !== this.streamWriter) oldStreamWriter?.releaseLock();
+                ws.close({ closeCode: 1000, reason });
+              }
+            }
+          }`),
+      ],
+    },
+    {
+      name: 'a BYOB reader imported from node:stream/web',
+      code: dedent(`
+        import type { ReadableStream, ReadableStreamBYOBReader } from 'node:stream/web';
+        export class Source {
+          private reader: ReadableStreamBYOBReader | null = null;
+          open(stream: ReadableStream<Uint8Array>): void {
+            this.reader = stream.getReader({ mode: 'byob' });
+          }
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 5, column: 5, data: { target: 'this.reader', type: 'ReadableStreamBYOBReader | null', release: 'releaseLock()' } },
+      ],
+      output: dedent(`
+        import type { ReadableStream, ReadableStreamBYOBReader } from 'node:stream/web';
+        export class Source {
+          private reader: ReadableStreamBYOBReader | null = null;
+          open(stream: ReadableStream<Uint8Array>): void {
+            const oldReader = this.reader;
+            this.reader = stream.getReader({ mode: 'byob' });
+            if (oldReader !== this.reader) oldReader?.releaseLock();
+          }
+        }`),
+    },
+    {
+      name: "a reader as TypeScript's DOM library declares it",
+      code: dedent(`
+        /// <reference lib="dom" />
+        export class Tail {
+          private reader: ReadableStreamDefaultReader<string> | null = null;
+          follow(stream: ReadableStream<string>): void {
+            this.reader = stream.getReader();
+          }
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 5, column: 5, data: { target: 'this.reader', type: 'ReadableStreamDefaultReader<string> | null', release: 'releaseLock()' } },
+      ],
+      output: dedent(`
+        /// <reference lib="dom" />
+        export class Tail {
+          private reader: ReadableStreamDefaultReader<string> | null = null;
+          follow(stream: ReadableStream<string>): void {
+            const oldReader = this.reader;
+            this.reader = stream.getReader();
+            if (oldReader !== this.reader) oldReader?.releaseLock();
+          }
+        }`),
+    },
+    {
+      name: 'cancel() ends the stream but keeps the lock, and counts on no other type either: not a release',
+      code: dedent(`
+        export class Tail {
+          private reader: ReadableStreamDefaultReader<string> | null = null;
+          async follow(stream: ReadableStream<string>): Promise<void> {
+            await this.reader?.cancel();
+            this.reader = stream.getReader();
+          }
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 5, column: 5, data: { target: 'this.reader', type: 'ReadableStreamDefaultReader<string> | null', release: 'releaseLock()' } },
+      ],
+      output: dedent(`
+        export class Tail {
+          private reader: ReadableStreamDefaultReader<string> | null = null;
+          async follow(stream: ReadableStream<string>): Promise<void> {
+            await this.reader?.cancel();
+            const oldReader = this.reader;
+            this.reader = stream.getReader();
+            if (oldReader !== this.reader) oldReader?.releaseLock();
+          }
+        }`),
+    },
+    {
+      name: 'a types entry wins over the built-in',
+      code: dedent(`
+        export class Pump {
+          private writer: WritableStreamDefaultWriter<string> | undefined;
+          attach(stream: WritableStream<string>): void {
+            this.writer = stream.getWriter();
+          }
+        }`),
+      options: [{ types: [{ type: { from: 'package', package: 'stream/web', name: 'WritableStreamDefaultWriter' }, release: { method: 'abort' } }] }],
+      errors: [
+        { messageId: 'overwrite', line: 4, column: 5, data: { target: 'this.writer', type: 'WritableStreamDefaultWriter<string> | undefined', release: 'abort()' } },
+      ],
+      output: dedent(`
+        export class Pump {
+          private writer: WritableStreamDefaultWriter<string> | undefined;
+          attach(stream: WritableStream<string>): void {
+            const oldWriter = this.writer;
+            this.writer = stream.getWriter();
+            if (oldWriter !== this.writer) oldWriter?.abort();
+          }
+        }`),
+    },
+  ]),
+});
+
+// The release a fix writes is the one the class's own code ends the field's values with, when it uses
+// exactly one release method on that field; the type's first release method otherwise (lumino Menu:
+// the class closes its child menu, a submenu that is reopened later; dispose() would destroy it).
+ruleTester.run('no-unreleased-overwrite: the release the class uses on the field', rule, {
+  valid: [],
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'the class ends its child menu with close(): the fix closes it too, not dispose()',
+      code: dedent(`
+        export class Menu {
+          childMenu: Menu | null = null;
+          private parentMenu: Menu | null = null;
+          items: string[] = ['a'];
+          close(): void {
+            this.onCloseRequest();
+          }
+          dispose(): void {
+            this.items.length = 0;
+          }
+          openChild(submenu: Menu): void {
+            if (this.childMenu) this.childMenu.close();
+            this.childMenu = submenu;
+            submenu.parentMenu = this;
+          }
+          private onCloseRequest(): void {
+            const parentMenu = this.parentMenu;
+            if (parentMenu) {
+              this.parentMenu = null;
+              parentMenu.childMenu = null;
+            }
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 20, column: 7, data: { target: 'parentMenu.childMenu', type: 'Menu | null', release: 'close()' } }],
+      output: dedent(`
+        export class Menu {
+          childMenu: Menu | null = null;
+          private parentMenu: Menu | null = null;
+          items: string[] = ['a'];
+          close(): void {
+            this.onCloseRequest();
+          }
+          dispose(): void {
+            this.items.length = 0;
+          }
+          openChild(submenu: Menu): void {
+            if (this.childMenu) this.childMenu.close();
+            this.childMenu = submenu;
+            submenu.parentMenu = this;
+          }
+          private onCloseRequest(): void {
+            const parentMenu = this.parentMenu;
+            if (parentMenu) {
+              this.parentMenu = null;
+              const oldChildMenu = parentMenu.childMenu;
+              parentMenu.childMenu = null;
+              if (oldChildMenu !== parentMenu.childMenu) oldChildMenu?.close();
+            }
+          }
+        }`),
+    },
+    {
+      name: 'a const read from the field and closed: close() again',
+      code: dedent(`
+        declare class Panel { close(): void; dispose(): void }
+        declare function makePanel(): Panel;
+        export class Dock {
+          panel: Panel = makePanel();
+          hide(): void {
+            const panel = this.panel;
+            panel.close();
+          }
+          replace(): void {
+            this.panel = makePanel();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 5, data: { target: 'this.panel', type: 'Panel', release: 'close()' } }],
+      output: dedent(`
+        declare class Panel { close(): void; dispose(): void }
+        declare function makePanel(): Panel;
+        export class Dock {
+          panel: Panel = makePanel();
+          hide(): void {
+            const panel = this.panel;
+            panel.close();
+          }
+          replace(): void {
+            const oldPanel = this.panel;
+            this.panel = makePanel();
+            if (oldPanel !== this.panel) oldPanel.close();
+          }
+        }`),
+    },
+    {
+      name: 'the class disposes the field through [Symbol.dispose](): the fix too, not close()',
+      code: dedent(`
+        declare class Scope { close(): void; [Symbol.dispose](): void }
+        declare function openScope(): Scope;
+        export class Session {
+          scope: Scope | undefined;
+          end(): void {
+            this.scope?.[Symbol.dispose]();
+          }
+          restart(): void {
+            this.scope = openScope();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 9, column: 5, data: { target: 'this.scope', type: 'Scope | undefined', release: '[Symbol.dispose]()' } }],
+      output: dedent(`
+        declare class Scope { close(): void; [Symbol.dispose](): void }
+        declare function openScope(): Scope;
+        export class Session {
+          scope: Scope | undefined;
+          end(): void {
+            this.scope?.[Symbol.dispose]();
+          }
+          restart(): void {
+            const oldScope = this.scope;
+            this.scope = openScope();
+            if (oldScope !== this.scope) oldScope?.[Symbol.dispose]();
+          }
+        }`),
+    },
+    {
+      name: 'two release methods on the field (close() and dispose()): the type\'s first one',
+      code: dedent(`
+        declare class Panel { close(): void; dispose(): void }
+        declare function makePanel(): Panel;
+        export class Dock {
+          panel: Panel = makePanel();
+          hide(): void {
+            this.panel.close();
+          }
+          destroy(): void {
+            this.panel.dispose();
+          }
+          replace(): void {
+            this.panel = makePanel();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 12, column: 5, data: { target: 'this.panel', type: 'Panel', release: 'dispose()' } }],
+      output: dedent(`
+        declare class Panel { close(): void; dispose(): void }
+        declare function makePanel(): Panel;
+        export class Dock {
+          panel: Panel = makePanel();
+          hide(): void {
+            this.panel.close();
+          }
+          destroy(): void {
+            this.panel.dispose();
+          }
+          replace(): void {
+            const oldPanel = this.panel;
+            this.panel = makePanel();
+            if (oldPanel !== this.panel) oldPanel.dispose();
+          }
+        }`),
+    },
+    {
+      name: 'a types entry wins over the method the class uses',
+      code: dedent(`
+        declare class Panel { close(): void; dispose(): void }
+        declare function makePanel(): Panel;
+        export class Dock {
+          panel: Panel = makePanel();
+          hide(): void {
+            this.panel.close();
+          }
+          replace(): void {
+            this.panel = makePanel();
+          }
+        }`),
+      options: [{ types: [{ type: { from: 'file', name: 'Panel' }, release: { method: 'dispose' } }] }],
+      errors: [{ messageId: 'overwrite', line: 9, column: 5, data: { target: 'this.panel', type: 'Panel', release: 'dispose()' } }],
+      output: dedent(`
+        declare class Panel { close(): void; dispose(): void }
+        declare function makePanel(): Panel;
+        export class Dock {
+          panel: Panel = makePanel();
+          hide(): void {
+            this.panel.close();
+          }
+          replace(): void {
+            const oldPanel = this.panel;
+            this.panel = makePanel();
+            if (oldPanel !== this.panel) oldPanel.dispose();
+          }
+        }`),
+    },
+    {
+      name: 'a release function the class uses: the type\'s own method (the function may need an import here)',
+      code: dedent(`
+        ${buf}
+        declare const ReferenceCountUtil: { release(value: unknown): boolean };
+        export class Holder {
+          value = alloc();
+          close(): void {
+            ReferenceCountUtil.release(this.value);
+          }
+          swap(next: Buf): void {
+            this.value = next;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 5, data: { target: 'this.value', type: 'Buf', release: 'release()' } }],
+      output: dedent(`
+        ${buf}
+        declare const ReferenceCountUtil: { release(value: unknown): boolean };
+        export class Holder {
+          value = alloc();
+          close(): void {
+            ReferenceCountUtil.release(this.value);
+          }
+          swap(next: Buf): void {
+            const oldValue = this.value;
+            this.value = next;
+            if (oldValue !== this.value) oldValue.release();
+          }
+        }`),
+    },
+    {
+      name: "a web stream's writer that the class closes at the end: still releaseLock() at an overwrite",
+      code: dedent(`
+        export class Pump {
+          private writer: WritableStreamDefaultWriter<string> | undefined;
+          attach(stream: WritableStream<string>): void {
+            this.writer = stream.getWriter();
+          }
+          async finish(): Promise<void> {
+            await this.writer?.close();
+          }
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 4, column: 5, data: { target: 'this.writer', type: 'WritableStreamDefaultWriter<string> | undefined', release: 'releaseLock()' } },
+      ],
+      output: dedent(`
+        export class Pump {
+          private writer: WritableStreamDefaultWriter<string> | undefined;
+          attach(stream: WritableStream<string>): void {
+            const oldWriter = this.writer;
+            this.writer = stream.getWriter();
+            if (oldWriter !== this.writer) oldWriter?.releaseLock();
+          }
+          async finish(): Promise<void> {
+            await this.writer?.close();
+          }
+        }`),
+    },
+    {
+      name: 'a method the class calls that a member of the union lacks: the type\'s own release',
+      code: dedent(`
+        declare class Panel { close(): void; dispose(): void }
+        declare class Frame { dispose(): void }
+        declare function makePanel(): Panel;
+        export class Dock {
+          view: Panel | Frame = makePanel();
+          hide(): void {
+            (this.view as Panel).close();
+          }
+          replace(): void {
+            this.view = makePanel();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 5, data: { target: 'this.view', type: 'Panel | Frame', release: 'dispose()' } }],
+      output: dedent(`
+        declare class Panel { close(): void; dispose(): void }
+        declare class Frame { dispose(): void }
+        declare function makePanel(): Panel;
+        export class Dock {
+          view: Panel | Frame = makePanel();
+          hide(): void {
+            (this.view as Panel).close();
+          }
+          replace(): void {
+            const oldView = this.view;
+            this.view = makePanel();
+            if (oldView !== this.view) oldView.dispose();
           }
         }`),
     },
