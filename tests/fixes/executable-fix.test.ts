@@ -433,6 +433,49 @@ export async function run(): Promise<void> {
 `,
   },
   {
+    name: 'a reference count released with a decrement before its store, beside a leaking field',
+    code: `
+class CountedBuffer {
+  #refCnt = 1;
+  readonly held = build();
+  release(decrement = 1): boolean {
+    this.#refCnt -= decrement;
+    if (this.#refCnt > 0) return false;
+    // Past zero this releases the held resource again, which the ledger records as a double release.
+    this.held.release();
+    return true;
+  }
+}
+class Holder {
+  buffer = new CountedBuffer();
+  ctx: Resource | undefined;
+  replace(): void {
+    this.buffer.release(1);
+    this.buffer = new CountedBuffer();
+  }
+  reload(): void {
+    this.ctx = build();
+  }
+  close(): void {
+    this.buffer.release();
+    this.ctx?.release();
+    this.ctx = undefined;
+  }
+}
+export async function run(): Promise<void> {
+  const holder = new Holder();
+  for (let round = 0; round < 3; round += 1) {
+    holder.replace();
+    holder.reload();
+    holder.buffer.held.use();
+    holder.ctx?.use();
+  }
+  holder.close();
+  await pause(0);
+}
+`,
+  },
+  {
     name: 'a factory that returns the same object twice',
     code: `
 let cached: Resource | undefined;

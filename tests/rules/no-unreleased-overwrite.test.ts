@@ -18888,3 +18888,154 @@ ruleTester.run('no-unreleased-overwrite: a named one-shot timer callback', rule,
     },
   ]),
 });
+
+ruleTester.run('no-unreleased-overwrite: a release call with arguments', rule, {
+  valid: inFixture<ValidTestCase<Options>>([
+    {
+      name: 'release(1) just before the store: the old value is released (Netty decrement)',
+      code: dedent(`
+        interface ReferenceCounted { refCnt(): number; release(decrement?: number): boolean }
+        export class Holder {
+          buf: ReferenceCounted;
+          constructor(private readonly alloc: () => ReferenceCounted) {
+            this.buf = alloc();
+          }
+          replace(): void {
+            this.buf.release(1);
+            this.buf = this.alloc();
+          }
+        }`),
+    },
+    {
+      name: 'close(code, reason) through ?. just before the store',
+      code: dedent(`
+        export class Sock { close(code?: number, reason?: string): void { void code; void reason; } }
+        export class Client {
+          private ws: Sock | undefined;
+          reconnect(): void {
+            this.ws?.close(1000, 'reconnecting');
+            this.ws = new Sock();
+          }
+        }`),
+    },
+    {
+      name: 'destroy(err) on a stream before the store',
+      code: dedent(`
+        import { Socket } from 'node:net';
+        export class Link {
+          private conn: Socket | undefined;
+          redial(err: Error): void {
+            this.conn?.destroy(err);
+            this.conn = new Socket();
+          }
+        }`),
+    },
+    {
+      name: 'close(callback) on a server before the store',
+      code: dedent(`
+        import { createServer, type Server } from 'node:http';
+        export class Host {
+          private server: Server = createServer();
+          restart(onClosed: (err?: Error) => void): void {
+            this.server.close(onClosed);
+            this.server = createServer();
+          }
+        }`),
+    },
+    {
+      name: 'saved in a const, the field emptied, then closed with a code and a reason',
+      code: dedent(`
+        export class Sock { close(code?: number, reason?: string): void { void code; void reason; } }
+        export class Client {
+          private ws: Sock | undefined;
+          connect(): void {
+            const oldWs = this.ws;
+            this.ws = new Sock();
+            oldWs?.close();
+          }
+          teardown(): void {
+            const ws = this.ws;
+            if (ws) {
+              this.ws = undefined;
+              ws.close(1000, 'bye');
+            }
+          }
+        }`),
+    },
+    {
+      name: 'an inherited method that closes the field with a code before the store',
+      code: dedent(`
+        export class Sock { close(code?: number): void { void code; } }
+        class Base {
+          protected ws: Sock = new Sock();
+          protected teardown(): void {
+            this.ws.close(1000);
+          }
+        }
+        export class Client extends Base {
+          reconnect(): void {
+            this.teardown();
+            this.ws = new Sock();
+          }
+        }`),
+    },
+  ]),
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'release(1) on one path only: reported, and no release is added (it would repeat that one)',
+      code: dedent(`
+        interface ReferenceCounted { refCnt(): number; release(decrement?: number): boolean }
+        export class Holder {
+          buf: ReferenceCounted;
+          constructor(private readonly alloc: () => ReferenceCounted) {
+            this.buf = alloc();
+          }
+          replace(early: boolean): void {
+            if (early) this.buf.release(1);
+            this.buf = this.alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 9, column: 5, data: { target: 'this.buf', type: 'ReferenceCounted', release: 'release()' } }],
+      output: null,
+    },
+    {
+      name: 'release(1) before an await: released too early, and the suggestion moves that call with its argument',
+      code: dedent(`
+        declare class RcBuf { refCnt(): number; release(decrement?: number): boolean }
+        declare function pause(): Promise<void>;
+        export class Holder {
+          buf = new RcBuf();
+          async replace(): Promise<void> {
+            this.buf.release(1);
+            await pause();
+            this.buf = new RcBuf();
+          }
+        }`),
+      errors: [
+        {
+          messageId: 'releasedTooEarly',
+          line: 8,
+          column: 5,
+          data: { target: 'this.buf', type: 'RcBuf', release: 'release()' },
+          suggestions: [
+            {
+              messageId: 'suggestMoveRelease',
+              output: dedent(`
+                declare class RcBuf { refCnt(): number; release(decrement?: number): boolean }
+                declare function pause(): Promise<void>;
+                export class Holder {
+                  buf = new RcBuf();
+                  async replace(): Promise<void> {
+                    await pause();
+                    const oldBuf = this.buf;
+                    this.buf = new RcBuf();
+                    oldBuf.release(1);
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
+    },
+  ]),
+});
