@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { skipTypeWrappers, storedMemberOf } from '../analysis/field-target.js';
+import { isEmptyValue, skipTypeWrappers, storedMemberOf } from '../analysis/field-target.js';
 import type { Finding, ReleaseCall } from '../analysis/finding.js';
 import type { RuleOptions } from '../rules/options.js';
 import { findHost, parenthesizedRange, statementPlacement, type Host } from './host.js';
@@ -199,6 +199,10 @@ function buildRewrite(
   const rhsText = sourceCode.text.slice(...rhsRange);
 
   const fresh = !logical && isFreshlyConstructed(assignment.right);
+  // A store of null/undefined cannot be storing the old value again, so the release needs no
+  // `!==` guard; and after the store TypeScript narrows the field to the empty type, so the guard
+  // would narrow the old value to non-empty and make its `?.` an "unnecessary condition".
+  const emptied = !logical && isEmptyValue(assignment.right);
   const movedCall = input.early ? movedReleaseCall(sourceCode, input.early, leftText, old) : undefined;
   const functionMayReturnPromise =
     input.release.kind === 'function' &&
@@ -207,7 +211,7 @@ function buildRewrite(
     release: input.release,
     functionMayReturnPromise,
     old,
-    sameAs: fresh ? undefined : (next ?? target),
+    sameAs: fresh || emptied ? undefined : (next ?? target),
     mayBeEmpty: finding.mayBeEmpty,
     inAsync: input.inAsync,
     ...(movedCall === undefined ? {} : { movedCall }),

@@ -7,7 +7,7 @@ export interface ReleaseStatementInput {
   release: ReleaseCall;
   /** The local holding the old value. */
   old: string;
-  /** What the old value is compared with to skip releasing a value that is still live; none for `new`. */
+  /** What the old value is compared with to skip releasing a value that is still live; none for `new` or an empty value. */
   sameAs: string | undefined;
   /** The old value may be null/undefined here. */
   mayBeEmpty: boolean;
@@ -48,7 +48,8 @@ const needsValue = (release: ReleaseCall): boolean =>
 
 /**
  * The statement after the assignment that releases the old value:
- * `if (oldF !== this.f) oldF?.release();`, or without the guard when the new value is fresh.
+ * `if (oldF !== this.f) oldF?.release();`, or without the guard when the new value is fresh
+ * (`new …`) or empty (`null`, `undefined`, `void 0`).
  */
 export function releaseStatementText(input: ReleaseStatementInput): string {
   const call = input.movedCall ?? releaseCallText(input);

@@ -3093,6 +3093,106 @@ class Provider {
 `,
     errors: [{ messageId: 'overwrite', line: 12, column: 5 }],
   },
+  {
+    name: 'a store of null: the release needs no guard (the old value cannot be null again), and ?. stays needed',
+    code: `
+class Res {
+  dispose(): void {}
+}
+class Owner {
+  private x: Res | null = null;
+  open(): void {
+    this.x?.dispose();
+    this.x = new Res();
+  }
+  clear(): void {
+    this.x = null;
+  }
+}
+`,
+    output: `
+class Res {
+  dispose(): void {}
+}
+class Owner {
+  private x: Res | null = null;
+  open(): void {
+    this.x?.dispose();
+    this.x = new Res();
+  }
+  clear(): void {
+    const oldX = this.x;
+    this.x = null;
+    oldX?.dispose();
+  }
+}
+`,
+    errors: [{ messageId: 'overwrite', line: 12, column: 5 }],
+  },
+  {
+    name: 'a store of void 0: no guard either',
+    code: `
+class Res {
+  dispose(): void {}
+}
+class Owner {
+  res: Res | undefined = new Res();
+  drop(): void {
+    this.res = void 0;
+  }
+  close(): void {
+    this.res?.dispose();
+  }
+}
+`,
+    output: `
+class Res {
+  dispose(): void {}
+}
+class Owner {
+  res: Res | undefined = new Res();
+  drop(): void {
+    const oldRes = this.res;
+    this.res = void 0;
+    oldRes?.dispose();
+  }
+  close(): void {
+    this.res?.dispose();
+  }
+}
+`,
+    errors: [{ messageId: 'overwrite', line: 8, column: 5 }],
+  },
+  {
+    name: 'a store of undefined into a timer field: clearTimeout keeps its emptiness guard, without a comparison',
+    code: `
+class Heartbeat {
+  timer: NodeJS.Timeout | undefined;
+  arm(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => undefined, ms);
+  }
+  forget(): void {
+    this.timer = undefined;
+  }
+}
+`,
+    output: `
+class Heartbeat {
+  timer: NodeJS.Timeout | undefined;
+  arm(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => undefined, ms);
+  }
+  forget(): void {
+    const oldTimer = this.timer;
+    this.timer = undefined;
+    if (oldTimer) clearTimeout(oldTimer);
+  }
+}
+`,
+    errors: [{ messageId: 'overwrite', line: 9, column: 5 }],
+  },
 ];
 
 /** The code each case ends with: its last fix pass, and each suggestion's result. */

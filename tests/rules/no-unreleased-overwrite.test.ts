@@ -2151,7 +2151,7 @@ ruleTester.run('no-unreleased-overwrite', rule, {
                     await flush();
                     const oldHandle = this.handle;
                     this.handle = null;
-                    if (oldHandle !== this.handle) void oldHandle?.close();
+                    void oldHandle?.close();
                   }
                 }`),
             },
@@ -3043,7 +3043,7 @@ ruleTester.run('no-unreleased-overwrite', rule, {
           reset(): void {
             const oldValue = this.value;
             this.value = undefined;
-            if (oldValue !== this.value) oldValue?.release();
+            oldValue?.release();
           }
           dispose(): void {
             this.value?.release();
@@ -3073,7 +3073,7 @@ ruleTester.run('no-unreleased-overwrite', rule, {
           reset(): void {
             const oldValue = this.value;
             this.value = null;
-            if (oldValue !== this.value) oldValue?.release();
+            oldValue?.release();
           }
           close(): void {
             ReferenceCountUtil.release(this.value);
@@ -3873,7 +3873,7 @@ ruleTester.run('no-unreleased-overwrite', rule, {
             this.interval = setInterval(() => {
               const oldInterval = this.interval;
               this.interval = undefined;
-              if (oldInterval && oldInterval !== this.interval) clearInterval(oldInterval);
+              if (oldInterval) clearInterval(oldInterval);
             }, 1000);
           }
         }`),
@@ -11668,7 +11668,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               this.connection = new Connection();
@@ -11747,7 +11747,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -11827,7 +11827,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -11897,7 +11897,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -11969,7 +11969,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -12043,7 +12043,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -12117,7 +12117,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -12190,7 +12190,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               connect().then((other) => this.reschedule(other));
@@ -12267,7 +12267,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -12338,7 +12338,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 .catch(() => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 });
               return;
             }
@@ -12415,7 +12415,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -12493,7 +12493,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -12571,7 +12571,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -12643,7 +12643,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -12719,7 +12719,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -12795,7 +12795,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -12875,7 +12875,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -12953,7 +12953,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -13027,7 +13027,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -13107,7 +13107,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -13185,7 +13185,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -13261,7 +13261,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -13347,7 +13347,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -13529,7 +13529,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -13608,7 +13608,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -13687,7 +13687,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -13766,7 +13766,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -13844,7 +13844,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -13922,7 +13922,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -14000,7 +14000,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -14078,7 +14078,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -18518,7 +18518,7 @@ ruleTester.run('no-unreleased-overwrite: the stored const handed off since', rul
             this.session = openSession(url);
             const oldSession = this.session;
             this.session = null;
-            if (oldSession !== this.session) oldSession?.close();
+            oldSession?.close();
           }
           shutdown(): void {
             this.session?.close();
@@ -18563,7 +18563,7 @@ ruleTester.run('no-unreleased-overwrite: the stored const handed off since', rul
             session.once('timeout', () => {
               const oldSession = this.session;
               this.session = null;
-              if (oldSession !== this.session) oldSession?.close();
+              oldSession?.close();
             });
           }
           shutdown(): void {
@@ -18694,7 +18694,7 @@ ruleTester.run('no-unreleased-overwrite: the stored const handed off since', rul
               if (!this.closing) ready(session);
               const oldSession = this.session;
               this.session = null;
-              if (oldSession !== this.session) oldSession?.close();
+              oldSession?.close();
             });
           }
           shutdown(): void {
@@ -18739,7 +18739,7 @@ ruleTester.run('no-unreleased-overwrite: the stored const handed off since', rul
               this.onReady?.(session);
               const oldSession = this.session;
               this.session = null;
-              if (oldSession !== this.session) oldSession?.close();
+              oldSession?.close();
             });
           }
           shutdown(): void {
@@ -18780,7 +18780,7 @@ ruleTester.run('no-unreleased-overwrite: the stored const handed off since', rul
             this.session = session;
             const oldSession = this.session;
             this.session = null;
-            if (oldSession !== this.session) oldSession?.close();
+            oldSession?.close();
           }
           shutdown(): void {
             this.session?.close();
@@ -18851,7 +18851,7 @@ ruleTester.run('no-unreleased-overwrite: a named one-shot timer callback', rule,
             const onFire = () => {
               const oldTimer = this.timer;
               this.timer = null;
-              if (oldTimer && oldTimer !== this.timer) clearTimeout(oldTimer);
+              if (oldTimer) clearTimeout(oldTimer);
             };
             this.timer = setTimeout(onFire, ms);
             if (ms <= 0) onFire();
@@ -18880,7 +18880,7 @@ ruleTester.run('no-unreleased-overwrite: a named one-shot timer callback', rule,
             const onTick = () => {
               const oldTimer = this.timer;
               this.timer = null;
-              if (oldTimer && oldTimer !== this.timer) clearInterval(oldTimer);
+              if (oldTimer) clearInterval(oldTimer);
             };
             this.timer = setInterval(onTick, ms);
           }
@@ -19036,6 +19036,119 @@ ruleTester.run('no-unreleased-overwrite: a release call with arguments', rule, {
           ],
         },
       ],
+    },
+  ]),
+});
+
+ruleTester.run('no-unreleased-overwrite: the release after a store of an empty value', rule, {
+  valid: [],
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'a store of null: no !== guard (after the store TypeScript narrows the field to null, and the guard made ?. look unnecessary)',
+      code: dedent(`
+        export class Res { dispose(): void {} }
+        export class Owner {
+          private x: Res | null = null;
+          open(): void {
+            this.x?.dispose();
+            this.x = new Res();
+          }
+          clear(): void {
+            this.x = null;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 9, column: 5, data: { target: 'this.x', type: 'Res | null', release: 'dispose()' } }],
+      output: dedent(`
+        export class Res { dispose(): void {} }
+        export class Owner {
+          private x: Res | null = null;
+          open(): void {
+            this.x?.dispose();
+            this.x = new Res();
+          }
+          clear(): void {
+            const oldX = this.x;
+            this.x = null;
+            oldX?.dispose();
+          }
+        }`),
+    },
+    {
+      name: 'a store of undefined whose value is used: the suggestion releases without a guard too',
+      code: dedent(`
+        export class Res { dispose(): void {} }
+        export class Owner {
+          private x: Res | undefined;
+          open(): void {
+            this.x?.dispose();
+            this.x = new Res();
+          }
+          clear(): undefined {
+            return (this.x = undefined);
+          }
+        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 9,
+          column: 13,
+          suggestions: [
+            {
+              messageId: 'suggestKeepValue',
+              output: dedent(`
+                export class Res { dispose(): void {} }
+                export class Owner {
+                  private x: Res | undefined;
+                  open(): void {
+                    this.x?.dispose();
+                    this.x = new Res();
+                  }
+                  clear(): undefined {
+                    const nextX = undefined;
+                    const oldX = this.x;
+                    this.x = nextX;
+                    oldX?.dispose();
+                    return nextX;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a store of void 0 through a release function: the emptiness guard stays, the comparison goes',
+      options: [{ releaseWith: { function: 'releaseResource', from: 'eslint-plugin-resource-leak/runtime' } }],
+      code: dedent(`
+        export class Res { dispose(): void {} }
+        export class Owner {
+          private x: Res | undefined;
+          open(): void {
+            this.x?.dispose();
+            this.x = new Res();
+          }
+          clear(): void {
+            this.x = void 0;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 9, column: 5 }],
+      output: dedent(`
+        import { releaseResource } from 'eslint-plugin-resource-leak/runtime';
+
+        export class Res { dispose(): void {} }
+        export class Owner {
+          private x: Res | undefined;
+          open(): void {
+            this.x?.dispose();
+            this.x = new Res();
+          }
+          clear(): void {
+            const oldX = this.x;
+            this.x = void 0;
+            if (oldX) void releaseResource(oldX);
+          }
+        }`),
     },
   ]),
 });
