@@ -476,6 +476,44 @@ export async function run(): Promise<void> {
 `,
   },
   {
+    name: 'a release method that returns a promise: restart() resolves once the old one is destroyed',
+    code: `
+/** Ids of the resources whose destroy() has started and not finished. */
+const destroying = new Set<number>();
+class Processor {
+  readonly held = build();
+  destroy = async (): Promise<void> => {
+    destroying.add(this.held.id);
+    await pause(1);
+    this.held.release();
+    destroying.delete(this.held.id);
+  };
+}
+class Track {
+  processor: Processor | undefined;
+  async restart(): Promise<void> {
+    await pause(0);
+    this.processor = new Processor();
+  }
+  async close(): Promise<void> {
+    const processor = this.processor;
+    this.processor = undefined;
+    await processor?.destroy();
+  }
+}
+export async function run(): Promise<void> {
+  const track = new Track();
+  for (let round = 0; round < 3; round += 1) {
+    await track.restart();
+    // A destroy() still running here was not awaited: its rejection would go unhandled.
+    if (destroying.size > 0) ledger.misuse.push('restart() resolved while destroy() was still running');
+    track.processor?.held.use();
+  }
+  await track.close();
+}
+`,
+  },
+  {
     name: 'a factory that returns the same object twice',
     code: `
 let cached: Resource | undefined;

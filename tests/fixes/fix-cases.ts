@@ -3193,6 +3193,81 @@ class Heartbeat {
 `,
     errors: [{ messageId: 'overwrite', line: 9, column: 5 }],
   },
+  {
+    name: 'a release method that returns a promise, in an async method: awaited after the swap',
+    code: `
+export interface Processor {
+  destroy: () => Promise<void>;
+}
+declare function createProcessor(): Processor;
+class Track {
+  processor: Processor | undefined;
+  async restart(): Promise<void> {
+    await Promise.resolve();
+    this.processor = createProcessor();
+  }
+}
+`,
+    output: `
+export interface Processor {
+  destroy: () => Promise<void>;
+}
+declare function createProcessor(): Processor;
+class Track {
+  processor: Processor | undefined;
+  async restart(): Promise<void> {
+    await Promise.resolve();
+    const oldProcessor = this.processor;
+    this.processor = createProcessor();
+    if (oldProcessor !== this.processor) await oldProcessor?.destroy();
+  }
+}
+`,
+    errors: [{ messageId: 'overwrite', line: 10, column: 5 }],
+  },
+  {
+    name: 'a release method that returns a promise, outside an async function: a suggestion that marks it dropped',
+    code: `
+class Channel {
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+class Client {
+  channel: Channel | null = null;
+  reconnect(): void {
+    this.channel = new Channel();
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'overwrite',
+        line: 10,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'suggestUnawaitedAsyncDispose',
+            output: `
+class Channel {
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+class Client {
+  channel: Channel | null = null;
+  reconnect(): void {
+    const oldChannel = this.channel;
+    this.channel = new Channel();
+    void oldChannel?.close();
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 /** The code each case ends with: its last fix pass, and each suggestion's result. */

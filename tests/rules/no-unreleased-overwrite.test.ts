@@ -6415,22 +6415,22 @@ function releasedByPrivateMethodCallers(): {
           }`),
         errors: [{ messageId: 'overwrite', line: 9, column: 5 }],
         output: dedent(`
-          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
-          export class Stream {
-            private cursor: Cursor = openCursor();
-            async onError(): Promise<void> {
-              await this.cursor.close();
-              await this.resume();
-            }
-            async resume(): Promise<void> {
-              const oldCursor = this.cursor;
-              this.cursor = openCursor();
-              if (oldCursor !== this.cursor) oldCursor.close();
-            }
-            async close(): Promise<void> {
-              await this.cursor.close();
-            }
-          }`),
+        declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+        export class Stream {
+          private cursor: Cursor = openCursor();
+          async onError(): Promise<void> {
+            await this.cursor.close();
+            await this.resume();
+          }
+          async resume(): Promise<void> {
+            const oldCursor = this.cursor;
+            this.cursor = openCursor();
+            if (oldCursor !== this.cursor) await oldCursor.close();
+          }
+          async close(): Promise<void> {
+            await this.cursor.close();
+          }
+        }`),
       },
       {
         name: 'a private method whose one caller does not release first',
@@ -6450,21 +6450,21 @@ function releasedByPrivateMethodCallers(): {
           }`),
         errors: [{ messageId: 'overwrite', line: 8, column: 5 }],
         output: dedent(`
-          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
-          export class Stream {
-            private cursor: Cursor = openCursor();
-            async onError(): Promise<void> {
-              await this.resume();
-            }
-            private async resume(): Promise<void> {
-              const oldCursor = this.cursor;
-              this.cursor = openCursor();
-              if (oldCursor !== this.cursor) oldCursor.close();
-            }
-            async close(): Promise<void> {
-              await this.cursor.close();
-            }
-          }`),
+        declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+        export class Stream {
+          private cursor: Cursor = openCursor();
+          async onError(): Promise<void> {
+            await this.resume();
+          }
+          private async resume(): Promise<void> {
+            const oldCursor = this.cursor;
+            this.cursor = openCursor();
+            if (oldCursor !== this.cursor) await oldCursor.close();
+          }
+          async close(): Promise<void> {
+            await this.cursor.close();
+          }
+        }`),
       },
       {
         name: 'a private method that one caller reaches with a released value and another with a live one',
@@ -6506,25 +6506,36 @@ function releasedByPrivateMethodCallers(): {
               await this.cursor.close();
             }
           }`),
-        errors: [{ messageId: 'overwrite', line: 10, column: 5 }],
-        output: dedent(`
-          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
-          export class Stream {
-            private cursor: Cursor = openCursor();
-            async onError(): Promise<void> {
-              await this.cursor.close();
-              this.reopen();
-              setTimeout(this.reopen, 10);
-            }
-            private reopen(): void {
-              const oldCursor = this.cursor;
-              this.cursor = openCursor();
-              if (oldCursor !== this.cursor) oldCursor.close();
-            }
-            async close(): Promise<void> {
-              await this.cursor.close();
-            }
-          }`),
+        errors: [
+        {
+          messageId: 'overwrite',
+          line: 10,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+                export class Stream {
+                  private cursor: Cursor = openCursor();
+                  async onError(): Promise<void> {
+                    await this.cursor.close();
+                    this.reopen();
+                    setTimeout(this.reopen, 10);
+                  }
+                  private reopen(): void {
+                    const oldCursor = this.cursor;
+                    this.cursor = openCursor();
+                    if (oldCursor !== this.cursor) void oldCursor.close();
+                  }
+                  async close(): Promise<void> {
+                    await this.cursor.close();
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
       },
       {
         name: 'a private method also read into a local may be called from anywhere',
@@ -6545,26 +6556,37 @@ function releasedByPrivateMethodCallers(): {
               await this.cursor.close();
             }
           }`),
-        errors: [{ messageId: 'overwrite', line: 11, column: 5 }],
-        output: dedent(`
-          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
-          export class Stream {
-            private cursor: Cursor = openCursor();
-            async onError(): Promise<void> {
-              await this.cursor.close();
-              this.reopen();
-              const reopen = this.reopen;
-              reopen.call(this);
-            }
-            private reopen(): void {
-              const oldCursor = this.cursor;
-              this.cursor = openCursor();
-              if (oldCursor !== this.cursor) oldCursor.close();
-            }
-            async close(): Promise<void> {
-              await this.cursor.close();
-            }
-          }`),
+        errors: [
+        {
+          messageId: 'overwrite',
+          line: 11,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+                export class Stream {
+                  private cursor: Cursor = openCursor();
+                  async onError(): Promise<void> {
+                    await this.cursor.close();
+                    this.reopen();
+                    const reopen = this.reopen;
+                    reopen.call(this);
+                  }
+                  private reopen(): void {
+                    const oldCursor = this.cursor;
+                    this.cursor = openCursor();
+                    if (oldCursor !== this.cursor) void oldCursor.close();
+                  }
+                  async close(): Promise<void> {
+                    await this.cursor.close();
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
       },
       {
         name: 'a private method that stores twice drops its own first value, whatever its caller did',
@@ -6584,25 +6606,36 @@ function releasedByPrivateMethodCallers(): {
               await this.cursor.close();
             }
           }`),
-        errors: [{ messageId: 'overwrite', line: 10, column: 5 }],
-        output: dedent(`
-          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
-          export class Stream {
-            private cursor: Cursor = openCursor();
-            async onError(): Promise<void> {
-              await this.cursor.close();
-              this.reopen();
-            }
-            private reopen(): void {
-              this.cursor = openCursor();
-              const oldCursor = this.cursor;
-              this.cursor = openCursor();
-              if (oldCursor !== this.cursor) oldCursor.close();
-            }
-            async close(): Promise<void> {
-              await this.cursor.close();
-            }
-          }`),
+        errors: [
+        {
+          messageId: 'overwrite',
+          line: 10,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+                export class Stream {
+                  private cursor: Cursor = openCursor();
+                  async onError(): Promise<void> {
+                    await this.cursor.close();
+                    this.reopen();
+                  }
+                  private reopen(): void {
+                    this.cursor = openCursor();
+                    const oldCursor = this.cursor;
+                    this.cursor = openCursor();
+                    if (oldCursor !== this.cursor) void oldCursor.close();
+                  }
+                  async close(): Promise<void> {
+                    await this.cursor.close();
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
       },
       {
         name: 'a chain of two private methods below a caller that does not release',
@@ -6623,26 +6656,37 @@ function releasedByPrivateMethodCallers(): {
               await this.cursor.close();
             }
           }`),
-        errors: [{ messageId: 'overwrite', line: 11, column: 5 }],
-        output: dedent(`
-          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
-          export class Stream {
-            private cursor: Cursor = openCursor();
-            restart(): void {
-              this.reopen();
-            }
-            private reopen(): void {
-              this.open();
-            }
-            private open(): void {
-              const oldCursor = this.cursor;
-              this.cursor = openCursor();
-              if (oldCursor !== this.cursor) oldCursor.close();
-            }
-            async close(): Promise<void> {
-              await this.cursor.close();
-            }
-          }`),
+        errors: [
+        {
+          messageId: 'overwrite',
+          line: 11,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+                export class Stream {
+                  private cursor: Cursor = openCursor();
+                  restart(): void {
+                    this.reopen();
+                  }
+                  private reopen(): void {
+                    this.open();
+                  }
+                  private open(): void {
+                    const oldCursor = this.cursor;
+                    this.cursor = openCursor();
+                    if (oldCursor !== this.cursor) void oldCursor.close();
+                  }
+                  async close(): Promise<void> {
+                    await this.cursor.close();
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
       },
       {
         name: 'the second handler in a chain may run after the first stored a new value',
@@ -6660,23 +6704,34 @@ function releasedByPrivateMethodCallers(): {
               await this.cursor.close();
             }
           }`),
-        errors: [{ messageId: 'overwrite', line: 8, column: 5 }],
-        output: dedent(`
-          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
-          export class Stream {
-            private cursor: Cursor = openCursor();
-            restart(): void {
-              void this.cursor.close().then(() => undefined).then(() => this.reopen());
-            }
-            private reopen(): void {
-              const oldCursor = this.cursor;
-              this.cursor = openCursor();
-              if (oldCursor !== this.cursor) oldCursor.close();
-            }
-            async close(): Promise<void> {
-              await this.cursor.close();
-            }
-          }`),
+        errors: [
+        {
+          messageId: 'overwrite',
+          line: 8,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+                export class Stream {
+                  private cursor: Cursor = openCursor();
+                  restart(): void {
+                    void this.cursor.close().then(() => undefined).then(() => this.reopen());
+                  }
+                  private reopen(): void {
+                    const oldCursor = this.cursor;
+                    this.cursor = openCursor();
+                    if (oldCursor !== this.cursor) void oldCursor.close();
+                  }
+                  async close(): Promise<void> {
+                    await this.cursor.close();
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
       },
       {
         name: 'a caller that releases on one path only: reported without a fix, which would release twice',
@@ -6779,28 +6834,39 @@ function releasedByPrivateMethodCallers(): {
               await this.cursor.close();
             }
           }`),
-        errors: [{ messageId: 'overwrite', line: 13, column: 5 }],
-        output: dedent(`
-          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
-          export class Stream {
-            private cursor: Cursor = openCursor();
-            private steps: Iterator<void> | undefined;
-            async restart(): Promise<void> {
-              await this.cursor.close();
-              this.steps = this.reopen();
-            }
-            step(): void {
-              this.steps?.next();
-            }
-            private *reopen(): Generator<void> {
-              const oldCursor = this.cursor;
-              this.cursor = openCursor();
-              if (oldCursor !== this.cursor) oldCursor.close();
-            }
-            async close(): Promise<void> {
-              await this.cursor.close();
-            }
-          }`),
+        errors: [
+        {
+          messageId: 'overwrite',
+          line: 13,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+                export class Stream {
+                  private cursor: Cursor = openCursor();
+                  private steps: Iterator<void> | undefined;
+                  async restart(): Promise<void> {
+                    await this.cursor.close();
+                    this.steps = this.reopen();
+                  }
+                  step(): void {
+                    this.steps?.next();
+                  }
+                  private *reopen(): Generator<void> {
+                    const oldCursor = this.cursor;
+                    this.cursor = openCursor();
+                    if (oldCursor !== this.cursor) void oldCursor.close();
+                  }
+                  async close(): Promise<void> {
+                    await this.cursor.close();
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
       },
       {
         name: 'a try that does more than the release: its catch may run before the release',
@@ -8012,35 +8078,46 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        export function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                export function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a second call of init() without the guard',
@@ -8073,38 +8150,49 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 20, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          retry(): void {
-            init(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 20,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  retry(): void {
+                    init(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the flag never set',
@@ -8133,34 +8221,45 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             init(stream);
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the flag cleared elsewhere: init() runs again',
@@ -8191,36 +8290,47 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            this.s.init = false;
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 18,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    this.s.init = false;
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the flag set to a value that may be empty',
@@ -8250,35 +8360,46 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = Math.random() > 1;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = Math.random() > 1;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = Math.random() > 1;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'another store of a cursor into the member in the file',
@@ -8311,40 +8432,89 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }, { messageId: 'overwrite', line: 21, column: 3 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        export function restart(stream: DownloadStream): void {
-          const oldCursor = stream.s.cursor;
-          stream.s.cursor = findChunks();
-          if (oldCursor !== stream.s.cursor) oldCursor?.close();
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                export function restart(stream: DownloadStream): void {
+                  stream.s.cursor = findChunks();
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        }, {
+          messageId: 'overwrite',
+          line: 21,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    stream.s.cursor = findChunks();
+                  });
+                }
+                export function restart(stream: DownloadStream): void {
+                  const oldCursor = stream.s.cursor;
+                  stream.s.cursor = findChunks();
+                  if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the handler registered in a loop',
@@ -8376,37 +8546,48 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 18, column: 7 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          for (let attempt = 0; attempt < 2; attempt++) {
-            void findFile().then((file) => {
-              if (!file) return;
-              const oldCursor = stream.s.cursor;
-              stream.s.cursor = findChunks();
-              if (oldCursor !== stream.s.cursor) oldCursor?.close();
-            });
-          }
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 18,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  for (let attempt = 0; attempt < 2; attempt++) {
+                    void findFile().then((file) => {
+                      if (!file) return;
+                      const oldCursor = stream.s.cursor;
+                      stream.s.cursor = findChunks();
+                      if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                    });
+                  }
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the store in a loop of the handler',
@@ -8436,37 +8617,48 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 42 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            for (let part = 0; part < 2; part++) {
-              const oldCursor = stream.s.cursor;
-              stream.s.cursor = findChunks();
-              if (oldCursor !== stream.s.cursor) oldCursor?.close();
-            }
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 42,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    for (let part = 0; part < 2; part++) {
+                      const oldCursor = stream.s.cursor;
+                      stream.s.cursor = findChunks();
+                      if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                    }
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the state created with a cursor already in it',
@@ -8496,35 +8688,46 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false, cursor: findChunks() };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false, cursor: findChunks() };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the guard tests another stream than the one passed',
@@ -8554,35 +8757,46 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             first.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this, this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream, first: DownloadStream): void {
-          if (!first.s.init) {
-            init(stream);
-            first.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this, this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream, first: DownloadStream): void {
+                  if (!first.s.init) {
+                    init(stream);
+                    first.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the handler also called directly',
@@ -8614,37 +8828,48 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          const handleFile = (file: object | null) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          };
-          void findFile().then(handleFile);
-          handleFile({});
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  const handleFile = (file: object | null) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  };
+                  void findFile().then(handleFile);
+                  handleFile({});
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a handler of a thenable that is not a native promise',
@@ -8674,35 +8899,46 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): { then(onFile: (file: object | null) => void): void };
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): { then(onFile: (file: object | null) => void): void };
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the state object replaced while a handler is pending',
@@ -8735,38 +8971,49 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 20, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          reset(): void {
-            this.s = { init: false };
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 20,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  reset(): void {
+                    this.s = { init: false };
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the parameter reassigned before the handler runs',
@@ -8797,36 +9044,47 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream, next?: DownloadStream): void {
-          if (next) stream = next;
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 18,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream, next?: DownloadStream): void {
+                  if (next) stream = next;
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a script, not a module: init() is a global other scripts may call',
@@ -8856,35 +9114,46 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'Object.assign elsewhere may store a cursor under any name',
@@ -8917,38 +9186,49 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        export function patch(stream: DownloadStream, state: Partial<State>): void {
-          Object.assign(stream.s, state);
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                export function patch(stream: DownloadStream, state: Partial<State>): void {
+                  Object.assign(stream.s, state);
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a spread copies a state that may hold a cursor, with the flag cleared',
@@ -8981,38 +9261,49 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        export function twin(stream: DownloadStream): DownloadStream {
-          return { ...stream, s: { ...stream.s, init: false } } as DownloadStream;
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                export function twin(stream: DownloadStream): DownloadStream {
+                  return { ...stream, s: { ...stream.s, init: false } } as DownloadStream;
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the call not the first statement of the guarded branch',
@@ -9044,37 +9335,48 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          emit(): void {}
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            stream.emit();
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 18,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  emit(): void {}
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    stream.emit();
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'an awaited call with the flag set after it: a second caller runs meanwhile',
@@ -9154,36 +9456,47 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          stream.read();
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 18,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  stream.read();
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'init() emitting an event before the flag is set after the call',
@@ -9215,37 +9528,48 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 19, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        declare class Emitter { emit(name: string): boolean }
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream extends Emitter {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          stream.emit('opening');
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 19,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                declare class Emitter { emit(name: string): boolean }
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream extends Emitter {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  stream.emit('opening');
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'init() may throw after registering its handler, leaving the flag set after the call empty',
@@ -9277,37 +9601,48 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        declare function audit(stream: object): void;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-          audit(stream);
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 18,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                declare function audit(stream: object): void;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                  audit(stream);
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the guard calls code after testing the flag',
@@ -9338,36 +9673,47 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        declare function ready(): boolean;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init && ready()) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 18,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                declare function ready(): boolean;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init && ready()) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a destructuring store of the member elsewhere',
@@ -9400,38 +9746,49 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        export function adopt(stream: DownloadStream, source: { cursor: Cursor }): void {
-          ({ cursor: stream.s.cursor } = source);
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                export function adopt(stream: DownloadStream, source: { cursor: Cursor }): void {
+                  ({ cursor: stream.s.cursor } = source);
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the flag deleted elsewhere',
@@ -9462,36 +9819,47 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            delete (this.s as Partial<State>).init;
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 18,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    delete (this.s as Partial<State>).init;
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'init() exported under another name',
@@ -9522,36 +9890,47 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
           }
         }
         export { init as start };`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }
-        export { init as start };`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }
+                export { init as start };`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: "the handler's own parameter shadows the stream",
@@ -9580,34 +9959,45 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 16, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<DownloadStream>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((stream) => {
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 16,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<DownloadStream>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((stream) => {
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the state read through a getter',
@@ -9640,38 +10030,49 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 20, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          private states = [{ init: false }, { init: false }];
-          get s(): State {
-            return this.states[Math.round(Math.random())]!;
-          }
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 20,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  private states = [{ init: false }, { init: false }];
+                  get s(): State {
+                    return this.states[Math.round(Math.random())]!;
+                  }
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the flag behind a setter that may not keep it',
@@ -9710,44 +10111,55 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 26, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        class State {
-          cursor?: Cursor;
-          #phase: 'idle' | 'starting' | 'started' = 'idle';
-          get init(): boolean {
-            return this.#phase === 'started';
-          }
-          set init(value: boolean) {
-            this.#phase = value ? 'starting' : 'idle';
-          }
-        }
-        export class DownloadStream {
-          s = new State();
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 26,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                class State {
+                  cursor?: Cursor;
+                  #phase: 'idle' | 'starting' | 'started' = 'idle';
+                  get init(): boolean {
+                    return this.#phase === 'started';
+                  }
+                  set init(value: boolean) {
+                    this.#phase = value ? 'starting' : 'idle';
+                  }
+                }
+                export class DownloadStream {
+                  s = new State();
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: "the state frozen elsewhere: the flag's store throws and init() runs again",
@@ -9780,38 +10192,49 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        export function seal(stream: DownloadStream): void {
-          Object.freeze(stream.s);
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                export function seal(stream: DownloadStream): void {
+                  Object.freeze(stream.s);
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the stream passed read through a getter, which may hand out another one each time',
@@ -9853,47 +10276,58 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        export class Reader {
-          constructor(private readonly streams: DownloadStream[]) {}
-          get current(): DownloadStream {
-            return this.streams[Math.floor(Math.random() * this.streams.length)]!;
-          }
-          read(): void {
-            if (!this.current.s.init) {
-              init(this.current);
-              this.current.s.init = true;
-            }
-          }
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                export class Reader {
+                  constructor(private readonly streams: DownloadStream[]) {}
+                  get current(): DownloadStream {
+                    return this.streams[Math.floor(Math.random() * this.streams.length)]!;
+                  }
+                  read(): void {
+                    if (!this.current.s.init) {
+                      init(this.current);
+                      this.current.s.init = true;
+                    }
+                  }
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     // ── Adversarial review: code of the file that runs while the flag set after the call is still
     // empty (overrides a Node stream method calls, listeners it emits to, implicit conversions), and
@@ -9929,38 +10363,49 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 20, column: 5 }],
-      output: dedent(`
-        import { Readable } from 'node:stream';
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream extends Readable {
-          s: State = { init: false };
-          override _read(): void {
-            waitForFile(this);
-          }
-          override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-            waitForFile(this);
-            callback(error);
-          }
-        }
-        function init(stream: DownloadStream): void {
-          if (stream.readableAborted) stream.destroy();
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 20,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                import { Readable } from 'node:stream';
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream extends Readable {
+                  s: State = { init: false };
+                  override _read(): void {
+                    waitForFile(this);
+                  }
+                  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+                    waitForFile(this);
+                    callback(error);
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  if (stream.readableAborted) stream.destroy();
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'init() calls read(), whose _read() override reaches the guard again before the flag is set',
@@ -9992,37 +10437,48 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 19, column: 5 }],
-      output: dedent(`
-        import { Readable } from 'node:stream';
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream extends Readable {
-          s: State = { init: false };
-          start(): void {
-            waitForFile(this);
-          }
-          override _read(): void {
-            waitForFile(this);
-          }
-        }
-        function init(stream: DownloadStream): void {
-          stream.read(0);
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 19,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                import { Readable } from 'node:stream';
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream extends Readable {
+                  s: State = { init: false };
+                  start(): void {
+                    waitForFile(this);
+                  }
+                  override _read(): void {
+                    waitForFile(this);
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  stream.read(0);
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: "init() calls end(), which runs the file's _final() override before it returns",
@@ -10056,39 +10512,50 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 21, column: 5 }],
-      output: dedent(`
-        import { Writable } from 'node:stream';
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class UploadStream extends Writable {
-          s: State = { init: false };
-          override _write(chunk: Buffer, encoding: BufferEncoding, callback: () => void): void {
-            waitForFile(this);
-            callback();
-          }
-          override _final(callback: () => void): void {
-            waitForFile(this);
-            callback();
-          }
-        }
-        function init(stream: UploadStream): void {
-          if (stream.s.cursor === undefined) stream.end();
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: UploadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 21,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                import { Writable } from 'node:stream';
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class UploadStream extends Writable {
+                  s: State = { init: false };
+                  override _write(chunk: Buffer, encoding: BufferEncoding, callback: () => void): void {
+                    waitForFile(this);
+                    callback();
+                  }
+                  override _final(callback: () => void): void {
+                    waitForFile(this);
+                    callback();
+                  }
+                }
+                function init(stream: UploadStream): void {
+                  if (stream.s.cursor === undefined) stream.end();
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: UploadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: "init() calls pause(), which emits 'pause' to the file's listener before it returns",
@@ -10124,41 +10591,52 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 23, column: 5 }],
-      output: dedent(`
-        import { Readable } from 'node:stream';
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream extends Readable {
-          s: State = { init: false };
-          constructor() {
-            super();
-            this.on('pause', () => {
-              waitForFile(this);
-            });
-          }
-          start(): void {
-            waitForFile(this);
-          }
-          override _read(): void {}
-        }
-        function init(stream: DownloadStream): void {
-          stream.pause();
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 23,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                import { Readable } from 'node:stream';
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream extends Readable {
+                  s: State = { init: false };
+                  constructor() {
+                    super();
+                    this.on('pause', () => {
+                      waitForFile(this);
+                    });
+                  }
+                  start(): void {
+                    waitForFile(this);
+                  }
+                  override _read(): void {}
+                }
+                function init(stream: DownloadStream): void {
+                  stream.pause();
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'init() calls a bound emit() by a bare name',
@@ -10194,41 +10672,52 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 23, column: 5 }],
-      output: dedent(`
-        import { EventEmitter } from 'node:events';
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream extends EventEmitter {
-          s: State = { init: false };
-          constructor() {
-            super();
-            this.on('opening', () => {
-              waitForFile(this);
-            });
-          }
-          start(): void {
-            waitForFile(this);
-          }
-        }
-        function init(stream: DownloadStream): void {
-          const emit = stream.emit.bind(stream);
-          emit('opening');
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 23,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                import { EventEmitter } from 'node:events';
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream extends EventEmitter {
+                  s: State = { init: false };
+                  constructor() {
+                    super();
+                    this.on('opening', () => {
+                      waitForFile(this);
+                    });
+                  }
+                  start(): void {
+                    waitForFile(this);
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  const emit = stream.emit.bind(stream);
+                  emit('opening');
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: "init() converts the stream to a string, which calls the file's toString()",
@@ -10260,37 +10749,48 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 19, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          toString(): string {
-            waitForFile(this);
-            return 'download';
-          }
-        }
-        function init(stream: DownloadStream): void {
-          console.log(\`opening \${stream}\`);
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 19,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  toString(): string {
+                    waitForFile(this);
+                    return 'download';
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  console.log(\`opening \${stream}\`);
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: "init() adds a listener while the file listens to 'newListener'",
@@ -10322,37 +10822,48 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 19, column: 5 }],
-      output: dedent(`
-        import { EventEmitter } from 'node:events';
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream extends EventEmitter {
-          s: State = { init: false };
-          constructor() {
-            super();
-            this.on('newListener', () => {
-              waitForFile(this);
-            });
-          }
-        }
-        function init(stream: DownloadStream): void {
-          stream.once('error', () => undefined);
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 19,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                import { EventEmitter } from 'node:events';
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream extends EventEmitter {
+                  s: State = { init: false };
+                  constructor() {
+                    super();
+                    this.on('newListener', () => {
+                      waitForFile(this);
+                    });
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  stream.once('error', () => undefined);
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the state handed in by a parameter property: another module may pass one that holds a cursor',
@@ -10379,32 +10890,43 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 14, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          constructor(readonly s: State) {}
-          read(): void {
-            waitForFile(this);
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 14,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  constructor(readonly s: State) {}
+                  read(): void {
+                    waitForFile(this);
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: "the state handed in through the constructor's parameter",
@@ -10434,35 +10956,46 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State;
-          constructor(state: State) {
-            this.s = state;
-          }
-          read(): void {
-            waitForFile(this);
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State;
+                  constructor(state: State) {
+                    this.s = state;
+                  }
+                  read(): void {
+                    waitForFile(this);
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: "an exported function's argument, not an object the file made: it may arrive holding a socket",
@@ -10626,33 +11159,44 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 15, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        declare function persisted(target: object, key: string): void;
-        export class DownloadStream {
-          @persisted s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 15,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                declare function persisted(target: object, key: string): void;
+                export class DownloadStream {
+                  @persisted s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a class decorator may replace the class',
@@ -10681,34 +11225,45 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 16, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        declare function pooled<T extends new () => object>(target: T): T;
-        @pooled
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 16,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                declare function pooled<T extends new () => object>(target: T): T;
+                @pooled
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the state a proxy, whose get trap hides the flag',
@@ -10741,38 +11296,49 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 20, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        class State {
-          init = false;
-          cursor?: Cursor;
-          constructor() {
-            return new Proxy(this, { get: (target, key) => (key === 'init' ? false : target.cursor) });
-          }
-        }
-        export class DownloadStream {
-          s = new State();
-          read(): void {
-            waitForFile(this);
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 20,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                class State {
+                  init = false;
+                  cursor?: Cursor;
+                  constructor() {
+                    return new Proxy(this, { get: (target, key) => (key === 'init' ? false : target.cursor) });
+                  }
+                }
+                export class DownloadStream {
+                  s = new State();
+                  read(): void {
+                    waitForFile(this);
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: "a getter read in the guard's test after the flag reaches the guard again before the call",
@@ -10803,36 +11369,47 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          get ready(): boolean {
-            waitForFile(this);
-            return true;
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init && stream.ready) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 18,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  get ready(): boolean {
+                    waitForFile(this);
+                    return true;
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init && stream.ready) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a getter read as another argument of the call reaches the guard again while the flag set after the call is empty',
@@ -10864,37 +11441,48 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 19, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          get label(): string {
-            waitForFile(this);
-            return 'download';
-          }
-        }
-        function init(stream: DownloadStream, label: string): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            console.log(label);
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream, stream.label);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 19,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  get label(): string {
+                    waitForFile(this);
+                    return 'download';
+                  }
+                }
+                function init(stream: DownloadStream, label: string): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    console.log(label);
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream, stream.label);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: "the flag's value built by a constructor of the file that reaches the guard before the flag is stored",
@@ -10926,37 +11514,48 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             init(stream);
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 19, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init?: Started; cursor?: Cursor }
-        class Started {
-          constructor(stream: DownloadStream) {
-            waitForFile(stream);
-          }
-        }
-        export class DownloadStream {
-          s: State = {};
-          read(): void {
-            waitForFile(this);
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            stream.s.init = new Started(stream);
-            init(stream);
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 19,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init?: Started; cursor?: Cursor }
+                class Started {
+                  constructor(stream: DownloadStream) {
+                    waitForFile(stream);
+                  }
+                }
+                export class DownloadStream {
+                  s: State = {};
+                  read(): void {
+                    waitForFile(this);
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    stream.s.init = new Started(stream);
+                    init(stream);
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: "init() aborts an AbortController whose 'abort' listener in the file reaches the guard",
@@ -10991,40 +11590,51 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 22, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(signal: AbortSignal): Promise<object | null>;
-        declare function isStale(): boolean;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          readonly controller = new AbortController();
-          constructor() {
-            this.controller.signal.addEventListener('abort', () => {
-              waitForFile(this);
-            });
-          }
-          read(): void {
-            waitForFile(this);
-          }
-        }
-        function init(stream: DownloadStream): void {
-          if (isStale()) stream.controller.abort();
-          void findFile(stream.controller.signal).then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 22,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(signal: AbortSignal): Promise<object | null>;
+                declare function isStale(): boolean;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  readonly controller = new AbortController();
+                  constructor() {
+                    this.controller.signal.addEventListener('abort', () => {
+                      waitForFile(this);
+                    });
+                  }
+                  read(): void {
+                    waitForFile(this);
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  if (isStale()) stream.controller.abort();
+                  void findFile(stream.controller.signal).then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'init() builds the reject handler by calling a function of the file, which runs before the link registers anything',
@@ -11057,38 +11667,49 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 20, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-        }
-        function retryOnFailure(stream: DownloadStream): (error: unknown) => void {
-          waitForFile(stream);
-          return (error) => {
-            console.error(error);
-          };
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          }, retryOnFailure(stream));
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 20,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                }
+                function retryOnFailure(stream: DownloadStream): (error: unknown) => void {
+                  waitForFile(stream);
+                  return (error) => {
+                    console.error(error);
+                  };
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  }, retryOnFailure(stream));
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
   ]),
 });
@@ -15415,23 +16036,34 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
             this._streamWriter = this._writable.getWriter();
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 11, column: 5 }],
-      output: dedent(`
-        export class StreamTarget {
-          _writable: WritableStream<Uint8Array>;
-          _streamWriter: WritableStreamDefaultWriter<Uint8Array> | null = null;
-          constructor(writable: WritableStream<Uint8Array>) {
-            this._writable = writable;
-          }
-          retarget(writable: WritableStream<Uint8Array>): void {
-            this._writable = writable;
-          }
-          _start(): void {
-            const oldStreamWriter = this._streamWriter;
-            this._streamWriter = this._writable.getWriter();
-            if (oldStreamWriter !== this._streamWriter) oldStreamWriter?.close();
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 11,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                export class StreamTarget {
+                  _writable: WritableStream<Uint8Array>;
+                  _streamWriter: WritableStreamDefaultWriter<Uint8Array> | null = null;
+                  constructor(writable: WritableStream<Uint8Array>) {
+                    this._writable = writable;
+                  }
+                  retarget(writable: WritableStream<Uint8Array>): void {
+                    this._writable = writable;
+                  }
+                  _start(): void {
+                    const oldStreamWriter = this._streamWriter;
+                    this._streamWriter = this._writable.getWriter();
+                    if (oldStreamWriter !== this._streamWriter) void oldStreamWriter?.close();
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a writer of a stream passed in: each call may lock a different stream',
@@ -15442,16 +16074,27 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
             this.writer = stream.getWriter();
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 4, column: 5 }],
-      output: dedent(`
-        export class Pump {
-          private writer: WritableStreamDefaultWriter<string> | null = null;
-          attach(stream: WritableStream<string>): void {
-            const oldWriter = this.writer;
-            this.writer = stream.getWriter();
-            if (oldWriter !== this.writer) oldWriter?.close();
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                export class Pump {
+                  private writer: WritableStreamDefaultWriter<string> | null = null;
+                  attach(stream: WritableStream<string>): void {
+                    const oldWriter = this.writer;
+                    this.writer = stream.getWriter();
+                    if (oldWriter !== this.writer) void oldWriter?.close();
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'another store puts a writer of some other stream into the field',
@@ -15468,36 +16111,30 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
         }`),
       // adopt()'s store is reported only once the fix makes the class release the field (second pass):
       // before that, a writer passed in is borrowed, not owned.
-      errors: [{ messageId: 'overwrite', line: 5, column: 5 }],
-      output: [
-        dedent(`
-          export class Pump {
-            private writer: WritableStreamDefaultWriter<string> | null = null;
-            constructor(private readonly stream: WritableStream<string>) {}
-            start(): void {
-              const oldWriter = this.writer;
-              this.writer = this.stream.getWriter();
-              if (oldWriter !== this.writer) oldWriter?.close();
-            }
-            adopt(writer: WritableStreamDefaultWriter<string>): void {
-              this.writer = writer;
-            }
-          }`),
-        dedent(`
-          export class Pump {
-            private writer: WritableStreamDefaultWriter<string> | null = null;
-            constructor(private readonly stream: WritableStream<string>) {}
-            start(): void {
-              const oldWriter = this.writer;
-              this.writer = this.stream.getWriter();
-              if (oldWriter !== this.writer) oldWriter?.close();
-            }
-            adopt(writer: WritableStreamDefaultWriter<string>): void {
-              const oldWriter = this.writer;
-              this.writer = writer;
-              if (oldWriter !== this.writer) oldWriter?.close();
-            }
-          }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 5,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                export class Pump {
+                  private writer: WritableStreamDefaultWriter<string> | null = null;
+                  constructor(private readonly stream: WritableStream<string>) {}
+                  start(): void {
+                    const oldWriter = this.writer;
+                    this.writer = this.stream.getWriter();
+                    if (oldWriter !== this.writer) void oldWriter?.close();
+                  }
+                  adopt(writer: WritableStreamDefaultWriter<string>): void {
+                    this.writer = writer;
+                  }
+                }`),
+            },
+          ],
+        },
       ],
     },
     {
@@ -15511,18 +16148,29 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
             this.writer = this.pipe.getWriter();
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 6, column: 5 }],
-      output: dedent(`
-        declare class Pipe { getWriter(): WritableStreamDefaultWriter<string> }
-        export class Pump {
-          private writer: WritableStreamDefaultWriter<string> | null = null;
-          constructor(private readonly pipe: Pipe) {}
-          start(): void {
-            const oldWriter = this.writer;
-            this.writer = this.pipe.getWriter();
-            if (oldWriter !== this.writer) oldWriter?.close();
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 6,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Pipe { getWriter(): WritableStreamDefaultWriter<string> }
+                export class Pump {
+                  private writer: WritableStreamDefaultWriter<string> | null = null;
+                  constructor(private readonly pipe: Pipe) {}
+                  start(): void {
+                    const oldWriter = this.writer;
+                    this.writer = this.pipe.getWriter();
+                    if (oldWriter !== this.writer) void oldWriter?.close();
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a stream stored in a loop of the constructor: the last one is kept, earlier writers may lock others',
@@ -15540,23 +16188,34 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
             this.writer = this.stream.getWriter();
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 11, column: 5 }],
-      output: dedent(`
-        export class Pump {
-          private stream!: WritableStream<string>;
-          private writer: WritableStreamDefaultWriter<string> | null = null;
-          constructor(streams: WritableStream<string>[]) {
-            for (const stream of streams) {
-              this.stream = stream;
-              this.start();
-            }
-          }
-          start(): void {
-            const oldWriter = this.writer;
-            this.writer = this.stream.getWriter();
-            if (oldWriter !== this.writer) oldWriter?.close();
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 11,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                export class Pump {
+                  private stream!: WritableStream<string>;
+                  private writer: WritableStreamDefaultWriter<string> | null = null;
+                  constructor(streams: WritableStream<string>[]) {
+                    for (const stream of streams) {
+                      this.stream = stream;
+                      this.start();
+                    }
+                  }
+                  start(): void {
+                    const oldWriter = this.writer;
+                    this.writer = this.stream.getWriter();
+                    if (oldWriter !== this.writer) void oldWriter?.close();
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a writer of this stream put into another instance: the store in that instance\'s start() drops it',
@@ -15572,24 +16231,53 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
           }
         }`),
       errors: [
-        { messageId: 'overwrite', line: 5, column: 5 },
-        { messageId: 'overwrite', line: 8, column: 5 },
+        {
+          messageId: 'overwrite',
+          line: 5,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                export class Pump {
+                  private writer: WritableStreamDefaultWriter<string> | null = null;
+                  constructor(private readonly stream: WritableStream<string>) {}
+                  start(): void {
+                    const oldWriter = this.writer;
+                    this.writer = this.stream.getWriter();
+                    if (oldWriter !== this.writer) void oldWriter?.close();
+                  }
+                  lend(other: Pump): void {
+                    other.writer = this.stream.getWriter();
+                  }
+                }`),
+            },
+          ],
+        },
+        {
+          messageId: 'overwrite',
+          line: 8,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                export class Pump {
+                  private writer: WritableStreamDefaultWriter<string> | null = null;
+                  constructor(private readonly stream: WritableStream<string>) {}
+                  start(): void {
+                    this.writer = this.stream.getWriter();
+                  }
+                  lend(other: Pump): void {
+                    const oldWriter = other.writer;
+                    other.writer = this.stream.getWriter();
+                    if (oldWriter !== other.writer) void oldWriter?.close();
+                  }
+                }`),
+            },
+          ],
+        },
       ],
-      output: dedent(`
-        export class Pump {
-          private writer: WritableStreamDefaultWriter<string> | null = null;
-          constructor(private readonly stream: WritableStream<string>) {}
-          start(): void {
-            const oldWriter = this.writer;
-            this.writer = this.stream.getWriter();
-            if (oldWriter !== this.writer) oldWriter?.close();
-          }
-          lend(other: Pump): void {
-            const oldWriter = other.writer;
-            other.writer = this.stream.getWriter();
-            if (oldWriter !== other.writer) oldWriter?.close();
-          }
-        }`),
     },
     {
       name: 'a protected stream: a subclass retargets it while the old writer holds the old stream',
@@ -15607,23 +16295,34 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
             this.start();
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 5, column: 5 }],
-      output: dedent(`
-        export class Pump {
-          private writer: WritableStreamDefaultWriter<string> | null = null;
-          constructor(protected stream: WritableStream<string>) {}
-          start(): void {
-            const oldWriter = this.writer;
-            this.writer = this.stream.getWriter();
-            if (oldWriter !== this.writer) oldWriter?.close();
-          }
-        }
-        export class SwitchingPump extends Pump {
-          switchTo(stream: WritableStream<string>): void {
-            this.stream = stream;
-            this.start();
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 5,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                export class Pump {
+                  private writer: WritableStreamDefaultWriter<string> | null = null;
+                  constructor(protected stream: WritableStream<string>) {}
+                  start(): void {
+                    const oldWriter = this.writer;
+                    this.writer = this.stream.getWriter();
+                    if (oldWriter !== this.writer) void oldWriter?.close();
+                  }
+                }
+                export class SwitchingPump extends Pump {
+                  switchTo(stream: WritableStream<string>): void {
+                    this.stream = stream;
+                    this.start();
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a stream field the base class declares too: its methods retarget it',
@@ -15642,27 +16341,59 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
           }
         }`),
       errors: [
-        { messageId: 'overwrite', line: 4, column: 5 },
-        { messageId: 'overwrite', line: 11, column: 5 },
+        {
+          messageId: 'overwrite',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                class Output {
+                  stream = new WritableStream<string>();
+                  rotate(): void {
+                    const oldStream = this.stream;
+                    this.stream = new WritableStream<string>();
+                    void oldStream.close();
+                  }
+                }
+                export class Pump extends Output {
+                  declare stream: WritableStream<string>;
+                  private writer: WritableStreamDefaultWriter<string> | null = null;
+                  start(): void {
+                    this.writer = this.stream.getWriter();
+                  }
+                }`),
+            },
+          ],
+        },
+        {
+          messageId: 'overwrite',
+          line: 11,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                class Output {
+                  stream = new WritableStream<string>();
+                  rotate(): void {
+                    this.stream = new WritableStream<string>();
+                  }
+                }
+                export class Pump extends Output {
+                  declare stream: WritableStream<string>;
+                  private writer: WritableStreamDefaultWriter<string> | null = null;
+                  start(): void {
+                    const oldWriter = this.writer;
+                    this.writer = this.stream.getWriter();
+                    if (oldWriter !== this.writer) void oldWriter?.close();
+                  }
+                }`),
+            },
+          ],
+        },
       ],
-      output: dedent(`
-        class Output {
-          stream = new WritableStream<string>();
-          rotate(): void {
-            const oldStream = this.stream;
-            this.stream = new WritableStream<string>();
-            oldStream.close();
-          }
-        }
-        export class Pump extends Output {
-          declare stream: WritableStream<string>;
-          private writer: WritableStreamDefaultWriter<string> | null = null;
-          start(): void {
-            const oldWriter = this.writer;
-            this.writer = this.stream.getWriter();
-            if (oldWriter !== this.writer) oldWriter?.close();
-          }
-        }`),
     },
     {
       name: 'a public stream that a function of the file replaces',
@@ -15678,21 +16409,32 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
           pump.stream = stream;
           pump.start();
         }`),
-      errors: [{ messageId: 'overwrite', line: 5, column: 5 }],
-      output: dedent(`
-        export class Pump {
-          private writer: WritableStreamDefaultWriter<string> | null = null;
-          constructor(public stream: WritableStream<string>) {}
-          start(): void {
-            const oldWriter = this.writer;
-            this.writer = this.stream.getWriter();
-            if (oldWriter !== this.writer) oldWriter?.close();
-          }
-        }
-        export function retarget(pump: Pump, stream: WritableStream<string>): void {
-          pump.stream = stream;
-          pump.start();
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 5,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                export class Pump {
+                  private writer: WritableStreamDefaultWriter<string> | null = null;
+                  constructor(public stream: WritableStream<string>) {}
+                  start(): void {
+                    const oldWriter = this.writer;
+                    this.writer = this.stream.getWriter();
+                    if (oldWriter !== this.writer) void oldWriter?.close();
+                  }
+                }
+                export function retarget(pump: Pump, stream: WritableStream<string>): void {
+                  pump.stream = stream;
+                  pump.start();
+                }`),
+            },
+          ],
+        },
+      ],
     },
   ]),
 });
@@ -17860,7 +18602,7 @@ ruleTester.run('no-unreleased-overwrite: corpus false positives still reported',
           async _start(): Promise<void> {
             const oldAudioContext = this.audioContext;
             this.audioContext = new AudioContext();
-            oldAudioContext?.close();
+            await oldAudioContext?.close();
           }
           async _stop(): Promise<void> {
             await this.audioContext?.close();
@@ -19147,6 +19889,149 @@ ruleTester.run('no-unreleased-overwrite: the release after a store of an empty v
             const oldX = this.x;
             this.x = void 0;
             if (oldX) void releaseResource(oldX);
+          }
+        }`),
+    },
+  ]),
+});
+
+ruleTester.run('no-unreleased-overwrite: a release method that returns a promise', rule, {
+  valid: [],
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'a destroy property typed () => Promise<void>, in an async method: the fix awaits it',
+      code: dedent(`
+        export interface Processor { destroy: () => Promise<void> }
+        declare function createProcessor(): Processor;
+        export class Track {
+          processor: Processor | undefined;
+          async restart(): Promise<void> {
+            await Promise.resolve();
+            this.processor = createProcessor();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5, data: { target: 'this.processor', type: 'Processor | undefined', release: 'destroy()' } }],
+      output: dedent(`
+        export interface Processor { destroy: () => Promise<void> }
+        declare function createProcessor(): Processor;
+        export class Track {
+          processor: Processor | undefined;
+          async restart(): Promise<void> {
+            await Promise.resolve();
+            const oldProcessor = this.processor;
+            this.processor = createProcessor();
+            if (oldProcessor !== this.processor) await oldProcessor?.destroy();
+          }
+        }`),
+    },
+    {
+      name: 'close(): Promise<void> in a method that is not async: a suggestion only, which marks the promise dropped',
+      code: dedent(`
+        declare class Channel { close(): Promise<void> }
+        export class Client {
+          channel = new Channel();
+          reconnect(): void {
+            this.channel = new Channel();
+          }
+        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 5,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Channel { close(): Promise<void> }
+                export class Client {
+                  channel = new Channel();
+                  reconnect(): void {
+                    const oldChannel = this.channel;
+                    this.channel = new Channel();
+                    void oldChannel.close();
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a store of null in an async method: awaited, without a guard',
+      code: dedent(`
+        declare class Channel { close(): Promise<void> }
+        export class Client {
+          channel: Channel | null = new Channel();
+          async drop(): Promise<void> {
+            await Promise.resolve();
+            this.channel = null;
+          }
+          async close(): Promise<void> {
+            await this.channel?.close();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5 }],
+      output: dedent(`
+        declare class Channel { close(): Promise<void> }
+        export class Client {
+          channel: Channel | null = new Channel();
+          async drop(): Promise<void> {
+            await Promise.resolve();
+            const oldChannel = this.channel;
+            this.channel = null;
+            await oldChannel?.close();
+          }
+          async close(): Promise<void> {
+            await this.channel?.close();
+          }
+        }`),
+    },
+    {
+      name: 'an async arrow function: the fix awaits in it',
+      code: dedent(`
+        declare class Channel { close(): Promise<void> }
+        declare function open(): Channel;
+        export class Client {
+          channel: Channel = open();
+          onError = async (): Promise<void> => {
+            this.channel = open();
+          };
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5 }],
+      output: dedent(`
+        declare class Channel { close(): Promise<void> }
+        declare function open(): Channel;
+        export class Client {
+          channel: Channel = open();
+          onError = async (): Promise<void> => {
+            const oldChannel = this.channel;
+            this.channel = open();
+            if (oldChannel !== this.channel) await oldChannel.close();
+          };
+        }`),
+    },
+    {
+      name: 'a method that returns void or a promise is awaited too',
+      code: dedent(`
+        declare class Channel { close(): Promise<void> | void }
+        declare function open(): Channel;
+        export class Client {
+          channel: Channel = open();
+          async reopen(): Promise<void> {
+            this.channel = open();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5 }],
+      output: dedent(`
+        declare class Channel { close(): Promise<void> | void }
+        declare function open(): Channel;
+        export class Client {
+          channel: Channel = open();
+          async reopen(): Promise<void> {
+            const oldChannel = this.channel;
+            this.channel = open();
+            if (oldChannel !== this.channel) await oldChannel.close();
           }
         }`),
     },
