@@ -103,7 +103,7 @@ function releasesField(expression: TS.Expression, fieldName: string, names: Rele
   const callee = skipWrappers(expression.expression);
   const firstArgument = expression.arguments[0];
   if (firstArgument && isThisField(firstArgument, fieldName)) return names.functions.has(dottedName(callee));
-  if (expression.arguments.length > 0) return false;
+  // A release method's arguments say how, not whether: `this.f.close(1000, 'bye')` releases too.
   if (ts.isPropertyAccessExpression(callee)) {
     const method = callee.name.text;
     if (names.methods.has(method) && isThisField(callee.expression, fieldName)) return true;

@@ -9,7 +9,7 @@ export interface ReleaseNames {
 
 /** What happens to a value at one read of it. */
 export type ValueUse =
-  /** `v.release()`, `v?.[Symbol.dispose]()`, `ReferenceCountUtil.release(v)` */
+  /** `v.release()`, `v.close(1000, 'bye')`, `v?.[Symbol.dispose]()`, `ReferenceCountUtil.release(v)` */
   | { kind: 'release'; call: TSESTree.CallExpression }
   /** passed as an argument, returned, yielded, stored in another place or a literal */
   | { kind: 'handoff' }
@@ -39,7 +39,12 @@ function isDisposeSymbol(member: TSESTree.MemberExpression): boolean {
   return name === 'Symbol.dispose' || name === 'Symbol.asyncDispose';
 }
 
-/** A no-argument call of a release method on `member.object`: `v.release()`, `v?.[Symbol.dispose]()`. */
+/**
+ * A call of a release method on `member.object`: `v.release()`, `v?.[Symbol.dispose]()`, and with
+ * arguments too (`buf.release(1)`, `ws.close(1000, 'bye')`, `stream.destroy(err)`, `server.close(cb)`):
+ * the arguments say how the value is released, not whether. (Whether a *type* is release-able
+ * still asks for a method callable with none, which keeps out look-alikes such as `unsubscribe(type, name)`.)
+ */
 function releaseMethodCall(
   member: TSESTree.MemberExpression,
   names: ReleaseNames,
@@ -48,7 +53,6 @@ function releaseMethodCall(
   if (call?.type !== AST_NODE_TYPES.CallExpression || skipTypeWrappers(call.callee) !== member) {
     return undefined;
   }
-  if (call.arguments.length !== 0) return undefined;
   if (isDisposeSymbol(member)) return call;
   const name = member.computed ? undefined : staticMemberName(member);
   return name !== undefined && names.methods.has(name) ? call : undefined;

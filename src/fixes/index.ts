@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { skipTypeWrappers, storedMemberOf } from '../analysis/field-target.js';
+import { isEmptyValue, skipTypeWrappers, storedMemberOf } from '../analysis/field-target.js';
 import type { Finding, ReleaseCall } from '../analysis/finding.js';
 import type { RuleOptions } from '../rules/options.js';
 import { findHost, parenthesizedRange, statementPlacement, type Host } from './host.js';
@@ -22,6 +22,7 @@ import {
   declaredTypeAdmitsEmpty,
   declaredTypeText,
   releaseFunctionMayReturnPromise,
+  releaseMethodMayReturnPromise,
   resultIsIgnored,
 } from './types.js';
 
@@ -39,7 +40,7 @@ type SuggestOnly =
   | 'arrowBody'
   | 'hoistObject'
   | 'valueUsed'
-  | 'unawaitedAsyncDispose'
+  | 'unawaitedRelease'
   | 'logicalAssignment';
 
 const messageFor: Record<SuggestOnly, FixMessageIds> = {
@@ -48,7 +49,7 @@ const messageFor: Record<SuggestOnly, FixMessageIds> = {
   arrowBody: 'suggestBlockBody',
   hoistObject: 'suggestHoistObject',
   valueUsed: 'suggestKeepValue',
-  unawaitedAsyncDispose: 'suggestUnawaitedAsyncDispose',
+  unawaitedRelease: 'suggestUnawaitedAsyncDispose',
   logicalAssignment: 'suggestReleaseAfterAssign',
 };
 
@@ -81,6 +82,9 @@ export function planRepair(context: RuleContext, finding: Finding): Repair {
   // The rewritten arrow body runs in the arrow itself; a statement, in its nearest function.
   const inAsync = host.kind === 'arrowBody' ? host.arrow.async : (enclosingFunction(host.statement)?.async ?? false);
   const objectHoisted = hasSideEffects(storedMemberOf(assignment).object);
+  // `close(): Promise<void>`: released asynchronously, like `[Symbol.asyncDispose]`.
+  const methodMayReturnPromise =
+    release.kind === 'method' && releaseMethodMayReturnPromise(context, storedMemberOf(assignment), release.name);
 
   const reasons: SuggestOnly[] = [];
   if (finding.release.kind === 'secureContext' && finding.perConnectionSource !== true) {
@@ -92,11 +96,14 @@ export function planRepair(context: RuleContext, finding: Finding): Repair {
   if (host.kind === 'arrowBody') reasons.push('arrowBody');
   if (objectHoisted) reasons.push('hoistObject');
   if (host.kind === 'embedded') reasons.push('valueUsed');
-  // Only asynchronously released (also through a releaseWith helper): nothing here can await it.
-  if (finding.release.kind === 'asyncDispose' && !inAsync && !early) reasons.push('unawaitedAsyncDispose');
+  // Only asynchronously released (also through a releaseWith helper, or by a method that returns a
+  // promise): nothing here can await it, and a rejection would go unhandled.
+  if ((finding.release.kind === 'asyncDispose' || methodMayReturnPromise) && !inAsync && !early) {
+    reasons.push('unawaitedRelease');
+  }
   if (assignment.operator !== '=') reasons.push('logicalAssignment');
 
-  const rewrite = buildRewrite(context, finding, host, { release, inAsync, objectHoisted, early });
+  const rewrite = buildRewrite(context, finding, host, { release, inAsync, objectHoisted, early, methodMayReturnPromise });
   if (!rewrite) return {};
   const fix: TSESLint.ReportFixFunction = (fixer) => {
     const range: TSESTree.Range = [
@@ -156,6 +163,8 @@ interface RewriteInput {
   inAsync: boolean;
   objectHoisted: boolean;
   early: TSESTree.ExpressionStatement | undefined;
+  /** The release is a method that may return a promise. */
+  methodMayReturnPromise: boolean;
 }
 
 function buildRewrite(
@@ -201,15 +210,20 @@ function buildRewrite(
   const rhsText = sourceCode.text.slice(...rhsRange);
 
   const fresh = !logical && isFreshlyConstructed(assignment.right);
+  // A store of null/undefined cannot be storing the old value again, so the release needs no
+  // `!==` guard; and after the store TypeScript narrows the field to the empty type, so the guard
+  // would narrow the old value to non-empty and make its `?.` an "unnecessary condition".
+  const emptied = !logical && isEmptyValue(assignment.right);
   const movedCall = input.early ? movedReleaseCall(sourceCode, input.early, leftText, old) : undefined;
-  const functionMayReturnPromise =
-    input.release.kind === 'function' &&
-    releaseFunctionMayReturnPromise(context, scope, input.release.name, input.release.from);
+  const mayReturnPromise =
+    input.methodMayReturnPromise ||
+    (input.release.kind === 'function' &&
+      releaseFunctionMayReturnPromise(context, scope, input.release.name, input.release.from));
   const releaseLine = releaseStatementText({
     release: input.release,
-    functionMayReturnPromise,
+    mayReturnPromise,
     old,
-    sameAs: fresh ? undefined : (next ?? target),
+    sameAs: fresh || emptied ? undefined : (next ?? target),
     mayBeEmpty: finding.mayBeEmpty,
     inAsync: input.inAsync,
     ...(movedCall === undefined ? {} : { movedCall }),
@@ -286,7 +300,7 @@ function buildRewrite(
       old,
       mayBeEmpty: finding.mayBeEmpty,
       inAsync: input.inAsync,
-      functionMayReturnPromise,
+      mayReturnPromise,
     });
   const data: Record<string, string> = {
     target: leftText,

@@ -9,8 +9,9 @@ export const fixMessages = {
   suggestHoistObject:
     'Evaluate `{{object}}` once into `{{owner}}`, then release the previous `{{target}}` after the assignment.',
   suggestMoveRelease: 'Move the release of `{{target}}` after the assignment: `{{release}}`.',
+  // Also for a release method that returns a promise (`close(): Promise<void>`); the id predates that.
   suggestUnawaitedAsyncDispose:
-    'Release the previous `{{target}}` after the assignment without awaiting it (this function is not async, so disposal finishes later and its errors are not seen here).',
+    'Release the previous `{{target}}` after the assignment without awaiting it (this function is not async, so the release finishes later and its errors are not seen here).',
   suggestCloseSecureContext:
     "Close the previous context after the swap. Safe only if no server still hands it out as its default context; otherwise hold it in `ReloadableSecureContext` from 'eslint-plugin-resource-leak/runtime/tls'.",
 } as const;

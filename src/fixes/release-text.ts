@@ -7,14 +7,17 @@ export interface ReleaseStatementInput {
   release: ReleaseCall;
   /** The local holding the old value. */
   old: string;
-  /** What the old value is compared with to skip releasing a value that is still live; none for `new`. */
+  /** What the old value is compared with to skip releasing a value that is still live; none for `new` or an empty value. */
   sameAs: string | undefined;
   /** The old value may be null/undefined here. */
   mayBeEmpty: boolean;
   /** The statement runs inside an async function, so an asyncDispose can be awaited. */
   inAsync: boolean;
-  /** A release function may return a promise: await it in an async function, else mark it dropped. */
-  functionMayReturnPromise?: boolean;
+  /**
+   * The release function or method may return a promise: await it in an async function, else mark
+   * it dropped with `void` (outside an async function a method's release is offered as a suggestion only).
+   */
+  mayReturnPromise?: boolean;
   /** A release call already written by the user (moved from before the assignment), with `old` in it. */
   movedCall?: string;
 }
@@ -24,19 +27,18 @@ export function releaseCallText(input: Omit<ReleaseStatementInput, 'sameAs'>): s
   const { release, old, mayBeEmpty } = input;
   const dot = mayBeEmpty ? '?.' : '.';
   const member = mayBeEmpty ? '?.' : '';
+  const settled = (call: string): string =>
+    input.mayReturnPromise === true ? `${input.inAsync ? 'await' : 'void'} ${call}` : call;
   switch (release.kind) {
     case 'method':
-      return `${old}${dot}${release.name}()`;
+      return settled(`${old}${dot}${release.name}()`);
     case 'dispose':
       return `${old}${member}[Symbol.dispose]()`;
     case 'asyncDispose':
       // Outside an async function nothing can await it; `void` says the promise is dropped on purpose.
       return `${input.inAsync ? 'await' : 'void'} ${old}${member}[Symbol.asyncDispose]()`;
-    case 'function': {
-      const call = `${release.name}(${old})`;
-      if (input.functionMayReturnPromise !== true) return call;
-      return `${input.inAsync ? 'await' : 'void'} ${call}`;
-    }
+    case 'function':
+      return settled(`${release.name}(${old})`);
     case 'secureContext':
       return secureContextClose(old);
   }
@@ -48,7 +50,8 @@ const needsValue = (release: ReleaseCall): boolean =>
 
 /**
  * The statement after the assignment that releases the old value:
- * `if (oldF !== this.f) oldF?.release();`, or without the guard when the new value is fresh.
+ * `if (oldF !== this.f) oldF?.release();`, or without the guard when the new value is fresh
+ * (`new …`) or empty (`null`, `undefined`, `void 0`).
  */
 export function releaseStatementText(input: ReleaseStatementInput): string {
   const call = input.movedCall ?? releaseCallText(input);

@@ -95,9 +95,28 @@ export function releaseFunctionMayReturnPromise(
   }
   return checker
     .getSignaturesOfType(type, ts.SignatureKind.Call)
-    .some((signature) =>
-      unionConstituents(checker.getReturnTypeOfSignature(signature)).some(
-        (part) => part.getProperty('then') !== undefined,
-      ),
-    );
+    .some((signature) => mayBeThenable(checker.getReturnTypeOfSignature(signature)));
+}
+
+/** Whether `type` is a promise or may be one (a union with a thenable part). */
+function mayBeThenable(type: TS.Type): boolean {
+  return unionConstituents(type).some((part) => part.getProperty('then') !== undefined);
+}
+
+/**
+ * Whether the release method `name` of the field that `left` names may return a promise
+ * (`close(): Promise<void>`, `destroy: () => Promise<void>`), on any member of the field's type.
+ */
+export function releaseMethodMayReturnPromise(context: AnyContext, left: TSESTree.MemberExpression, name: string): boolean {
+  const declared = declaredType(context, left);
+  if (!declared) return false;
+  const { checker, at } = declared;
+  return unionConstituents(declared.type.getNonNullableType()).some((member) => {
+    const method = checker.getPropertyOfType(checker.getApparentType(member), name);
+    if (!method) return false;
+    const methodType = checker.getTypeOfSymbolAtLocation(method, at).getNonNullableType();
+    return checker
+      .getSignaturesOfType(methodType, ts.SignatureKind.Call)
+      .some((signature) => mayBeThenable(checker.getReturnTypeOfSignature(signature)));
+  });
 }

@@ -433,6 +433,87 @@ export async function run(): Promise<void> {
 `,
   },
   {
+    name: 'a reference count released with a decrement before its store, beside a leaking field',
+    code: `
+class CountedBuffer {
+  #refCnt = 1;
+  readonly held = build();
+  release(decrement = 1): boolean {
+    this.#refCnt -= decrement;
+    if (this.#refCnt > 0) return false;
+    // Past zero this releases the held resource again, which the ledger records as a double release.
+    this.held.release();
+    return true;
+  }
+}
+class Holder {
+  buffer = new CountedBuffer();
+  ctx: Resource | undefined;
+  replace(): void {
+    this.buffer.release(1);
+    this.buffer = new CountedBuffer();
+  }
+  reload(): void {
+    this.ctx = build();
+  }
+  close(): void {
+    this.buffer.release();
+    this.ctx?.release();
+    this.ctx = undefined;
+  }
+}
+export async function run(): Promise<void> {
+  const holder = new Holder();
+  for (let round = 0; round < 3; round += 1) {
+    holder.replace();
+    holder.reload();
+    holder.buffer.held.use();
+    holder.ctx?.use();
+  }
+  holder.close();
+  await pause(0);
+}
+`,
+  },
+  {
+    name: 'a release method that returns a promise: restart() resolves once the old one is destroyed',
+    code: `
+/** Ids of the resources whose destroy() has started and not finished. */
+const destroying = new Set<number>();
+class Processor {
+  readonly held = build();
+  destroy = async (): Promise<void> => {
+    destroying.add(this.held.id);
+    await pause(1);
+    this.held.release();
+    destroying.delete(this.held.id);
+  };
+}
+class Track {
+  processor: Processor | undefined;
+  async restart(): Promise<void> {
+    await pause(0);
+    this.processor = new Processor();
+  }
+  async close(): Promise<void> {
+    const processor = this.processor;
+    this.processor = undefined;
+    await processor?.destroy();
+  }
+}
+export async function run(): Promise<void> {
+  const track = new Track();
+  for (let round = 0; round < 3; round += 1) {
+    await track.restart();
+    // A destroy() still running here was not awaited: its rejection would go unhandled.
+    if (destroying.size > 0) ledger.misuse.push('restart() resolved while destroy() was still running');
+    track.processor?.held.use();
+  }
+  await track.close();
+}
+`,
+  },
+  {
     name: 'a factory that returns the same object twice',
     code: `
 let cached: Resource | undefined;

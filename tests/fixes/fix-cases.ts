@@ -3121,6 +3121,181 @@ class Provider {
 `,
     errors: [{ messageId: 'overwrite', line: 12, column: 5 }],
   },
+  {
+    name: 'a store of null: the release needs no guard (the old value cannot be null again), and ?. stays needed',
+    code: `
+class Res {
+  dispose(): void {}
+}
+class Owner {
+  private x: Res | null = null;
+  open(): void {
+    this.x?.dispose();
+    this.x = new Res();
+  }
+  clear(): void {
+    this.x = null;
+  }
+}
+`,
+    output: `
+class Res {
+  dispose(): void {}
+}
+class Owner {
+  private x: Res | null = null;
+  open(): void {
+    this.x?.dispose();
+    this.x = new Res();
+  }
+  clear(): void {
+    const oldX = this.x;
+    this.x = null;
+    oldX?.dispose();
+  }
+}
+`,
+    errors: [{ messageId: 'overwrite', line: 12, column: 5 }],
+  },
+  {
+    name: 'a store of void 0: no guard either',
+    code: `
+class Res {
+  dispose(): void {}
+}
+class Owner {
+  res: Res | undefined = new Res();
+  drop(): void {
+    this.res = void 0;
+  }
+  close(): void {
+    this.res?.dispose();
+  }
+}
+`,
+    output: `
+class Res {
+  dispose(): void {}
+}
+class Owner {
+  res: Res | undefined = new Res();
+  drop(): void {
+    const oldRes = this.res;
+    this.res = void 0;
+    oldRes?.dispose();
+  }
+  close(): void {
+    this.res?.dispose();
+  }
+}
+`,
+    errors: [{ messageId: 'overwrite', line: 8, column: 5 }],
+  },
+  {
+    name: 'a store of undefined into a timer field: clearTimeout keeps its emptiness guard, without a comparison',
+    code: `
+class Heartbeat {
+  timer: NodeJS.Timeout | undefined;
+  arm(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => undefined, ms);
+  }
+  forget(): void {
+    this.timer = undefined;
+  }
+}
+`,
+    output: `
+class Heartbeat {
+  timer: NodeJS.Timeout | undefined;
+  arm(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => undefined, ms);
+  }
+  forget(): void {
+    const oldTimer = this.timer;
+    this.timer = undefined;
+    if (oldTimer) clearTimeout(oldTimer);
+  }
+}
+`,
+    errors: [{ messageId: 'overwrite', line: 9, column: 5 }],
+  },
+  {
+    name: 'a release method that returns a promise, in an async method: awaited after the swap',
+    code: `
+export interface Processor {
+  destroy: () => Promise<void>;
+}
+declare function createProcessor(): Processor;
+class Track {
+  processor: Processor | undefined;
+  async restart(): Promise<void> {
+    await Promise.resolve();
+    this.processor = createProcessor();
+  }
+}
+`,
+    output: `
+export interface Processor {
+  destroy: () => Promise<void>;
+}
+declare function createProcessor(): Processor;
+class Track {
+  processor: Processor | undefined;
+  async restart(): Promise<void> {
+    await Promise.resolve();
+    const oldProcessor = this.processor;
+    this.processor = createProcessor();
+    if (oldProcessor !== this.processor) await oldProcessor?.destroy();
+  }
+}
+`,
+    errors: [{ messageId: 'overwrite', line: 10, column: 5 }],
+  },
+  {
+    name: 'a release method that returns a promise, outside an async function: a suggestion that marks it dropped',
+    code: `
+class Channel {
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+class Client {
+  channel: Channel | null = null;
+  reconnect(): void {
+    this.channel = new Channel();
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'overwrite',
+        line: 10,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'suggestUnawaitedAsyncDispose',
+            output: `
+class Channel {
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+class Client {
+  channel: Channel | null = null;
+  reconnect(): void {
+    const oldChannel = this.channel;
+    this.channel = new Channel();
+    void oldChannel?.close();
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 /** The code each case ends with: its last fix pass, and each suggestion's result. */

@@ -63,7 +63,7 @@ describe('releaseStatementText', () => {
         sameAs: undefined,
         inAsync: true,
         release: { kind: 'function', name: 'releaseResource' },
-        functionMayReturnPromise: true,
+        mayReturnPromise: true,
       }),
     ).toBe('await releaseResource(oldF);');
   });

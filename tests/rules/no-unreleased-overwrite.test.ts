@@ -2151,7 +2151,7 @@ ruleTester.run('no-unreleased-overwrite', rule, {
                     await flush();
                     const oldHandle = this.handle;
                     this.handle = null;
-                    if (oldHandle !== this.handle) void oldHandle?.close();
+                    void oldHandle?.close();
                   }
                 }`),
             },
@@ -3043,7 +3043,7 @@ ruleTester.run('no-unreleased-overwrite', rule, {
           reset(): void {
             const oldValue = this.value;
             this.value = undefined;
-            if (oldValue !== this.value) oldValue?.release();
+            oldValue?.release();
           }
           dispose(): void {
             this.value?.release();
@@ -3073,7 +3073,7 @@ ruleTester.run('no-unreleased-overwrite', rule, {
           reset(): void {
             const oldValue = this.value;
             this.value = null;
-            if (oldValue !== this.value) oldValue?.release();
+            oldValue?.release();
           }
           close(): void {
             ReferenceCountUtil.release(this.value);
@@ -3873,7 +3873,7 @@ ruleTester.run('no-unreleased-overwrite', rule, {
             this.interval = setInterval(() => {
               const oldInterval = this.interval;
               this.interval = undefined;
-              if (oldInterval && oldInterval !== this.interval) clearInterval(oldInterval);
+              if (oldInterval) clearInterval(oldInterval);
             }, 1000);
           }
         }`),
@@ -6435,21 +6435,21 @@ function releasedByPrivateMethodCallers(): {
           }`),
         errors: [{ messageId: 'overwrite', line: 8, column: 5 }],
         output: dedent(`
-          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
-          export class Stream {
-            private cursor: Cursor = openCursor();
-            async onError(): Promise<void> {
-              await this.resume();
-            }
-            private async resume(): Promise<void> {
-              const oldCursor = this.cursor;
-              this.cursor = openCursor();
-              if (oldCursor !== this.cursor) oldCursor.close();
-            }
-            async close(): Promise<void> {
-              await this.cursor.close();
-            }
-          }`),
+        declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+        export class Stream {
+          private cursor: Cursor = openCursor();
+          async onError(): Promise<void> {
+            await this.resume();
+          }
+          private async resume(): Promise<void> {
+            const oldCursor = this.cursor;
+            this.cursor = openCursor();
+            if (oldCursor !== this.cursor) await oldCursor.close();
+          }
+          async close(): Promise<void> {
+            await this.cursor.close();
+          }
+        }`),
       },
       {
         name: 'a private method that one caller reaches with a released value and another with a live one',
@@ -6491,25 +6491,36 @@ function releasedByPrivateMethodCallers(): {
               await this.cursor.close();
             }
           }`),
-        errors: [{ messageId: 'overwrite', line: 10, column: 5 }],
-        output: dedent(`
-          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
-          export class Stream {
-            private cursor: Cursor = openCursor();
-            async onError(): Promise<void> {
-              await this.cursor.close();
-              this.reopen();
-              setTimeout(this.reopen, 10);
-            }
-            private reopen(): void {
-              const oldCursor = this.cursor;
-              this.cursor = openCursor();
-              if (oldCursor !== this.cursor) oldCursor.close();
-            }
-            async close(): Promise<void> {
-              await this.cursor.close();
-            }
-          }`),
+        errors: [
+        {
+          messageId: 'overwrite',
+          line: 10,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+                export class Stream {
+                  private cursor: Cursor = openCursor();
+                  async onError(): Promise<void> {
+                    await this.cursor.close();
+                    this.reopen();
+                    setTimeout(this.reopen, 10);
+                  }
+                  private reopen(): void {
+                    const oldCursor = this.cursor;
+                    this.cursor = openCursor();
+                    if (oldCursor !== this.cursor) void oldCursor.close();
+                  }
+                  async close(): Promise<void> {
+                    await this.cursor.close();
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
       },
       {
         name: 'a private method also read into a local may be called from anywhere',
@@ -6530,26 +6541,37 @@ function releasedByPrivateMethodCallers(): {
               await this.cursor.close();
             }
           }`),
-        errors: [{ messageId: 'overwrite', line: 11, column: 5 }],
-        output: dedent(`
-          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
-          export class Stream {
-            private cursor: Cursor = openCursor();
-            async onError(): Promise<void> {
-              await this.cursor.close();
-              this.reopen();
-              const reopen = this.reopen;
-              reopen.call(this);
-            }
-            private reopen(): void {
-              const oldCursor = this.cursor;
-              this.cursor = openCursor();
-              if (oldCursor !== this.cursor) oldCursor.close();
-            }
-            async close(): Promise<void> {
-              await this.cursor.close();
-            }
-          }`),
+        errors: [
+        {
+          messageId: 'overwrite',
+          line: 11,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+                export class Stream {
+                  private cursor: Cursor = openCursor();
+                  async onError(): Promise<void> {
+                    await this.cursor.close();
+                    this.reopen();
+                    const reopen = this.reopen;
+                    reopen.call(this);
+                  }
+                  private reopen(): void {
+                    const oldCursor = this.cursor;
+                    this.cursor = openCursor();
+                    if (oldCursor !== this.cursor) void oldCursor.close();
+                  }
+                  async close(): Promise<void> {
+                    await this.cursor.close();
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
       },
       {
         name: 'a private method that stores twice drops its own first value, whatever its caller did',
@@ -6569,25 +6591,36 @@ function releasedByPrivateMethodCallers(): {
               await this.cursor.close();
             }
           }`),
-        errors: [{ messageId: 'overwrite', line: 10, column: 5 }],
-        output: dedent(`
-          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
-          export class Stream {
-            private cursor: Cursor = openCursor();
-            async onError(): Promise<void> {
-              await this.cursor.close();
-              this.reopen();
-            }
-            private reopen(): void {
-              this.cursor = openCursor();
-              const oldCursor = this.cursor;
-              this.cursor = openCursor();
-              if (oldCursor !== this.cursor) oldCursor.close();
-            }
-            async close(): Promise<void> {
-              await this.cursor.close();
-            }
-          }`),
+        errors: [
+        {
+          messageId: 'overwrite',
+          line: 10,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+                export class Stream {
+                  private cursor: Cursor = openCursor();
+                  async onError(): Promise<void> {
+                    await this.cursor.close();
+                    this.reopen();
+                  }
+                  private reopen(): void {
+                    this.cursor = openCursor();
+                    const oldCursor = this.cursor;
+                    this.cursor = openCursor();
+                    if (oldCursor !== this.cursor) void oldCursor.close();
+                  }
+                  async close(): Promise<void> {
+                    await this.cursor.close();
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
       },
       {
         name: 'a chain of two private methods below a caller that does not release',
@@ -6608,26 +6641,37 @@ function releasedByPrivateMethodCallers(): {
               await this.cursor.close();
             }
           }`),
-        errors: [{ messageId: 'overwrite', line: 11, column: 5 }],
-        output: dedent(`
-          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
-          export class Stream {
-            private cursor: Cursor = openCursor();
-            restart(): void {
-              this.reopen();
-            }
-            private reopen(): void {
-              this.open();
-            }
-            private open(): void {
-              const oldCursor = this.cursor;
-              this.cursor = openCursor();
-              if (oldCursor !== this.cursor) oldCursor.close();
-            }
-            async close(): Promise<void> {
-              await this.cursor.close();
-            }
-          }`),
+        errors: [
+        {
+          messageId: 'overwrite',
+          line: 11,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+                export class Stream {
+                  private cursor: Cursor = openCursor();
+                  restart(): void {
+                    this.reopen();
+                  }
+                  private reopen(): void {
+                    this.open();
+                  }
+                  private open(): void {
+                    const oldCursor = this.cursor;
+                    this.cursor = openCursor();
+                    if (oldCursor !== this.cursor) void oldCursor.close();
+                  }
+                  async close(): Promise<void> {
+                    await this.cursor.close();
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
       },
       {
         name: 'the second handler in a chain may run after the first stored a new value',
@@ -6645,23 +6689,34 @@ function releasedByPrivateMethodCallers(): {
               await this.cursor.close();
             }
           }`),
-        errors: [{ messageId: 'overwrite', line: 8, column: 5 }],
-        output: dedent(`
-          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
-          export class Stream {
-            private cursor: Cursor = openCursor();
-            restart(): void {
-              void this.cursor.close().then(() => undefined).then(() => this.reopen());
-            }
-            private reopen(): void {
-              const oldCursor = this.cursor;
-              this.cursor = openCursor();
-              if (oldCursor !== this.cursor) oldCursor.close();
-            }
-            async close(): Promise<void> {
-              await this.cursor.close();
-            }
-          }`),
+        errors: [
+        {
+          messageId: 'overwrite',
+          line: 8,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+                export class Stream {
+                  private cursor: Cursor = openCursor();
+                  restart(): void {
+                    void this.cursor.close().then(() => undefined).then(() => this.reopen());
+                  }
+                  private reopen(): void {
+                    const oldCursor = this.cursor;
+                    this.cursor = openCursor();
+                    if (oldCursor !== this.cursor) void oldCursor.close();
+                  }
+                  async close(): Promise<void> {
+                    await this.cursor.close();
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
       },
       {
         name: 'a caller that releases on one path only: reported without a fix, which would release twice',
@@ -6764,28 +6819,39 @@ function releasedByPrivateMethodCallers(): {
               await this.cursor.close();
             }
           }`),
-        errors: [{ messageId: 'overwrite', line: 13, column: 5 }],
-        output: dedent(`
-          declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
-          export class Stream {
-            private cursor: Cursor = openCursor();
-            private steps: Iterator<void> | undefined;
-            async restart(): Promise<void> {
-              await this.cursor.close();
-              this.steps = this.reopen();
-            }
-            step(): void {
-              this.steps?.next();
-            }
-            private *reopen(): Generator<void> {
-              const oldCursor = this.cursor;
-              this.cursor = openCursor();
-              if (oldCursor !== this.cursor) oldCursor.close();
-            }
-            async close(): Promise<void> {
-              await this.cursor.close();
-            }
-          }`),
+        errors: [
+        {
+          messageId: 'overwrite',
+          line: 13,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> } declare function openCursor(): Cursor; declare function squash(error: unknown): void;
+                export class Stream {
+                  private cursor: Cursor = openCursor();
+                  private steps: Iterator<void> | undefined;
+                  async restart(): Promise<void> {
+                    await this.cursor.close();
+                    this.steps = this.reopen();
+                  }
+                  step(): void {
+                    this.steps?.next();
+                  }
+                  private *reopen(): Generator<void> {
+                    const oldCursor = this.cursor;
+                    this.cursor = openCursor();
+                    if (oldCursor !== this.cursor) void oldCursor.close();
+                  }
+                  async close(): Promise<void> {
+                    await this.cursor.close();
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
       },
       {
         name: 'a try that does more than the release: its catch may run before the release',
@@ -7997,35 +8063,46 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        export function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                export function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a second call of init() without the guard',
@@ -8058,38 +8135,49 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 20, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          retry(): void {
-            init(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 20,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  retry(): void {
+                    init(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the flag never set',
@@ -8118,34 +8206,45 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             init(stream);
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the flag cleared elsewhere: init() runs again',
@@ -8176,36 +8275,47 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            this.s.init = false;
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 18,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    this.s.init = false;
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the flag set to a value that may be empty',
@@ -8235,35 +8345,46 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = Math.random() > 1;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = Math.random() > 1;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = Math.random() > 1;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'another store of a cursor into the member in the file',
@@ -8296,40 +8417,89 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }, { messageId: 'overwrite', line: 21, column: 3 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        export function restart(stream: DownloadStream): void {
-          const oldCursor = stream.s.cursor;
-          stream.s.cursor = findChunks();
-          if (oldCursor !== stream.s.cursor) oldCursor?.close();
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                export function restart(stream: DownloadStream): void {
+                  stream.s.cursor = findChunks();
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        }, {
+          messageId: 'overwrite',
+          line: 21,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    stream.s.cursor = findChunks();
+                  });
+                }
+                export function restart(stream: DownloadStream): void {
+                  const oldCursor = stream.s.cursor;
+                  stream.s.cursor = findChunks();
+                  if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the handler registered in a loop',
@@ -8361,37 +8531,48 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 18, column: 7 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          for (let attempt = 0; attempt < 2; attempt++) {
-            void findFile().then((file) => {
-              if (!file) return;
-              const oldCursor = stream.s.cursor;
-              stream.s.cursor = findChunks();
-              if (oldCursor !== stream.s.cursor) oldCursor?.close();
-            });
-          }
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 18,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  for (let attempt = 0; attempt < 2; attempt++) {
+                    void findFile().then((file) => {
+                      if (!file) return;
+                      const oldCursor = stream.s.cursor;
+                      stream.s.cursor = findChunks();
+                      if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                    });
+                  }
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the store in a loop of the handler',
@@ -8421,37 +8602,48 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 42 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            for (let part = 0; part < 2; part++) {
-              const oldCursor = stream.s.cursor;
-              stream.s.cursor = findChunks();
-              if (oldCursor !== stream.s.cursor) oldCursor?.close();
-            }
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 42,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    for (let part = 0; part < 2; part++) {
+                      const oldCursor = stream.s.cursor;
+                      stream.s.cursor = findChunks();
+                      if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                    }
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the state created with a cursor already in it',
@@ -8481,35 +8673,46 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false, cursor: findChunks() };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false, cursor: findChunks() };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the guard tests another stream than the one passed',
@@ -8539,35 +8742,46 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             first.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this, this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream, first: DownloadStream): void {
-          if (!first.s.init) {
-            init(stream);
-            first.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this, this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream, first: DownloadStream): void {
+                  if (!first.s.init) {
+                    init(stream);
+                    first.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the handler also called directly',
@@ -8599,37 +8813,48 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          const handleFile = (file: object | null) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          };
-          void findFile().then(handleFile);
-          handleFile({});
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  const handleFile = (file: object | null) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  };
+                  void findFile().then(handleFile);
+                  handleFile({});
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a handler of a thenable that is not a native promise',
@@ -8659,35 +8884,46 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): { then(onFile: (file: object | null) => void): void };
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): { then(onFile: (file: object | null) => void): void };
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the state object replaced while a handler is pending',
@@ -8720,38 +8956,49 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 20, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          reset(): void {
-            this.s = { init: false };
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 20,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  reset(): void {
+                    this.s = { init: false };
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the parameter reassigned before the handler runs',
@@ -8782,36 +9029,47 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream, next?: DownloadStream): void {
-          if (next) stream = next;
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 18,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream, next?: DownloadStream): void {
+                  if (next) stream = next;
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a script, not a module: init() is a global other scripts may call',
@@ -8841,35 +9099,46 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'Object.assign elsewhere may store a cursor under any name',
@@ -8902,38 +9171,49 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        export function patch(stream: DownloadStream, state: Partial<State>): void {
-          Object.assign(stream.s, state);
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                export function patch(stream: DownloadStream, state: Partial<State>): void {
+                  Object.assign(stream.s, state);
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a spread copies a state that may hold a cursor, with the flag cleared',
@@ -8966,38 +9246,49 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        export function twin(stream: DownloadStream): DownloadStream {
-          return { ...stream, s: { ...stream.s, init: false } } as DownloadStream;
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                export function twin(stream: DownloadStream): DownloadStream {
+                  return { ...stream, s: { ...stream.s, init: false } } as DownloadStream;
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the call not the first statement of the guarded branch',
@@ -9029,37 +9320,48 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          emit(): void {}
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            stream.emit();
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 18,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  emit(): void {}
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    stream.emit();
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'an awaited call with the flag set after it: a second caller runs meanwhile',
@@ -9139,36 +9441,47 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          stream.read();
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 18,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  stream.read();
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'init() emitting an event before the flag is set after the call',
@@ -9200,37 +9513,48 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 19, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        declare class Emitter { emit(name: string): boolean }
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream extends Emitter {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          stream.emit('opening');
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 19,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                declare class Emitter { emit(name: string): boolean }
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream extends Emitter {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  stream.emit('opening');
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'init() may throw after registering its handler, leaving the flag set after the call empty',
@@ -9262,37 +9586,48 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        declare function audit(stream: object): void;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-          audit(stream);
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 18,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                declare function audit(stream: object): void;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                  audit(stream);
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the guard calls code after testing the flag',
@@ -9323,36 +9658,47 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        declare function ready(): boolean;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init && ready()) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 18,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                declare function ready(): boolean;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init && ready()) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a destructuring store of the member elsewhere',
@@ -9385,38 +9731,49 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        export function adopt(stream: DownloadStream, source: { cursor: Cursor }): void {
-          ({ cursor: stream.s.cursor } = source);
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                export function adopt(stream: DownloadStream, source: { cursor: Cursor }): void {
+                  ({ cursor: stream.s.cursor } = source);
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the flag deleted elsewhere',
@@ -9447,36 +9804,47 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            delete (this.s as Partial<State>).init;
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 18,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    delete (this.s as Partial<State>).init;
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'init() exported under another name',
@@ -9507,36 +9875,47 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
           }
         }
         export { init as start };`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }
-        export { init as start };`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }
+                export { init as start };`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: "the handler's own parameter shadows the stream",
@@ -9565,34 +9944,45 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 16, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<DownloadStream>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((stream) => {
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 16,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<DownloadStream>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((stream) => {
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the state read through a getter',
@@ -9625,38 +10015,49 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 20, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          private states = [{ init: false }, { init: false }];
-          get s(): State {
-            return this.states[Math.round(Math.random())]!;
-          }
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 20,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  private states = [{ init: false }, { init: false }];
+                  get s(): State {
+                    return this.states[Math.round(Math.random())]!;
+                  }
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the flag behind a setter that may not keep it',
@@ -9695,44 +10096,55 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 26, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        class State {
-          cursor?: Cursor;
-          #phase: 'idle' | 'starting' | 'started' = 'idle';
-          get init(): boolean {
-            return this.#phase === 'started';
-          }
-          set init(value: boolean) {
-            this.#phase = value ? 'starting' : 'idle';
-          }
-        }
-        export class DownloadStream {
-          s = new State();
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 26,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                class State {
+                  cursor?: Cursor;
+                  #phase: 'idle' | 'starting' | 'started' = 'idle';
+                  get init(): boolean {
+                    return this.#phase === 'started';
+                  }
+                  set init(value: boolean) {
+                    this.#phase = value ? 'starting' : 'idle';
+                  }
+                }
+                export class DownloadStream {
+                  s = new State();
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: "the state frozen elsewhere: the flag's store throws and init() runs again",
@@ -9765,38 +10177,49 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        export function seal(stream: DownloadStream): void {
-          Object.freeze(stream.s);
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                export function seal(stream: DownloadStream): void {
+                  Object.freeze(stream.s);
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the stream passed read through a getter, which may hand out another one each time',
@@ -9838,47 +10261,58 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          async abort(): Promise<void> {
-            await this.s.cursor?.close();
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        export class Reader {
-          constructor(private readonly streams: DownloadStream[]) {}
-          get current(): DownloadStream {
-            return this.streams[Math.floor(Math.random() * this.streams.length)]!;
-          }
-          read(): void {
-            if (!this.current.s.init) {
-              init(this.current);
-              this.current.s.init = true;
-            }
-          }
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  async abort(): Promise<void> {
+                    await this.s.cursor?.close();
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                export class Reader {
+                  constructor(private readonly streams: DownloadStream[]) {}
+                  get current(): DownloadStream {
+                    return this.streams[Math.floor(Math.random() * this.streams.length)]!;
+                  }
+                  read(): void {
+                    if (!this.current.s.init) {
+                      init(this.current);
+                      this.current.s.init = true;
+                    }
+                  }
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     // ── Adversarial review: code of the file that runs while the flag set after the call is still
     // empty (overrides a Node stream method calls, listeners it emits to, implicit conversions), and
@@ -9914,38 +10348,49 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 20, column: 5 }],
-      output: dedent(`
-        import { Readable } from 'node:stream';
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream extends Readable {
-          s: State = { init: false };
-          override _read(): void {
-            waitForFile(this);
-          }
-          override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-            waitForFile(this);
-            callback(error);
-          }
-        }
-        function init(stream: DownloadStream): void {
-          if (stream.readableAborted) stream.destroy();
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 20,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                import { Readable } from 'node:stream';
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream extends Readable {
+                  s: State = { init: false };
+                  override _read(): void {
+                    waitForFile(this);
+                  }
+                  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+                    waitForFile(this);
+                    callback(error);
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  if (stream.readableAborted) stream.destroy();
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'init() calls read(), whose _read() override reaches the guard again before the flag is set',
@@ -9977,37 +10422,48 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 19, column: 5 }],
-      output: dedent(`
-        import { Readable } from 'node:stream';
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream extends Readable {
-          s: State = { init: false };
-          start(): void {
-            waitForFile(this);
-          }
-          override _read(): void {
-            waitForFile(this);
-          }
-        }
-        function init(stream: DownloadStream): void {
-          stream.read(0);
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 19,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                import { Readable } from 'node:stream';
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream extends Readable {
+                  s: State = { init: false };
+                  start(): void {
+                    waitForFile(this);
+                  }
+                  override _read(): void {
+                    waitForFile(this);
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  stream.read(0);
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: "init() calls end(), which runs the file's _final() override before it returns",
@@ -10041,39 +10497,50 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 21, column: 5 }],
-      output: dedent(`
-        import { Writable } from 'node:stream';
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class UploadStream extends Writable {
-          s: State = { init: false };
-          override _write(chunk: Buffer, encoding: BufferEncoding, callback: () => void): void {
-            waitForFile(this);
-            callback();
-          }
-          override _final(callback: () => void): void {
-            waitForFile(this);
-            callback();
-          }
-        }
-        function init(stream: UploadStream): void {
-          if (stream.s.cursor === undefined) stream.end();
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: UploadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 21,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                import { Writable } from 'node:stream';
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class UploadStream extends Writable {
+                  s: State = { init: false };
+                  override _write(chunk: Buffer, encoding: BufferEncoding, callback: () => void): void {
+                    waitForFile(this);
+                    callback();
+                  }
+                  override _final(callback: () => void): void {
+                    waitForFile(this);
+                    callback();
+                  }
+                }
+                function init(stream: UploadStream): void {
+                  if (stream.s.cursor === undefined) stream.end();
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: UploadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: "init() calls pause(), which emits 'pause' to the file's listener before it returns",
@@ -10109,41 +10576,52 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 23, column: 5 }],
-      output: dedent(`
-        import { Readable } from 'node:stream';
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream extends Readable {
-          s: State = { init: false };
-          constructor() {
-            super();
-            this.on('pause', () => {
-              waitForFile(this);
-            });
-          }
-          start(): void {
-            waitForFile(this);
-          }
-          override _read(): void {}
-        }
-        function init(stream: DownloadStream): void {
-          stream.pause();
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 23,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                import { Readable } from 'node:stream';
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream extends Readable {
+                  s: State = { init: false };
+                  constructor() {
+                    super();
+                    this.on('pause', () => {
+                      waitForFile(this);
+                    });
+                  }
+                  start(): void {
+                    waitForFile(this);
+                  }
+                  override _read(): void {}
+                }
+                function init(stream: DownloadStream): void {
+                  stream.pause();
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'init() calls a bound emit() by a bare name',
@@ -10179,41 +10657,52 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 23, column: 5 }],
-      output: dedent(`
-        import { EventEmitter } from 'node:events';
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream extends EventEmitter {
-          s: State = { init: false };
-          constructor() {
-            super();
-            this.on('opening', () => {
-              waitForFile(this);
-            });
-          }
-          start(): void {
-            waitForFile(this);
-          }
-        }
-        function init(stream: DownloadStream): void {
-          const emit = stream.emit.bind(stream);
-          emit('opening');
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 23,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                import { EventEmitter } from 'node:events';
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream extends EventEmitter {
+                  s: State = { init: false };
+                  constructor() {
+                    super();
+                    this.on('opening', () => {
+                      waitForFile(this);
+                    });
+                  }
+                  start(): void {
+                    waitForFile(this);
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  const emit = stream.emit.bind(stream);
+                  emit('opening');
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: "init() converts the stream to a string, which calls the file's toString()",
@@ -10245,37 +10734,48 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 19, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          toString(): string {
-            waitForFile(this);
-            return 'download';
-          }
-        }
-        function init(stream: DownloadStream): void {
-          console.log(\`opening \${stream}\`);
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 19,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  toString(): string {
+                    waitForFile(this);
+                    return 'download';
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  console.log(\`opening \${stream}\`);
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: "init() adds a listener while the file listens to 'newListener'",
@@ -10307,37 +10807,48 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 19, column: 5 }],
-      output: dedent(`
-        import { EventEmitter } from 'node:events';
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream extends EventEmitter {
-          s: State = { init: false };
-          constructor() {
-            super();
-            this.on('newListener', () => {
-              waitForFile(this);
-            });
-          }
-        }
-        function init(stream: DownloadStream): void {
-          stream.once('error', () => undefined);
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 19,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                import { EventEmitter } from 'node:events';
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream extends EventEmitter {
+                  s: State = { init: false };
+                  constructor() {
+                    super();
+                    this.on('newListener', () => {
+                      waitForFile(this);
+                    });
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  stream.once('error', () => undefined);
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the state handed in by a parameter property: another module may pass one that holds a cursor',
@@ -10364,32 +10875,43 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 14, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          constructor(readonly s: State) {}
-          read(): void {
-            waitForFile(this);
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 14,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  constructor(readonly s: State) {}
+                  read(): void {
+                    waitForFile(this);
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: "the state handed in through the constructor's parameter",
@@ -10419,35 +10941,46 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 17, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State;
-          constructor(state: State) {
-            this.s = state;
-          }
-          read(): void {
-            waitForFile(this);
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 17,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State;
+                  constructor(state: State) {
+                    this.s = state;
+                  }
+                  read(): void {
+                    waitForFile(this);
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: "an exported function's argument, not an object the file made: it may arrive holding a socket",
@@ -10611,33 +11144,44 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 15, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        declare function persisted(target: object, key: string): void;
-        export class DownloadStream {
-          @persisted s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 15,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                declare function persisted(target: object, key: string): void;
+                export class DownloadStream {
+                  @persisted s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a class decorator may replace the class',
@@ -10666,34 +11210,45 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 16, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        declare function pooled<T extends new () => object>(target: T): T;
-        @pooled
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 16,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                declare function pooled<T extends new () => object>(target: T): T;
+                @pooled
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the state a proxy, whose get trap hides the flag',
@@ -10726,38 +11281,49 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 20, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        class State {
-          init = false;
-          cursor?: Cursor;
-          constructor() {
-            return new Proxy(this, { get: (target, key) => (key === 'init' ? false : target.cursor) });
-          }
-        }
-        export class DownloadStream {
-          s = new State();
-          read(): void {
-            waitForFile(this);
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 20,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                class State {
+                  init = false;
+                  cursor?: Cursor;
+                  constructor() {
+                    return new Proxy(this, { get: (target, key) => (key === 'init' ? false : target.cursor) });
+                  }
+                }
+                export class DownloadStream {
+                  s = new State();
+                  read(): void {
+                    waitForFile(this);
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: "a getter read in the guard's test after the flag reaches the guard again before the call",
@@ -10788,36 +11354,47 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 18, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          get ready(): boolean {
-            waitForFile(this);
-            return true;
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init && stream.ready) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 18,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  get ready(): boolean {
+                    waitForFile(this);
+                    return true;
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init && stream.ready) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a getter read as another argument of the call reaches the guard again while the flag set after the call is empty',
@@ -10849,37 +11426,48 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 19, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-          get label(): string {
-            waitForFile(this);
-            return 'download';
-          }
-        }
-        function init(stream: DownloadStream, label: string): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            console.log(label);
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream, stream.label);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 19,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                  get label(): string {
+                    waitForFile(this);
+                    return 'download';
+                  }
+                }
+                function init(stream: DownloadStream, label: string): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    console.log(label);
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream, stream.label);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: "the flag's value built by a constructor of the file that reaches the guard before the flag is stored",
@@ -10911,37 +11499,48 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             init(stream);
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 19, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init?: Started; cursor?: Cursor }
-        class Started {
-          constructor(stream: DownloadStream) {
-            waitForFile(stream);
-          }
-        }
-        export class DownloadStream {
-          s: State = {};
-          read(): void {
-            waitForFile(this);
-          }
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            stream.s.init = new Started(stream);
-            init(stream);
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 19,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init?: Started; cursor?: Cursor }
+                class Started {
+                  constructor(stream: DownloadStream) {
+                    waitForFile(stream);
+                  }
+                }
+                export class DownloadStream {
+                  s: State = {};
+                  read(): void {
+                    waitForFile(this);
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    stream.s.init = new Started(stream);
+                    init(stream);
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: "init() aborts an AbortController whose 'abort' listener in the file reaches the guard",
@@ -10976,40 +11575,51 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 22, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(signal: AbortSignal): Promise<object | null>;
-        declare function isStale(): boolean;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          readonly controller = new AbortController();
-          constructor() {
-            this.controller.signal.addEventListener('abort', () => {
-              waitForFile(this);
-            });
-          }
-          read(): void {
-            waitForFile(this);
-          }
-        }
-        function init(stream: DownloadStream): void {
-          if (isStale()) stream.controller.abort();
-          void findFile(stream.controller.signal).then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          });
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 22,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(signal: AbortSignal): Promise<object | null>;
+                declare function isStale(): boolean;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  readonly controller = new AbortController();
+                  constructor() {
+                    this.controller.signal.addEventListener('abort', () => {
+                      waitForFile(this);
+                    });
+                  }
+                  read(): void {
+                    waitForFile(this);
+                  }
+                }
+                function init(stream: DownloadStream): void {
+                  if (isStale()) stream.controller.abort();
+                  void findFile(stream.controller.signal).then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  });
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'init() builds the reject handler by calling a function of the file, which runs before the link registers anything',
@@ -11042,38 +11652,49 @@ ruleTester.run('no-unreleased-overwrite: module functions run once per object', 
             stream.s.init = true;
           }
         }`),
-      errors: [{ messageId: 'overwrite', line: 20, column: 5 }],
-      output: dedent(`
-        declare class Cursor { close(): Promise<void> }
-        declare function findChunks(): Cursor;
-        declare function findFile(): Promise<object | null>;
-        interface State { init: boolean; cursor?: Cursor }
-        export class DownloadStream {
-          s: State = { init: false };
-          read(): void {
-            waitForFile(this);
-          }
-        }
-        function retryOnFailure(stream: DownloadStream): (error: unknown) => void {
-          waitForFile(stream);
-          return (error) => {
-            console.error(error);
-          };
-        }
-        function init(stream: DownloadStream): void {
-          void findFile().then((file) => {
-            if (!file) return;
-            const oldCursor = stream.s.cursor;
-            stream.s.cursor = findChunks();
-            if (oldCursor !== stream.s.cursor) oldCursor?.close();
-          }, retryOnFailure(stream));
-        }
-        function waitForFile(stream: DownloadStream): void {
-          if (!stream.s.init) {
-            init(stream);
-            stream.s.init = true;
-          }
-        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 20,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Cursor { close(): Promise<void> }
+                declare function findChunks(): Cursor;
+                declare function findFile(): Promise<object | null>;
+                interface State { init: boolean; cursor?: Cursor }
+                export class DownloadStream {
+                  s: State = { init: false };
+                  read(): void {
+                    waitForFile(this);
+                  }
+                }
+                function retryOnFailure(stream: DownloadStream): (error: unknown) => void {
+                  waitForFile(stream);
+                  return (error) => {
+                    console.error(error);
+                  };
+                }
+                function init(stream: DownloadStream): void {
+                  void findFile().then((file) => {
+                    if (!file) return;
+                    const oldCursor = stream.s.cursor;
+                    stream.s.cursor = findChunks();
+                    if (oldCursor !== stream.s.cursor) void oldCursor?.close();
+                  }, retryOnFailure(stream));
+                }
+                function waitForFile(stream: DownloadStream): void {
+                  if (!stream.s.init) {
+                    init(stream);
+                    stream.s.init = true;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
     },
   ]),
 });
@@ -11653,7 +12274,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               this.connection = new Connection();
@@ -11732,7 +12353,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -11812,7 +12433,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -11882,7 +12503,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -11954,7 +12575,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -12028,7 +12649,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -12102,7 +12723,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -12175,7 +12796,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               connect().then((other) => this.reschedule(other));
@@ -12252,7 +12873,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -12323,7 +12944,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 .catch(() => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 });
               return;
             }
@@ -12400,7 +13021,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -12478,7 +13099,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -12556,7 +13177,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -12628,7 +13249,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -12704,7 +13325,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -12780,7 +13401,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -12860,7 +13481,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -12938,7 +13559,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -13012,7 +13633,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -13092,7 +13713,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -13170,7 +13791,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -13246,7 +13867,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -13332,7 +13953,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -13514,7 +14135,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -13593,7 +14214,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -13672,7 +14293,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -13751,7 +14372,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -13829,7 +14450,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -13907,7 +14528,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -13985,7 +14606,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -14063,7 +14684,7 @@ ruleTester.run('no-unreleased-overwrite: a timer chain\'s handlers that find a f
                 () => {
                   const oldConnection = this.connection;
                   this.connection = undefined;
-                  if (oldConnection !== this.connection) oldConnection?.destroy();
+                  oldConnection?.destroy();
                 },
               );
               return;
@@ -15627,16 +16248,39 @@ ruleTester.run('no-unreleased-overwrite: locks on a stream the instance keeps', 
           }
         }`),
       errors: [
-        { messageId: 'overwrite', line: 4, column: 5 },
+        {
+          messageId: 'overwrite',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                class Output {
+                  stream = new WritableStream<string>();
+                  rotate(): void {
+                    const oldStream = this.stream;
+                    this.stream = new WritableStream<string>();
+                    void oldStream.close();
+                  }
+                }
+                export class Pump extends Output {
+                  declare stream: WritableStream<string>;
+                  private writer: WritableStreamDefaultWriter<string> | null = null;
+                  start(): void {
+                    this.writer = this.stream.getWriter();
+                  }
+                }`),
+            },
+          ],
+        },
         { messageId: 'overwrite', line: 11, column: 5 },
       ],
       output: dedent(`
         class Output {
           stream = new WritableStream<string>();
           rotate(): void {
-            const oldStream = this.stream;
             this.stream = new WritableStream<string>();
-            oldStream.close();
           }
         }
         export class Pump extends Output {
@@ -17845,7 +18489,7 @@ ruleTester.run('no-unreleased-overwrite: corpus false positives still reported',
           async _start(): Promise<void> {
             const oldAudioContext = this.audioContext;
             this.audioContext = new AudioContext();
-            oldAudioContext?.close();
+            await oldAudioContext?.close();
           }
           async _stop(): Promise<void> {
             await this.audioContext?.close();
@@ -18503,7 +19147,7 @@ ruleTester.run('no-unreleased-overwrite: the stored const handed off since', rul
             this.session = openSession(url);
             const oldSession = this.session;
             this.session = null;
-            if (oldSession !== this.session) oldSession?.close();
+            oldSession?.close();
           }
           shutdown(): void {
             this.session?.close();
@@ -18548,7 +19192,7 @@ ruleTester.run('no-unreleased-overwrite: the stored const handed off since', rul
             session.once('timeout', () => {
               const oldSession = this.session;
               this.session = null;
-              if (oldSession !== this.session) oldSession?.close();
+              oldSession?.close();
             });
           }
           shutdown(): void {
@@ -18679,7 +19323,7 @@ ruleTester.run('no-unreleased-overwrite: the stored const handed off since', rul
               if (!this.closing) ready(session);
               const oldSession = this.session;
               this.session = null;
-              if (oldSession !== this.session) oldSession?.close();
+              oldSession?.close();
             });
           }
           shutdown(): void {
@@ -18724,7 +19368,7 @@ ruleTester.run('no-unreleased-overwrite: the stored const handed off since', rul
               this.onReady?.(session);
               const oldSession = this.session;
               this.session = null;
-              if (oldSession !== this.session) oldSession?.close();
+              oldSession?.close();
             });
           }
           shutdown(): void {
@@ -18765,7 +19409,7 @@ ruleTester.run('no-unreleased-overwrite: the stored const handed off since', rul
             this.session = session;
             const oldSession = this.session;
             this.session = null;
-            if (oldSession !== this.session) oldSession?.close();
+            oldSession?.close();
           }
           shutdown(): void {
             this.session?.close();
@@ -18836,7 +19480,7 @@ ruleTester.run('no-unreleased-overwrite: a named one-shot timer callback', rule,
             const onFire = () => {
               const oldTimer = this.timer;
               this.timer = null;
-              if (oldTimer && oldTimer !== this.timer) clearTimeout(oldTimer);
+              if (oldTimer) clearTimeout(oldTimer);
             };
             this.timer = setTimeout(onFire, ms);
             if (ms <= 0) onFire();
@@ -18865,7 +19509,7 @@ ruleTester.run('no-unreleased-overwrite: a named one-shot timer callback', rule,
             const onTick = () => {
               const oldTimer = this.timer;
               this.timer = null;
-              if (oldTimer && oldTimer !== this.timer) clearInterval(oldTimer);
+              if (oldTimer) clearInterval(oldTimer);
             };
             this.timer = setInterval(onTick, ms);
           }
@@ -18978,7 +19622,7 @@ ruleTester.run('no-unreleased-overwrite: a store in the release member of the va
               clearInterval(handle);
               const oldDisposable = this.disposable;
               this.disposable = undefined;
-              if (oldDisposable !== this.disposable) oldDisposable?.dispose();
+              oldDisposable?.dispose();
             });
           }
         }`),
@@ -19059,7 +19703,7 @@ ruleTester.run('no-unreleased-overwrite: a store in the release member of the va
               dispose: () => {
                 const oldSubscription = this.subscription;
                 this.subscription = undefined;
-                if (oldSubscription !== this.subscription) oldSubscription?.dispose();
+                oldSubscription?.dispose();
               },
             };
           }
@@ -19098,7 +19742,7 @@ ruleTester.run('no-unreleased-overwrite: a store in the release member of the va
                 setTimeout(() => {
                   const oldSubscription = this.subscription;
                   this.subscription = undefined;
-                  if (oldSubscription !== this.subscription) oldSubscription?.dispose();
+                  oldSubscription?.dispose();
                 }, 0);
               },
             };
@@ -19138,7 +19782,7 @@ ruleTester.run('no-unreleased-overwrite: a store in the release member of the va
                 await flush();
                 const oldResource = this.resource;
                 this.resource = undefined;
-                if (oldResource !== this.resource) await oldResource?.[Symbol.asyncDispose]();
+                await oldResource?.[Symbol.asyncDispose]();
               },
             };
           }
@@ -19294,7 +19938,7 @@ ruleTester.run('no-unreleased-overwrite: an old value known equal to a local han
             if (this._widget !== widget) return;
             const oldWidget = this._widget;
             this._widget = null;
-            if (oldWidget !== this._widget) oldWidget?.dispose();
+            oldWidget?.dispose();
           }
         }`),
     },
@@ -19344,7 +19988,7 @@ ruleTester.run('no-unreleased-overwrite: an old value known equal to a local han
             }
             const oldWidget = this._widget;
             this._widget = null;
-            if (oldWidget !== this._widget) oldWidget?.dispose();
+            oldWidget?.dispose();
           }
         }`),
     },
@@ -19393,7 +20037,7 @@ ruleTester.run('no-unreleased-overwrite: an old value known equal to a local han
             this._widget = next;
             const oldWidget = this._widget;
             this._widget = null;
-            if (oldWidget !== this._widget) oldWidget?.dispose();
+            oldWidget?.dispose();
             adopt(widget);
           }
         }`),
@@ -19443,7 +20087,7 @@ ruleTester.run('no-unreleased-overwrite: an old value known equal to a local han
             widget = other;
             const oldWidget = this._widget;
             this._widget = null;
-            if (oldWidget !== this._widget) oldWidget?.dispose();
+            oldWidget?.dispose();
             adopt(widget);
           }
         }`),
@@ -19495,7 +20139,7 @@ ruleTester.run('no-unreleased-overwrite: an old value known equal to a local han
             removed = other;
             const oldWidget = this._widget;
             this._widget = null;
-            if (oldWidget !== this._widget) oldWidget?.dispose();
+            oldWidget?.dispose();
             adopt(removed);
           }
         }`),
@@ -19956,7 +20600,7 @@ ruleTester.run('no-unreleased-overwrite: web stream writers and readers are rele
                 this.ws = undefined;
                 const oldStreamWriter = this.streamWriter;
                 this.streamWriter = undefined;
-                if (oldStreamWriter !== this.streamWriter) oldStreamWriter?.releaseLock();
+                oldStreamWriter?.releaseLock();
                 ws.close({ closeCode: 1000, reason });
               }
             }
@@ -20046,17 +20690,27 @@ ruleTester.run('no-unreleased-overwrite: web stream writers and readers are rele
         }`),
       options: [{ types: [{ type: { from: 'package', package: 'stream/web', name: 'WritableStreamDefaultWriter' }, release: { method: 'abort' } }] }],
       errors: [
-        { messageId: 'overwrite', line: 4, column: 5, data: { target: 'this.writer', type: 'WritableStreamDefaultWriter<string> | undefined', release: 'abort()' } },
+        {
+          messageId: 'overwrite',
+          line: 4,
+          column: 5,
+          data: { target: 'this.writer', type: 'WritableStreamDefaultWriter<string> | undefined', release: 'abort()' },
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                export class Pump {
+                  private writer: WritableStreamDefaultWriter<string> | undefined;
+                  attach(stream: WritableStream<string>): void {
+                    const oldWriter = this.writer;
+                    this.writer = stream.getWriter();
+                    if (oldWriter !== this.writer) void oldWriter?.abort();
+                  }
+                }`),
+            },
+          ],
+        },
       ],
-      output: dedent(`
-        export class Pump {
-          private writer: WritableStreamDefaultWriter<string> | undefined;
-          attach(stream: WritableStream<string>): void {
-            const oldWriter = this.writer;
-            this.writer = stream.getWriter();
-            if (oldWriter !== this.writer) oldWriter?.abort();
-          }
-        }`),
     },
   ]),
 });
@@ -20116,7 +20770,7 @@ ruleTester.run('no-unreleased-overwrite: the release the class uses on the field
               this.parentMenu = null;
               const oldChildMenu = parentMenu.childMenu;
               parentMenu.childMenu = null;
-              if (oldChildMenu !== parentMenu.childMenu) oldChildMenu?.close();
+              oldChildMenu?.close();
             }
           }
         }`),
@@ -20337,6 +20991,413 @@ ruleTester.run('no-unreleased-overwrite: the release the class uses on the field
             const oldView = this.view;
             this.view = makePanel();
             if (oldView !== this.view) oldView.dispose();
+          }
+        }`),
+    },
+  ]),
+});
+
+ruleTester.run('no-unreleased-overwrite: a release call with arguments', rule, {
+  valid: inFixture<ValidTestCase<Options>>([
+    {
+      name: 'release(1) just before the store: the old value is released (Netty decrement)',
+      code: dedent(`
+        interface ReferenceCounted { refCnt(): number; release(decrement?: number): boolean }
+        export class Holder {
+          buf: ReferenceCounted;
+          constructor(private readonly alloc: () => ReferenceCounted) {
+            this.buf = alloc();
+          }
+          replace(): void {
+            this.buf.release(1);
+            this.buf = this.alloc();
+          }
+        }`),
+    },
+    {
+      name: 'close(code, reason) through ?. just before the store',
+      code: dedent(`
+        export class Sock { close(code?: number, reason?: string): void { void code; void reason; } }
+        export class Client {
+          private ws: Sock | undefined;
+          reconnect(): void {
+            this.ws?.close(1000, 'reconnecting');
+            this.ws = new Sock();
+          }
+        }`),
+    },
+    {
+      name: 'destroy(err) on a stream before the store',
+      code: dedent(`
+        import { Socket } from 'node:net';
+        export class Link {
+          private conn: Socket | undefined;
+          redial(err: Error): void {
+            this.conn?.destroy(err);
+            this.conn = new Socket();
+          }
+        }`),
+    },
+    {
+      name: 'close(callback) on a server before the store',
+      code: dedent(`
+        import { createServer, type Server } from 'node:http';
+        export class Host {
+          private server: Server = createServer();
+          restart(onClosed: (err?: Error) => void): void {
+            this.server.close(onClosed);
+            this.server = createServer();
+          }
+        }`),
+    },
+    {
+      name: 'saved in a const, the field emptied, then closed with a code and a reason',
+      code: dedent(`
+        export class Sock { close(code?: number, reason?: string): void { void code; void reason; } }
+        export class Client {
+          private ws: Sock | undefined;
+          connect(): void {
+            const oldWs = this.ws;
+            this.ws = new Sock();
+            oldWs?.close();
+          }
+          teardown(): void {
+            const ws = this.ws;
+            if (ws) {
+              this.ws = undefined;
+              ws.close(1000, 'bye');
+            }
+          }
+        }`),
+    },
+    {
+      name: 'an inherited method that closes the field with a code before the store',
+      code: dedent(`
+        export class Sock { close(code?: number): void { void code; } }
+        class Base {
+          protected ws: Sock = new Sock();
+          protected teardown(): void {
+            this.ws.close(1000);
+          }
+        }
+        export class Client extends Base {
+          reconnect(): void {
+            this.teardown();
+            this.ws = new Sock();
+          }
+        }`),
+    },
+  ]),
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'release(1) on one path only: reported, and no release is added (it would repeat that one)',
+      code: dedent(`
+        interface ReferenceCounted { refCnt(): number; release(decrement?: number): boolean }
+        export class Holder {
+          buf: ReferenceCounted;
+          constructor(private readonly alloc: () => ReferenceCounted) {
+            this.buf = alloc();
+          }
+          replace(early: boolean): void {
+            if (early) this.buf.release(1);
+            this.buf = this.alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 9, column: 5, data: { target: 'this.buf', type: 'ReferenceCounted', release: 'release()' } }],
+      output: null,
+    },
+    {
+      name: 'release(1) before an await: released too early, and the suggestion moves that call with its argument',
+      code: dedent(`
+        declare class RcBuf { refCnt(): number; release(decrement?: number): boolean }
+        declare function pause(): Promise<void>;
+        export class Holder {
+          buf = new RcBuf();
+          async replace(): Promise<void> {
+            this.buf.release(1);
+            await pause();
+            this.buf = new RcBuf();
+          }
+        }`),
+      errors: [
+        {
+          messageId: 'releasedTooEarly',
+          line: 8,
+          column: 5,
+          data: { target: 'this.buf', type: 'RcBuf', release: 'release()' },
+          suggestions: [
+            {
+              messageId: 'suggestMoveRelease',
+              output: dedent(`
+                declare class RcBuf { refCnt(): number; release(decrement?: number): boolean }
+                declare function pause(): Promise<void>;
+                export class Holder {
+                  buf = new RcBuf();
+                  async replace(): Promise<void> {
+                    await pause();
+                    const oldBuf = this.buf;
+                    this.buf = new RcBuf();
+                    oldBuf.release(1);
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
+    },
+  ]),
+});
+
+ruleTester.run('no-unreleased-overwrite: the release after a store of an empty value', rule, {
+  valid: [],
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'a store of null: no !== guard (after the store TypeScript narrows the field to null, and the guard made ?. look unnecessary)',
+      code: dedent(`
+        export class Res { dispose(): void {} }
+        export class Owner {
+          private x: Res | null = null;
+          open(): void {
+            this.x?.dispose();
+            this.x = new Res();
+          }
+          clear(): void {
+            this.x = null;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 9, column: 5, data: { target: 'this.x', type: 'Res | null', release: 'dispose()' } }],
+      output: dedent(`
+        export class Res { dispose(): void {} }
+        export class Owner {
+          private x: Res | null = null;
+          open(): void {
+            this.x?.dispose();
+            this.x = new Res();
+          }
+          clear(): void {
+            const oldX = this.x;
+            this.x = null;
+            oldX?.dispose();
+          }
+        }`),
+    },
+    {
+      name: 'a store of undefined whose value is used: the suggestion releases without a guard too',
+      code: dedent(`
+        export class Res { dispose(): void {} }
+        export class Owner {
+          private x: Res | undefined;
+          open(): void {
+            this.x?.dispose();
+            this.x = new Res();
+          }
+          clear(): undefined {
+            return (this.x = undefined);
+          }
+        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 9,
+          column: 13,
+          suggestions: [
+            {
+              messageId: 'suggestKeepValue',
+              output: dedent(`
+                export class Res { dispose(): void {} }
+                export class Owner {
+                  private x: Res | undefined;
+                  open(): void {
+                    this.x?.dispose();
+                    this.x = new Res();
+                  }
+                  clear(): undefined {
+                    const nextX = undefined;
+                    const oldX = this.x;
+                    this.x = nextX;
+                    oldX?.dispose();
+                    return nextX;
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a store of void 0 through a release function: the emptiness guard stays, the comparison goes',
+      options: [{ releaseWith: { function: 'releaseResource', from: 'eslint-plugin-resource-leak/runtime' } }],
+      code: dedent(`
+        export class Res { dispose(): void {} }
+        export class Owner {
+          private x: Res | undefined;
+          open(): void {
+            this.x?.dispose();
+            this.x = new Res();
+          }
+          clear(): void {
+            this.x = void 0;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 9, column: 5 }],
+      output: dedent(`
+        import { releaseResource } from 'eslint-plugin-resource-leak/runtime';
+
+        export class Res { dispose(): void {} }
+        export class Owner {
+          private x: Res | undefined;
+          open(): void {
+            this.x?.dispose();
+            this.x = new Res();
+          }
+          clear(): void {
+            const oldX = this.x;
+            this.x = void 0;
+            if (oldX) void releaseResource(oldX);
+          }
+        }`),
+    },
+  ]),
+});
+
+ruleTester.run('no-unreleased-overwrite: a release method that returns a promise', rule, {
+  valid: [],
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'a destroy property typed () => Promise<void>, in an async method: the fix awaits it',
+      code: dedent(`
+        export interface Processor { destroy: () => Promise<void> }
+        declare function createProcessor(): Processor;
+        export class Track {
+          processor: Processor | undefined;
+          async restart(): Promise<void> {
+            await Promise.resolve();
+            this.processor = createProcessor();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5, data: { target: 'this.processor', type: 'Processor | undefined', release: 'destroy()' } }],
+      output: dedent(`
+        export interface Processor { destroy: () => Promise<void> }
+        declare function createProcessor(): Processor;
+        export class Track {
+          processor: Processor | undefined;
+          async restart(): Promise<void> {
+            await Promise.resolve();
+            const oldProcessor = this.processor;
+            this.processor = createProcessor();
+            if (oldProcessor !== this.processor) await oldProcessor?.destroy();
+          }
+        }`),
+    },
+    {
+      name: 'close(): Promise<void> in a method that is not async: a suggestion only, which marks the promise dropped',
+      code: dedent(`
+        declare class Channel { close(): Promise<void> }
+        export class Client {
+          channel = new Channel();
+          reconnect(): void {
+            this.channel = new Channel();
+          }
+        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 5,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestUnawaitedAsyncDispose',
+              output: dedent(`
+                declare class Channel { close(): Promise<void> }
+                export class Client {
+                  channel = new Channel();
+                  reconnect(): void {
+                    const oldChannel = this.channel;
+                    this.channel = new Channel();
+                    void oldChannel.close();
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a store of null in an async method: awaited, without a guard',
+      code: dedent(`
+        declare class Channel { close(): Promise<void> }
+        export class Client {
+          channel: Channel | null = new Channel();
+          async drop(): Promise<void> {
+            await Promise.resolve();
+            this.channel = null;
+          }
+          async close(): Promise<void> {
+            await this.channel?.close();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5 }],
+      output: dedent(`
+        declare class Channel { close(): Promise<void> }
+        export class Client {
+          channel: Channel | null = new Channel();
+          async drop(): Promise<void> {
+            await Promise.resolve();
+            const oldChannel = this.channel;
+            this.channel = null;
+            await oldChannel?.close();
+          }
+          async close(): Promise<void> {
+            await this.channel?.close();
+          }
+        }`),
+    },
+    {
+      name: 'an async arrow function: the fix awaits in it',
+      code: dedent(`
+        declare class Channel { close(): Promise<void> }
+        declare function open(): Channel;
+        export class Client {
+          channel: Channel = open();
+          onError = async (): Promise<void> => {
+            this.channel = open();
+          };
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5 }],
+      output: dedent(`
+        declare class Channel { close(): Promise<void> }
+        declare function open(): Channel;
+        export class Client {
+          channel: Channel = open();
+          onError = async (): Promise<void> => {
+            const oldChannel = this.channel;
+            this.channel = open();
+            if (oldChannel !== this.channel) await oldChannel.close();
+          };
+        }`),
+    },
+    {
+      name: 'a method that returns void or a promise is awaited too',
+      code: dedent(`
+        declare class Channel { close(): Promise<void> | void }
+        declare function open(): Channel;
+        export class Client {
+          channel: Channel = open();
+          async reopen(): Promise<void> {
+            this.channel = open();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5 }],
+      output: dedent(`
+        declare class Channel { close(): Promise<void> | void }
+        declare function open(): Channel;
+        export class Client {
+          channel: Channel = open();
+          async reopen(): Promise<void> {
+            const oldChannel = this.channel;
+            this.channel = open();
+            if (oldChannel !== this.channel) await oldChannel.close();
           }
         }`),
     },
