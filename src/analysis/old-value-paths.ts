@@ -12,11 +12,11 @@ import type { MethodEffect } from './inherited-method.js';
 import { initializerKindOf, type InitializerKind } from './initializer.js';
 import { emptyWhenOncePerObjectRuns, type OncePerObjectQuestions } from './once-per-object.js';
 import { instanceMethodOf, instanceMethodUsesOf, privateMethodOf, privateMethodUsesOf, type OwnMethod, type PrivateMethod } from './private-method-calls.js';
-import { thisMemberOf } from './own-field.js';
+import { thisMemberOf, thisOwnerOf } from './own-field.js';
 import { analysisStats } from './stats.js';
 import { emptyWhenSingleFlightRuns } from './single-flight.js';
 import { firstAtOrAfter } from './sorted-positions.js';
-import { childNodesOf, declaredKeyName, isFunctionNode, isLoop, patternTargetsOf, type FunctionNode } from './syntax-walk.js';
+import { childNodesOf, declaredKeyName, enclosingFunction, isFunctionNode, isLoop, patternTargetsOf, type FunctionNode } from './syntax-walk.js';
 import {
   classesByNameIn,
   fieldWritesIn,
@@ -224,6 +224,8 @@ type PathEvent =
 interface FieldStores {
   starts: number[];
   fromLocals: ReadonlyMap<TSESTree.Node, TSESTree.AssignmentExpression>;
+  /** The stores by assignment (`x.f = v`, `x.f ??= v`), in text order. */
+  assignments: readonly TSESTree.AssignmentExpression[];
 }
 
 /** How a test at the end of a segment splits its successors into "test true" and "test false". */
@@ -1027,64 +1029,197 @@ export function oldValuePaths(
   }
 
   /**
-   * Whether the old value at a store is a `const` local's that an earlier store in the text put into
-   * the same field, and that local was handed off or released between the two stores: `const s =
-   * open(); this.session = s; resolve(new Transport(s)); this.session = null`, also when the later
-   * store is in a closure (`s.once('ready', () => { resolve(new Transport(s)); this.session = null })`).
-   * The field still holds that value unless something else stored into it meanwhile, and then that
-   * store is judged itself; a fix here would release what was just handed off. Both the earlier
-   * store and the hand-off must run on every path to the store (not in a sibling handler, which may
-   * not have run, nor in a branch only), and a store that may run again after them (in a loop or a closure, such as an
-   * interval's callback) must empty the field: its second run finds its own value there. Asked
-   * only of stores that would be reported: the scopes from the store out to the enclosing class member.
+   * Whether the old value at a store was handed off or released since an earlier store put it into
+   * the field: through a `const` local that the earlier store stored (`const s = open(); this.session
+   * = s; resolve(new Transport(s)); this.session = null`), or through a read of the field itself
+   * (`this.session = open(); resolve(new Transport(this.session)); … this.session = null`), also
+   * when the later store is in a closure (`s.once('ready', () => { resolve(new Transport(s));
+   * this.session = null })`). The field still holds that value unless something else stored into it
+   * meanwhile, and then that store is judged itself; a fix here would release what was just handed
+   * off. Both the earlier store and the hand-off must run on every path to the store (not in a
+   * sibling handler, which may not have run, nor in a branch only), and a store that may run again
+   * after them (in a loop or a closure, such as an interval's callback) must empty the field: its
+   * second run finds its own value there. Or the earlier store is whichever ran last, in an earlier
+   * call (`open() { this.latest = new Feed(); return this.latest; }`): see everyStoreHandsOff.
+   * Asked only of stores that would be reported: the scopes from the store out to the enclosing
+   * class member.
    */
-  function aliasTakenOverBefore(question: StoreQuestion): boolean {
+  function aliasTakenOverBefore(fn: FunctionRecord, question: StoreQuestion): boolean {
     const store = question.assignment;
+    const { name, key } = question.target;
+    const fieldStores = storesInto(name, key);
+    const storeScope = sourceCode.getScope(store);
     // Only locals that some store of the file puts into this field: most findings have none, and a
     // long function's other locals are never looked at.
-    const { starts, fromLocals } = storesInto(question.target.name, question.target.key);
     const candidates = new Set<TSESLint.Scope.Variable>();
-    const storeScope = fromLocals.size > 0 ? sourceCode.getScope(store) : undefined;
-    for (const local of fromLocals.keys()) {
+    for (const local of fieldStores.fromLocals.keys()) {
       if (local.type !== AST_NODE_TYPES.Identifier || local.range[1] > store.range[0]) continue;
-      const variable = ASTUtils.findVariable(sourceCode.getScope(local), local.name);
-      if (
-        variable &&
-        storeScope &&
-        enclosesInMember(variable.scope, storeScope) &&
-        variable.defs.every((def) => def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const')
-      ) {
-        candidates.add(variable);
-      }
+      const variable = constVariableOf(local);
+      if (variable && enclosesInMember(variable.scope, storeScope)) candidates.add(variable);
     }
     for (const variable of candidates) {
       const earlierStores: TSESTree.AssignmentExpression[] = [];
       for (const reference of variable.references) {
-        const earlier = fromLocals.get(reference.identifier);
+        const earlier = fieldStores.fromLocals.get(reference.identifier);
         if (earlier && earlier.range[1] <= store.range[0]) earlierStores.push(earlier);
       }
-      let storedAt: number | undefined;
-      for (const earlier of earlierStores) {
-        if (runsOnEveryPathTo(earlier, store, earlierStores)) storedAt = Math.max(storedAt ?? 0, earlier.range[1]);
-      }
-      if (storedAt === undefined) continue;
-      // Run again after the earlier store, this store finds what its own last run put there.
-      if (!isEmptyValue(store.right) && mayRunAgainAfter(store, storedAt)) continue;
-      const from = storedAt;
-      // Another store into the field in between: it may hold something else now.
-      const next = starts[firstAtOrAfter(starts, from)];
-      if (next !== undefined && next < store.range[0]) continue;
-      const takingOver = variable.references
-        .filter((reference) => {
-          const read = reference.identifier;
-          if (!reference.isRead() || read.range[0] < from || read.range[1] > store.range[0] || fromLocals.has(read)) return false;
-          const use = useOf(read).kind;
-          return use === 'release' || use === 'handoff';
-        })
+      const reads = variable.references
+        .filter((reference) => reference.isRead() && !fieldStores.fromLocals.has(reference.identifier))
         .map((reference) => reference.identifier);
-      if (takingOver.some((read) => runsOnEveryPathTo(read, store, takingOver))) return true;
+      if (takenOverSince(store, earlierStores, reads, fieldStores.starts)) return true;
     }
-    return false;
+    // The field itself, read back after an earlier store in the scopes around this one.
+    const earlierStores = fieldStores.assignments.filter(
+      (earlier) => earlier.range[1] <= store.range[0] && enclosesInMember(sourceCode.getScope(earlier), storeScope),
+    );
+    if (earlierStores.length > 0 && takenOverSince(store, earlierStores, fieldReadsOf(name, key), fieldStores.starts)) return true;
+    const eventKey = fn.questionKeys.get(question) ?? key;
+    return (
+      question.target.onThis &&
+      eventKey.startsWith('this\u0000') &&
+      fn.staticClassName === undefined &&
+      fn.thisClass !== undefined &&
+      startsEmpty(fn.thisClass, name) &&
+      everyStoreHandsOff(fn.thisClass, name)
+    );
+  }
+
+  /** The variable of a `const` local, or undefined for any other name. */
+  function constVariableOf(local: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(local), local.name);
+    return variable?.defs.every((def) => def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const')
+      ? variable
+      : undefined;
+  }
+
+  /** Whether a read of the value releases it or hands it off (not a print, a check or a comparison). */
+  function takesOver(read: TSESTree.Node): boolean {
+    const use = useOf(read).kind;
+    return use === 'release' || use === 'handoff';
+  }
+
+  /**
+   * Whether one of `reads` (of a local or of the field that the last of `earlierStores` stored)
+   * takes the value over after that store and before `store`, on every path to it, with no other
+   * store into the field in between (aliasTakenOverBefore).
+   */
+  function takenOverSince(
+    store: TSESTree.AssignmentExpression,
+    earlierStores: readonly TSESTree.AssignmentExpression[],
+    reads: readonly TSESTree.Node[],
+    starts: readonly number[],
+  ): boolean {
+    let storedAt: number | undefined;
+    for (const earlier of earlierStores) {
+      if (runsOnEveryPathTo(earlier, store, earlierStores)) storedAt = Math.max(storedAt ?? 0, earlier.range[1]);
+    }
+    if (storedAt === undefined) return false;
+    // Run again after the earlier store, this store finds what its own last run put there.
+    if (!isEmptyValue(store.right) && mayRunAgainAfter(store, storedAt)) return false;
+    const from = storedAt;
+    // Another store into the field in between: it may hold something else now.
+    const next = starts[firstAtOrAfter(starts, from)];
+    if (next !== undefined && next < store.range[0]) return false;
+    const takingOver = reads.filter((read) => read.range[0] >= from && read.range[1] <= store.range[0] && takesOver(read));
+    return takingOver.some((read) => runsOnEveryPathTo(read, store, takingOver));
+  }
+
+  /**
+   * Whether the field starts empty in every instance of the class: declared in the class as a
+   * field with no initializer or an empty one (`f?: Feed`, `f: Feed | null = null`). A value it
+   * starts with was handed off by no store.
+   */
+  function startsEmpty(classNode: ClassNode, name: string): boolean {
+    const member = ownMember(classNode, name);
+    return member?.type === AST_NODE_TYPES.PropertyDefinition && !member.static && (member.value === null || isEmptyValue(member.value));
+  }
+
+  /**
+   * Whether every store of the file into the field `name` of the class's instances empties it or
+   * hands its value off right after (storeHandedOffAfter): then whatever an earlier call left there
+   * has been taken over, and a store that finds it drops nothing (`open() { this.latest = new
+   * Feed(); return this.latest; }`, `this.feed = new Feed(); this.addFeed(this.feed)`,
+   * `settings.strategy = this.strategy`). Stores through another receiver count when it may be an
+   * instance (receiverMayBeInstance); a write not made by assignment (`[this.f] = …`, `for (this.f
+   * of …)`) fails it.
+   */
+  function everyStoreHandsOff(classNode: ClassNode, name: string): boolean {
+    const byName = handedOffByClass.get(classNode) ?? new Map<string, boolean>();
+    handedOffByClass.set(classNode, byName);
+    const known = byName.get(name);
+    if (known !== undefined) return known;
+    let every = true;
+    for (const write of fieldWritesIn(sourceCode.ast, name)) {
+      if (write.emptyValue || !writeMayReachInstance(write.member.object, classNode)) continue;
+      const key = fieldRefOf(write.member)?.key;
+      if (write.unchecked || !write.store || key === undefined || !storeHandedOffAfter(write.store, name, key)) {
+        every = false;
+        break;
+      }
+    }
+    byName.set(name, every);
+    return every;
+  }
+
+  /**
+   * Whether the value a store puts into the field is released or handed off after it, on every
+   * path from it, before anything else can run: by a read of the field (`return this.latest`,
+   * `this.feeds.push(this.latest)`, `owner.x = this.f`) or of the `const` it stored, in the same
+   * function, with no store into the field, no own-method call (which may store into it), no
+   * `return`, `throw`, `break`, `continue`, `await` or `yield` in between, and not after a loop
+   * that runs the store again.
+   */
+  function storeHandedOffAfter(store: TSESTree.AssignmentExpression, name: string, key: string): boolean {
+    const holder = enclosingFunction(store);
+    const { starts } = storesInto(name, key);
+    const reads: TSESTree.Node[] = [...fieldReadsOf(name, key)];
+    const value = store.operator === '=' ? skipTypeWrappers(store.right) : undefined;
+    const variable = value?.type === AST_NODE_TYPES.Identifier ? constVariableOf(value) : undefined;
+    for (const reference of variable?.references ?? []) if (reference.isRead() && reference.identifier !== value) reads.push(reference.identifier);
+    const takingOver = reads.filter((read) => {
+      if (read.range[0] < store.range[1] || enclosingFunction(read) !== holder || !takesOver(read)) return false;
+      const next = starts[firstAtOrAfter(starts, store.range[1])];
+      if (next !== undefined && next < read.range[0]) return false;
+      return !storeRepeatsBefore(store, read) && !interruptedBetween(holder ?? sourceCode.ast, store.range[1], read.range[0]);
+    });
+    return takingOver.some((read) => runsOnEveryPathFrom(store, read, takingOver));
+  }
+
+  /**
+   * Whether a store through `receiver` may store into an instance of the class, by syntax for
+   * `this` (receiverMayBeInstance before the function holding it has been walked): `this` in the
+   * class, in a class that may share its instances, or in a function whose `this` is anyone's.
+   */
+  function writeMayReachInstance(receiver: TSESTree.Node, classNode: ClassNode): boolean {
+    const bare = skipTypeWrappers(receiver);
+    if (bare.type !== AST_NODE_TYPES.ThisExpression) return config.mayBeInstanceOf(bare as TSESTree.Expression, classNode);
+    const owner = thisOwnerOf(bare);
+    if (!owner) return true;
+    if (owner.isStatic) return false;
+    if (owner.classNode === classNode) return true;
+    classesByName ??= classesByNameIn(sourceCode.ast);
+    return mayShareInstances(owner.classNode, classNode, classesByName) || mayShareInstances(classNode, owner.classNode, classesByName);
+  }
+
+  /** The reads of a field key in the file (not the targets of its stores), found in one walk for all names. */
+  function fieldReadsOf(name: string, key: string): readonly TSESTree.MemberExpression[] {
+    if (!fieldReadsByName) {
+      fieldReadsByName = new Map();
+      // An explicit stack, not recursion: deeply nested code must not overflow the call stack.
+      const pending: TSESTree.Node[] = [sourceCode.ast];
+      while (pending.length > 0) {
+        const node = pending.pop();
+        if (!node) break;
+        const read = node.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(node) : undefined;
+        if (read !== undefined && !isAssignmentTarget(node)) {
+          const list = fieldReadsByName.get(read);
+          if (list) list.push(node as TSESTree.MemberExpression);
+          else fieldReadsByName.set(read, [node as TSESTree.MemberExpression]);
+        }
+        childNodesOf(node, pending);
+      }
+    }
+    return (fieldReadsByName.get(name) ?? []).filter((read) => fieldRefOf(read)?.key === key);
   }
 
   /**
@@ -1097,14 +1232,17 @@ export function oldValuePaths(
     if (known) return known;
     const starts: number[] = [];
     const fromLocals = new Map<TSESTree.Node, TSESTree.AssignmentExpression>();
+    const assignments: TSESTree.AssignmentExpression[] = [];
     for (const { member, store } of fieldWritesIn(sourceCode.ast, name)) {
       if (fieldRefOf(member)?.key !== key) continue;
       starts.push(member.range[0]);
+      if (store) assignments.push(store);
       const value = store?.operator === '=' ? skipTypeWrappers(store.right) : undefined;
       if (store && value?.type === AST_NODE_TYPES.Identifier) fromLocals.set(value, store);
     }
     starts.sort((left, right) => left - right);
-    const stores = { starts, fromLocals };
+    assignments.sort((left, right) => left.range[0] - right.range[0]);
+    const stores = { starts, fromLocals, assignments };
     storesByKey.set(key, stores);
     return stores;
   }
@@ -1294,6 +1432,8 @@ export function oldValuePaths(
     outsideAccessesByClass.clear();
     pendsByMethod.clear();
     storesByKey.clear();
+    fieldReadsByName = undefined;
+    handedOffByClass.clear();
     classesByName = undefined;
   }
 
@@ -1403,6 +1543,10 @@ export function oldValuePaths(
   const pendsByMethod = new Map<string, boolean>();
   /** By field key: the file's stores into it (aliasTakenOverBefore). */
   const storesByKey = new Map<string, FieldStores>();
+  /** By field name: its reads in the file, found in one walk when first asked (fieldReadsOf). */
+  let fieldReadsByName: Map<string, TSESTree.MemberExpression[]> | undefined;
+  /** By class and field name: whether every store of the file into it hands its value off (everyStoreHandsOff). */
+  const handedOffByClass = new Map<ClassNode, Map<string, boolean>>();
   let classesByName: Map<string, ClassNode> | undefined;
 
   /**
@@ -1945,7 +2089,7 @@ export function oldValuePaths(
       }
     }
     // The value an earlier store put there from a `const` that has been handed off or released since.
-    if (dropped && aliasTakenOverBefore(question)) {
+    if (dropped && aliasTakenOverBefore(fn, question)) {
       dropped = false;
       handledOnSomePath = true;
     }
@@ -2283,25 +2427,64 @@ export function oldValuePaths(
  * one of `alike` too (`if (ready) adopt(s); else s.close()`).
  */
 function runsOnEveryPathTo(node: TSESTree.Node, later: TSESTree.Node, alike: readonly TSESTree.Node[]): boolean {
+  return runsWheneverMeeting(node, later, alike, (meeting, child) => {
+    // Where the paths of both meet: `node` must not sit in a branch that excludes `later`'s.
+    switch (meeting.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        return child === meeting.test;
+      case AST_NODE_TYPES.SwitchStatement:
+        return child === meeting.discriminant;
+      case AST_NODE_TYPES.TryStatement:
+        return false;
+      default:
+        return true;
+    }
+  });
+}
+
+/**
+ * Whether `node`, later in the text than `earlier`, runs on every path on from `earlier`, by the
+ * syntax between them (runsOnEveryPathTo the other way round): `this.f = open(); this.adopt(this.f)`,
+ * not `if (ready) this.adopt(this.f)` unless the other branch holds one of `alike` too. Exits in
+ * between (`return`, `throw`) are not looked at here.
+ */
+function runsOnEveryPathFrom(earlier: TSESTree.Node, node: TSESTree.Node, alike: readonly TSESTree.Node[]): boolean {
+  return runsWheneverMeeting(node, earlier, alike, (meeting) => {
+    // Where the paths of both meet, `node` is in the part that runs after `earlier`'s: a branch or
+    // a loop's body may not run, a `try`'s handler or finalizer runs on other paths.
+    switch (meeting.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+      case AST_NODE_TYPES.LogicalExpression:
+      case AST_NODE_TYPES.SwitchStatement:
+      case AST_NODE_TYPES.TryStatement:
+        return false;
+      case AST_NODE_TYPES.CallExpression:
+        return !chainMayStopBefore(meeting);
+      default:
+        return !isLoop(meeting);
+    }
+  });
+}
+
+/**
+ * The walk shared by runsOnEveryPathTo and runsOnEveryPathFrom: up from `node` to the first node
+ * that holds `other`, through no function boundary and no branch that `node` alone is in (unless the
+ * other branch holds one of `alike`); there `meets` judges the child that holds `node`.
+ */
+function runsWheneverMeeting(
+  node: TSESTree.Node,
+  other: TSESTree.Node,
+  alike: readonly TSESTree.Node[],
+  meets: (meeting: TSESTree.Node, child: TSESTree.Node) => boolean,
+): boolean {
   const holds = (outer: TSESTree.Node | null | undefined, inner: TSESTree.Node): boolean =>
     !!outer && outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-  const otherBranchAlike = (branch: TSESTree.Node | null | undefined): boolean => alike.some((other) => holds(branch, other));
+  const otherBranchAlike = (branch: TSESTree.Node | null | undefined): boolean => alike.some((one) => holds(branch, one));
   let child = node;
   for (let current = node.parent; current; child = current, current = current.parent) {
-    if (holds(current, later)) {
-      // Where the paths of both meet: `node` must not sit in a branch that excludes `later`'s.
-      switch (current.type) {
-        case AST_NODE_TYPES.IfStatement:
-        case AST_NODE_TYPES.ConditionalExpression:
-          return child === current.test;
-        case AST_NODE_TYPES.SwitchStatement:
-          return child === current.discriminant;
-        case AST_NODE_TYPES.TryStatement:
-          return false;
-        default:
-          return true;
-      }
-    }
+    if (holds(current, other)) return meets(current, child);
     if (isFunctionNode(current)) return false;
     switch (current.type) {
       case AST_NODE_TYPES.IfStatement:
@@ -2330,6 +2513,81 @@ function runsOnEveryPathTo(node: TSESTree.Node, later: TSESTree.Node, alike: rea
     }
   }
   return false;
+}
+
+/**
+ * Whether `store` may run again before `read`, later in the same function, is reached: a loop lies
+ * between the store and the innermost node that holds both (`for (…) this.f = open(); adopt(this.f)`).
+ */
+function storeRepeatsBefore(store: TSESTree.Node, read: TSESTree.Node): boolean {
+  for (let current = store.parent; current; current = current.parent) {
+    if (current.range[0] <= read.range[0] && read.range[1] <= current.range[1]) return false;
+    if (isFunctionNode(current) || isLoop(current)) return true;
+  }
+  return true;
+}
+
+/**
+ * Whether code wholly between the text offsets `from` and `to` inside `holder` (not in a function
+ * nested in it) may leave, suspend or let other code store into a field first: a `return`, `throw`,
+ * `break`, `continue`, `await`, `yield`, `for await`, or a call of a method on `this`.
+ */
+function interruptedBetween(holder: TSESTree.Node, from: number, to: number): boolean {
+  const pending: TSESTree.Node[] = [holder];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (!node) break;
+    if (node.range[1] <= from || node.range[0] >= to) continue;
+    if (node !== holder && node.range[0] >= from && node.range[1] <= to) {
+      if (isFunctionNode(node)) continue;
+      switch (node.type) {
+        case AST_NODE_TYPES.ReturnStatement:
+        case AST_NODE_TYPES.ThrowStatement:
+        case AST_NODE_TYPES.BreakStatement:
+        case AST_NODE_TYPES.ContinueStatement:
+        case AST_NODE_TYPES.AwaitExpression:
+        case AST_NODE_TYPES.YieldExpression:
+          return true;
+        case AST_NODE_TYPES.ForOfStatement:
+          if (node.await) return true;
+          break;
+        case AST_NODE_TYPES.CallExpression:
+          if (callsOnThis(node)) return true;
+          break;
+        default:
+          break;
+      }
+    }
+    childNodesOf(node, pending);
+  }
+  return false;
+}
+
+/** Whether a call's callee is a member of `this` (`this.m()`, `this.#m()`, `this.m?.()`). */
+function callsOnThis(call: TSESTree.CallExpression): boolean {
+  const callee = skipTypeWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression;
+}
+
+/** Whether a member expression is written rather than read: a store's target, `x.f++`, a pattern's or a `for…of` head's target. */
+function isAssignmentTarget(member: TSESTree.Node): boolean {
+  const place = outermostTypeWrapper(member);
+  const parent = place.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.AssignmentExpression:
+    case AST_NODE_TYPES.AssignmentPattern:
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.ForInStatement:
+      return parent.left === place;
+    case AST_NODE_TYPES.UpdateExpression:
+    case AST_NODE_TYPES.ArrayPattern:
+    case AST_NODE_TYPES.RestElement:
+      return true;
+    case AST_NODE_TYPES.Property:
+      return parent.parent.type === AST_NODE_TYPES.ObjectPattern && parent.value === place;
+    default:
+      return false;
+  }
 }
 
 /** Whether an optional link (`?.`) in the callee of `call` may end the chain before the call. */

@@ -21403,3 +21403,444 @@ ruleTester.run('no-unreleased-overwrite: a release method that returns a promise
     },
   ]),
 });
+
+// The value a store puts into the field is handed off right after through a read of the field
+// itself (`return this.f`, `list.push(this.f)`, `this.adopt(this.f)`, `owner.f = this.f`), as through
+// the `const` it was stored from: the next store finds a value that something else holds now.
+ruleTester.run('no-unreleased-overwrite: handed off through the field read back', rule, {
+  valid: inFixture<ValidTestCase<Options>>([
+    {
+      name: 'returned to the caller through the field',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          buffer: Buf | null = null;
+          open(): Buf {
+            this.buffer = alloc();
+            return this.buffer;
+          }
+        }`),
+    },
+    {
+      name: 'pushed into a list through the field',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          readonly lent: Buf[] = [];
+          buffer?: Buf;
+          add(): void {
+            this.buffer = alloc();
+            this.lent.push(this.buffer);
+          }
+        }`),
+    },
+    {
+      name: 'handed to an own method through the field (groupCall addScreenshareFeed)',
+      code: dedent(`
+        ${buf}
+        class Call {
+          readonly feeds = new Set<Buf>();
+          localFeed?: Buf;
+          share(): void {
+            this.localFeed = alloc();
+            this.addFeed(this.localFeed);
+          }
+          private addFeed(feed: Buf): void {
+            this.feeds.add(feed);
+          }
+          stop(): void {
+            this.localFeed = undefined;
+          }
+        }`),
+    },
+    {
+      name: 'passed to a listener through a private field',
+      code: dedent(`
+        ${buf}
+        class Request {
+          listener: (request: Buf) => void = () => undefined;
+          #redirect?: Buf;
+          onRedirect(): void {
+            this.#redirect = alloc();
+            this.listener(this.#redirect);
+          }
+        }`),
+    },
+    {
+      name: 'moved into an owner through the field (a wasm-bindgen setter)',
+      code: dedent(`
+        ${buf}
+        class Encryptor {
+          strategy?: Buf;
+          configure(settings: { sharingStrategy: Buf }): void {
+            this.strategy = alloc();
+            settings.sharingStrategy = this.strategy;
+          }
+        }`),
+    },
+    {
+      name: 'handed off through the field on both branches',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          readonly mine: Buf[] = [];
+          readonly theirs: Buf[] = [];
+          buffer: Buf | null = null;
+          add(ours: boolean): void {
+            this.buffer = alloc();
+            if (ours) this.mine.push(this.buffer);
+            else this.theirs.push(this.buffer);
+          }
+        }`),
+    },
+    {
+      name: 'returned through the const it was stored from, in a class that releases the field',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          buffer: Buf | null = null;
+          open(): Buf {
+            const buffer = alloc();
+            this.buffer = buffer;
+            return buffer;
+          }
+          close(): void {
+            this.buffer?.release();
+            this.buffer = null;
+          }
+        }`),
+    },
+    {
+      name: 'handed off through the field before a handler empties it, while another method stores without a hand-off',
+      code: dedent(`
+        ${buf}
+        import { EventEmitter } from 'node:events';
+        class Link {
+          buffer: Buf | null = null;
+          connect(events: EventEmitter, adopt: (buffer: Buf) => void): void {
+            this.buffer?.release();
+            this.buffer = alloc();
+            adopt(this.buffer);
+            events.once('done', () => {
+              this.buffer = null;
+            });
+          }
+          renew(): void {
+            this.buffer?.release();
+            this.buffer = alloc();
+          }
+        }`),
+    },
+  ]),
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'handed off through the field on one branch only',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          readonly lent: Buf[] = [];
+          buffer: Buf | null = null;
+          add(lend: boolean): void {
+            this.buffer = alloc();
+            if (lend) this.lent.push(this.buffer);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5 }],
+      output: dedent(`
+        BUF
+        class Pool {
+          readonly lent: Buf[] = [];
+          buffer: Buf | null = null;
+          add(lend: boolean): void {
+            const oldBuffer = this.buffer;
+            this.buffer = alloc();
+            if (oldBuffer !== this.buffer) oldBuffer?.release();
+            if (lend) this.lent.push(this.buffer);
+          }
+        }`),
+    },
+    {
+      name: 'the field read back is only printed',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          buffer: Buf | null = null;
+          open(): void {
+            this.buffer = alloc();
+            console.log('opened', this.buffer);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5 }],
+      output: dedent(`
+        BUF
+        class Pool {
+          buffer: Buf | null = null;
+          open(): void {
+            const oldBuffer = this.buffer;
+            this.buffer = alloc();
+            if (oldBuffer !== this.buffer) oldBuffer?.release();
+            console.log('opened', this.buffer);
+          }
+        }`),
+    },
+    {
+      name: 'another store into the field before the read',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          buffer: Buf | null = null;
+          open(): Buf {
+            this.buffer = alloc();
+            this.buffer = alloc();
+            return this.buffer;
+          }
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 6, column: 5 },
+        { messageId: 'overwrite', line: 7, column: 5 },
+      ],
+      output: [
+        dedent(`
+          BUF
+          class Pool {
+            buffer: Buf | null = null;
+            open(): Buf {
+              const oldBuffer = this.buffer;
+              this.buffer = alloc();
+              if (oldBuffer !== this.buffer) oldBuffer?.release();
+              this.buffer = alloc();
+              return this.buffer;
+            }
+          }`),
+        dedent(`
+          BUF
+          class Pool {
+            buffer: Buf | null = null;
+            open(): Buf {
+              const oldBuffer = this.buffer;
+              this.buffer = alloc();
+              if (oldBuffer !== this.buffer) oldBuffer?.release();
+              const oldBuffer2 = this.buffer;
+              this.buffer = alloc();
+              if (oldBuffer2 !== this.buffer) oldBuffer2?.release();
+              return this.buffer;
+            }
+          }`),
+      ],
+    },
+    {
+      name: 'an own method called before the read may store into the field',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          readonly lent: Buf[] = [];
+          buffer: Buf | null = null;
+          open(): Buf {
+            this.buffer = alloc();
+            this.refill();
+            return this.buffer;
+          }
+          refill(): void {
+            this.buffer = alloc();
+            this.lent.push(this.buffer);
+          }
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 7, column: 5 },
+        { messageId: 'overwrite', line: 12, column: 5 },
+      ],
+      output: dedent(`
+        BUF
+        class Pool {
+          readonly lent: Buf[] = [];
+          buffer: Buf | null = null;
+          open(): Buf {
+            const oldBuffer = this.buffer;
+            this.buffer = alloc();
+            if (oldBuffer !== this.buffer) oldBuffer?.release();
+            this.refill();
+            return this.buffer;
+          }
+          refill(): void {
+            const oldBuffer = this.buffer;
+            this.buffer = alloc();
+            if (oldBuffer !== this.buffer) oldBuffer?.release();
+            this.lent.push(this.buffer);
+          }
+        }`),
+    },
+    {
+      name: 'another method stores into the field without handing the value off',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          buffer: Buf | null = null;
+          open(): Buf {
+            this.buffer = alloc();
+            return this.buffer;
+          }
+          renew(): void {
+            this.buffer = alloc();
+          }
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 6, column: 5 },
+        { messageId: 'overwrite', line: 10, column: 5 },
+      ],
+      output: dedent(`
+        BUF
+        class Pool {
+          buffer: Buf | null = null;
+          open(): Buf {
+            const oldBuffer = this.buffer;
+            this.buffer = alloc();
+            if (oldBuffer !== this.buffer) oldBuffer?.release();
+            return this.buffer;
+          }
+          renew(): void {
+            const oldBuffer = this.buffer;
+            this.buffer = alloc();
+            if (oldBuffer !== this.buffer) oldBuffer?.release();
+          }
+        }`),
+    },
+    {
+      name: 'the field starts with a value that nothing handed off',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          buffer: Buf = alloc();
+          open(): Buf {
+            this.buffer = alloc();
+            return this.buffer;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5 }],
+      output: dedent(`
+        BUF
+        class Pool {
+          buffer: Buf = alloc();
+          open(): Buf {
+            const oldBuffer = this.buffer;
+            this.buffer = alloc();
+            if (oldBuffer !== this.buffer) oldBuffer.release();
+            return this.buffer;
+          }
+        }`),
+    },
+    {
+      name: 'an await between the store and the read',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          buffer: Buf | null = null;
+          async open(ready: Promise<void>): Promise<Buf> {
+            this.buffer = alloc();
+            await ready;
+            return this.buffer;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 6, column: 5 }],
+      output: dedent(`
+        BUF
+        class Pool {
+          buffer: Buf | null = null;
+          async open(ready: Promise<void>): Promise<Buf> {
+            const oldBuffer = this.buffer;
+            this.buffer = alloc();
+            if (oldBuffer !== this.buffer) oldBuffer?.release();
+            await ready;
+            return this.buffer;
+          }
+        }`),
+    },
+    {
+      name: 'an early return between the store and the read',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          readonly lent: Buf[] = [];
+          buffer: Buf | null = null;
+          add(skip: boolean): void {
+            this.buffer = alloc();
+            if (skip) return;
+            this.lent.push(this.buffer);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5 }],
+      output: dedent(`
+        BUF
+        class Pool {
+          readonly lent: Buf[] = [];
+          buffer: Buf | null = null;
+          add(skip: boolean): void {
+            const oldBuffer = this.buffer;
+            this.buffer = alloc();
+            if (oldBuffer !== this.buffer) oldBuffer?.release();
+            if (skip) return;
+            this.lent.push(this.buffer);
+          }
+        }`),
+    },
+    {
+      name: 'the read is in a handler that may not have run',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          readonly lent: Buf[] = [];
+          buffer: Buf | null = null;
+          add(): void {
+            this.buffer = alloc();
+            setTimeout(() => {
+              this.lent.push(this.buffer!);
+            }, 10);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5 }],
+      output: dedent(`
+        BUF
+        class Pool {
+          readonly lent: Buf[] = [];
+          buffer: Buf | null = null;
+          add(): void {
+            const oldBuffer = this.buffer;
+            this.buffer = alloc();
+            if (oldBuffer !== this.buffer) oldBuffer?.release();
+            setTimeout(() => {
+              this.lent.push(this.buffer!);
+            }, 10);
+          }
+        }`),
+    },
+    {
+      name: 'the store runs again in a loop before the read',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          readonly lent: Buf[] = [];
+          buffer: Buf | null = null;
+          add(count: number): void {
+            for (let i = 0; i < count; i++) {
+              this.buffer = alloc();
+            }
+            this.lent.push(this.buffer!);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 7 }],
+      output: dedent(`
+        BUF
+        class Pool {
+          readonly lent: Buf[] = [];
+          buffer: Buf | null = null;
+          add(count: number): void {
+            for (let i = 0; i < count; i++) {
+              const oldBuffer = this.buffer;
+              this.buffer = alloc();
+              if (oldBuffer !== this.buffer) oldBuffer?.release();
+            }
+            this.lent.push(this.buffer!);
+          }
+        }`),
+    },
+  ]),
+});
