@@ -72,6 +72,8 @@ export function planRepair(context: RuleContext, finding: Finding): Repair {
   if (finding.oldValueHandledOnSomePath) return {};
   // The old value's own listener would empty the field that then holds the new value.
   if (finding.releaseRunsFieldListener) return {};
+  // The value an own call just stored, emptied: the release would undo that call's work.
+  if (finding.emptiesAfterOwnRefill) return {};
   // Still read through a local after the store (`const old = this.f; this.f = v; log(old)`): a
   // release right after the store would come before that read. Where it may go is the author's call.
   if (oldValueReadThroughLocal(sourceCode, assignment)) return {};

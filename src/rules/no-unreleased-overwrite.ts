@@ -26,6 +26,7 @@ import { isPerConnectionSource } from '../analysis/per-connection.js';
 import { fieldWritesIn, isNativePromiseType, mayBeInstanceOf, mayNameField } from '../analysis/timer-chain.js';
 import { ownFieldStartsEmpty, ownLiteralKeyMayBeEmpty, storesIntoPrimitiveField } from '../analysis/own-field.js';
 import { listenerOnValueStoresInto } from '../analysis/own-handlers.js';
+import { emptiesAfterOwnRefill } from '../analysis/own-refill.js';
 import { onlyReadsArguments } from '../analysis/standard-readers.js';
 import {
   builtInReleaseMethods,
@@ -253,6 +254,7 @@ export const rule = createRule<Options, MessageIds>({
         mayBeEmpty: isNullableType(field.type) || field.mayBeUnset || oldValue.mayBeUnassigned || ownLiteralKeyMayBeEmpty(member),
         oldValueHandledOnSomePath: kind === 'overwrite' && oldValue.handledOnSomePath,
         releaseRunsFieldListener: fieldListenerStoresInto(store, target),
+        emptiesAfterOwnRefill: emptiesAfterOwnCallRefills(store, target),
         ...(oldValue.earlyRelease && kind !== 'overwrite' ? { earlyRelease: oldValue.earlyRelease } : {}),
         ...(release.kind === 'secureContext'
           ? { perConnectionSource: isPerConnectionSource(enclosingClass(store), target.name) }
@@ -337,6 +339,12 @@ function releaseNamesOf(options: RuleOptions): ReleaseNames {
 function fieldListenerStoresInto(store: OverwriteAssignment, target: FieldRef): boolean {
   const classNode = target.onThis ? enclosingClass(store) : undefined;
   return classNode !== undefined && listenerOnValueStoresInto(classNode, target.name);
+}
+
+/** Whether the store empties a `this` field right after an own call that may have refilled it (own-refill.ts). */
+function emptiesAfterOwnCallRefills(store: OverwriteAssignment, target: FieldRef): boolean {
+  const classNode = target.onThis ? enclosingClass(store) : undefined;
+  return classNode !== undefined && emptiesAfterOwnRefill(store, target.name, classNode);
 }
 
 function enclosingClass(node: TSESTree.Node): ClassNode | undefined {

@@ -77,6 +77,7 @@ const probe = ESLintUtils.RuleCreator.withoutDocs<[ProbeOptions], ProbeMessageId
           // The probe's programs never release the old value before the store.
           oldValueHandledOnSomePath: false,
           releaseRunsFieldListener: false,
+          emptiesAfterOwnRefill: false,
         };
         context.report({
           node: left,

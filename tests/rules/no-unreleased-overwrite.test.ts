@@ -21844,3 +21844,91 @@ ruleTester.run('no-unreleased-overwrite: handed off through the field read back'
     },
   ]),
 });
+
+// An emptying store right after an own call that may store a new value into the field drops what
+// that call stored (matrix-js-sdk's room retention: the timer's callback calls processTimeline(),
+// which re-arms the timer, and only then empties the field). Reported; but a release there would
+// cancel the timer the call just armed, so there is no fix: the field should be emptied first.
+ruleTester.run('no-unreleased-overwrite: emptied after an own call that refills it', rule, {
+  valid: [],
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'a timer callback that re-arms through two own calls, then empties the field: no fix',
+      code: dedent(`
+        export class RetentionSchedule {
+          private retentionTimeout?: ReturnType<typeof setTimeout>;
+          checks = 0;
+          private readonly scheduleCheck = (delayMs: number): void => {
+            if (this.retentionTimeout) clearTimeout(this.retentionTimeout);
+            this.retentionTimeout = setTimeout(() => {
+              this.processTimeline();
+              this.retentionTimeout = undefined;
+            }, delayMs);
+          };
+          private processTimeline(): void {
+            this.checks++;
+            if (this.checks < 3) this.scheduleCheck(10);
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 7, suggestions: [] }],
+      output: null,
+    },
+    {
+      name: 'a named callback that re-arms on one branch before emptying: no fix',
+      code: dedent(`
+        export class ExpirySchedule {
+          private timer?: ReturnType<typeof setTimeout>;
+          checks = 0;
+          private schedule(delayMs: number): void {
+            clearTimeout(this.timer);
+            this.timer = setTimeout(this.onTimer, delayMs);
+          }
+          private readonly onTimer = (): void => {
+            this.checks++;
+            if (this.checks < 3) this.schedule(10);
+            this.timer = undefined;
+          };
+        }`),
+      errors: [{ messageId: 'overwrite', line: 11, column: 5, suggestions: [] }],
+      output: null,
+    },
+    {
+      name: 'an own call that does not store into the field keeps the fix',
+      code: dedent(`
+        export class Poller {
+          private timer?: ReturnType<typeof setTimeout>;
+          count = 0;
+          restart(): void {
+            clearTimeout(this.timer);
+            this.timer = setTimeout(() => undefined, 10);
+          }
+          stop(): void {
+            this.log();
+            this.timer = undefined;
+          }
+          private log(): void {
+            this.count++;
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 10, column: 5 }],
+      output: dedent(`
+        export class Poller {
+          private timer?: ReturnType<typeof setTimeout>;
+          count = 0;
+          restart(): void {
+            clearTimeout(this.timer);
+            this.timer = setTimeout(() => undefined, 10);
+          }
+          stop(): void {
+            this.log();
+            const oldTimer = this.timer;
+            this.timer = undefined;
+            if (oldTimer) clearTimeout(oldTimer);
+          }
+          private log(): void {
+            this.count++;
+          }
+        }`),
+    },
+  ]),
+});
