@@ -31,6 +31,7 @@ import {
   timerFieldsOf,
   timerReadEscapes,
   type DynamicStore,
+  type FieldWrite,
 } from './timer-chain.js';
 import { calleeName, emptinessTest, literalHolding, releasedStateTest, valueUseOf, type ReleaseNames, type ValueUse } from './value-use.js';
 
@@ -221,12 +222,33 @@ type PathEvent =
   | { kind: 'localWrite'; name: string };
 
 /** A file's stores into one field key: where they start, in text order, and the locals stored, with their store. */
+/** A field name's writes of a value, grouped by whose instance they may store into (everyStoreHandsOff). */
+interface WritesByOwner {
+  /** Through `this` in a class's instance members. */
+  byClass: Map<ClassNode, FieldWrite[]>;
+  /** Through `this` in a function whose `this` may be any object. */
+  anyInstance: FieldWrite[];
+  /** Through another receiver (`pool.current = …`): a type question per class. */
+  otherReceivers: FieldWrite[];
+}
+
+/** A field key's reads in text order, with their start offsets for a binary search. */
+interface SortedReads {
+  reads: readonly TSESTree.MemberExpression[];
+  starts: readonly number[];
+}
+
 interface FieldStores {
   starts: number[];
   fromLocals: ReadonlyMap<TSESTree.Node, TSESTree.AssignmentExpression>;
   /** The stores by assignment (`x.f = v`, `x.f ??= v`), in text order. */
   assignments: readonly TSESTree.AssignmentExpression[];
+  /** Where each of `assignments` starts. */
+  assignmentStarts: readonly number[];
 }
+
+/** How many of the stores right before a store aliasTakenOverBefore looks at for a hand-off through the field. */
+const lastStoresLooked = 4;
 
 /** How a test at the end of a segment splits its successors into "test true" and "test false". */
 interface BranchFact {
@@ -1068,11 +1090,16 @@ export function oldValuePaths(
         .map((reference) => reference.identifier);
       if (takenOverSince(store, earlierStores, reads, fieldStores.starts)) return true;
     }
-    // The field itself, read back after an earlier store in the scopes around this one.
-    const earlierStores = fieldStores.assignments.filter(
-      (earlier) => earlier.range[1] <= store.range[0] && enclosesInMember(sourceCode.getScope(earlier), storeScope),
-    );
-    if (earlierStores.length > 0 && takenOverSince(store, earlierStores, fieldReadsOf(name, key), fieldStores.starts)) return true;
+    // The field itself, read back after an earlier store in the scopes around this one. Any store
+    // between that one and this one makes it fail (takenOverSince), so only the last few before
+    // this one can pass (the branches of an `if` that both store are neighbours): a bounded window,
+    // so that a long function's many stores into one field cost no more than a few each.
+    const before = firstAtOrAfter(fieldStores.assignmentStarts, store.range[0]);
+    const earlierStores = fieldStores.assignments
+      .slice(Math.max(0, before - lastStoresLooked), before)
+      .filter((earlier) => earlier.range[1] <= store.range[0] && enclosesInMember(sourceCode.getScope(earlier), storeScope));
+    const since = earlierStores.reduce((first, earlier) => Math.min(first, earlier.range[1]), Infinity);
+    if (earlierStores.length > 0 && takenOverSince(store, earlierStores, fieldReadsBetween(name, key, since, store.range[0]), fieldStores.starts)) return true;
     const eventKey = fn.questionKeys.get(question) ?? key;
     return (
       question.target.onThis &&
@@ -1148,17 +1175,58 @@ export function oldValuePaths(
     handedOffByClass.set(classNode, byName);
     const known = byName.get(name);
     if (known !== undefined) return known;
-    let every = true;
-    for (const write of fieldWritesIn(sourceCode.ast, name)) {
-      if (write.emptyValue || !writeMayReachInstance(write.member.object, classNode)) continue;
-      const key = fieldRefOf(write.member)?.key;
-      if (write.unchecked || !write.store || key === undefined || !storeHandedOffAfter(write.store, name, key)) {
-        every = false;
-        break;
-      }
+    const writes = valueWritesByOwner(name);
+    const handsOff = (write: FieldWrite): boolean => valueHandedOffAfter(write, name);
+    // The writes through `this` of this class, of the classes it may share instances with (along
+    // `extends` in the file), of functions whose `this` is anyone's, and through other receivers.
+    let every = writes.anyInstance.every(handsOff) && (writes.byClass.get(classNode) ?? []).every(handsOff);
+    for (const [owner, ownerWrites] of writes.byClass) {
+      if (!every) break;
+      if (owner === classNode || (!owner.superClass && !classNode.superClass)) continue;
+      classesByName ??= classesByNameIn(sourceCode.ast);
+      if (mayShareInstances(owner, classNode, classesByName) || mayShareInstances(classNode, owner, classesByName)) every = ownerWrites.every(handsOff);
     }
+    if (every) every = writes.otherReceivers.every((write) => !writeMayReachInstance(write.member.object, classNode) || handsOff(write));
     byName.set(name, every);
     return every;
+  }
+
+  /** Whether a write of a value is a store whose value is handed off right after it (storeHandedOffAfter), once per write. */
+  function valueHandedOffAfter(write: FieldWrite, name: string): boolean {
+    const known = handsOffByWrite.get(write);
+    if (known !== undefined) return known;
+    const key = fieldRefOf(write.member)?.key;
+    const answer = !write.unchecked && write.store !== undefined && key !== undefined && storeHandedOffAfter(write.store, name, key);
+    handsOffByWrite.set(write, answer);
+    return answer;
+  }
+
+  /**
+   * The file's writes of a value (not an empty one) into fields named `name`, by the class whose
+   * instance `this` is there (static members' writes left out: they never reach an instance), once
+   * per name: so that asking every class of a file costs one pass over the writes, not one each.
+   */
+  function valueWritesByOwner(name: string): WritesByOwner {
+    const known = writesByOwner.get(name);
+    if (known) return known;
+    const grouped: WritesByOwner = { byClass: new Map(), anyInstance: [], otherReceivers: [] };
+    for (const write of fieldWritesIn(sourceCode.ast, name)) {
+      if (write.emptyValue) continue;
+      const receiver = skipTypeWrappers(write.member.object);
+      if (receiver.type !== AST_NODE_TYPES.ThisExpression) {
+        grouped.otherReceivers.push(write);
+        continue;
+      }
+      const owner = thisOwnerOf(receiver);
+      if (!owner) grouped.anyInstance.push(write);
+      else if (!owner.isStatic) {
+        const list = grouped.byClass.get(owner.classNode);
+        if (list) list.push(write);
+        else grouped.byClass.set(owner.classNode, [write]);
+      }
+    }
+    writesByOwner.set(name, grouped);
+    return grouped;
   }
 
   /**
@@ -1172,7 +1240,9 @@ export function oldValuePaths(
   function storeHandedOffAfter(store: TSESTree.AssignmentExpression, name: string, key: string): boolean {
     const holder = enclosingFunction(store);
     const { starts } = storesInto(name, key);
-    const reads: TSESTree.Node[] = [...fieldReadsOf(name, key)];
+    // A read after the next store into the field reads that store's value: only the reads before it count.
+    const nextStore = starts[firstAtOrAfter(starts, store.range[1])] ?? Infinity;
+    const reads: TSESTree.Node[] = fieldReadsBetween(name, key, store.range[1], nextStore);
     const value = store.operator === '=' ? skipTypeWrappers(store.right) : undefined;
     const variable = value?.type === AST_NODE_TYPES.Identifier ? constVariableOf(value) : undefined;
     for (const reference of variable?.references ?? []) if (reference.isRead() && reference.identifier !== value) reads.push(reference.identifier);
@@ -1202,7 +1272,7 @@ export function oldValuePaths(
   }
 
   /** The reads of a field key in the file (not the targets of its stores), found in one walk for all names. */
-  function fieldReadsOf(name: string, key: string): readonly TSESTree.MemberExpression[] {
+  function fieldReadsOf(name: string, key: string): SortedReads {
     if (!fieldReadsByName) {
       fieldReadsByName = new Map();
       // An explicit stack, not recursion: deeply nested code must not overflow the call stack.
@@ -1219,7 +1289,24 @@ export function oldValuePaths(
         childNodesOf(node, pending);
       }
     }
-    return (fieldReadsByName.get(name) ?? []).filter((read) => fieldRefOf(read)?.key === key);
+    const known = fieldReadsByKey.get(key);
+    if (known) return known;
+    const reads = (fieldReadsByName.get(name) ?? []).filter((read) => fieldRefOf(read)?.key === key);
+    reads.sort((left, right) => left.range[0] - right.range[0]);
+    const sorted = { reads, starts: reads.map((read) => read.range[0]) };
+    fieldReadsByKey.set(key, sorted);
+    return sorted;
+  }
+
+  /** The reads of a field key that start in the text between `from` and `to` (a binary search). */
+  function fieldReadsBetween(name: string, key: string, from: number, to: number): TSESTree.MemberExpression[] {
+    const { reads, starts } = fieldReadsOf(name, key);
+    const between: TSESTree.MemberExpression[] = [];
+    for (let at = firstAtOrAfter(starts, from); at < reads.length && (starts[at] ?? Infinity) < to; at++) {
+      const read = reads[at];
+      if (read) between.push(read);
+    }
+    return between;
   }
 
   /**
@@ -1242,7 +1329,7 @@ export function oldValuePaths(
     }
     starts.sort((left, right) => left - right);
     assignments.sort((left, right) => left.range[0] - right.range[0]);
-    const stores = { starts, fromLocals, assignments };
+    const stores = { starts, fromLocals, assignments, assignmentStarts: assignments.map((assignment) => assignment.range[0]) };
     storesByKey.set(key, stores);
     return stores;
   }
@@ -1433,7 +1520,9 @@ export function oldValuePaths(
     pendsByMethod.clear();
     storesByKey.clear();
     fieldReadsByName = undefined;
+    fieldReadsByKey.clear();
     handedOffByClass.clear();
+    writesByOwner.clear();
     classesByName = undefined;
   }
 
@@ -1545,8 +1634,14 @@ export function oldValuePaths(
   const storesByKey = new Map<string, FieldStores>();
   /** By field name: its reads in the file, found in one walk when first asked (fieldReadsOf). */
   let fieldReadsByName: Map<string, TSESTree.MemberExpression[]> | undefined;
+  /** By field key: its reads (fieldReadsOf), in text order. */
+  const fieldReadsByKey = new Map<string, SortedReads>();
   /** By class and field name: whether every store of the file into it hands its value off (everyStoreHandsOff). */
   const handedOffByClass = new Map<ClassNode, Map<string, boolean>>();
+  /** By field name: the file's writes of a value into it, by owner class (valueWritesByOwner). */
+  const writesByOwner = new Map<string, WritesByOwner>();
+  /** By write: whether its value is handed off right after it (handsOff). */
+  const handsOffByWrite = new WeakMap<FieldWrite, boolean>();
   let classesByName: Map<string, ClassNode> | undefined;
 
   /**
@@ -2558,9 +2653,39 @@ function interruptedBetween(holder: TSESTree.Node, from: number, to: number): bo
           break;
       }
     }
-    childNodesOf(node, pending);
+    overlappingChildren(node, from, to, pending);
   }
   return false;
+}
+
+/**
+ * The children of `node` that overlap the text between `from` and `to`: for a statement list, found
+ * by a binary search (a long function's body must not be scanned whole for each question), else
+ * all of them (the caller skips those outside).
+ */
+function overlappingChildren(node: TSESTree.Node, from: number, to: number, into: TSESTree.Node[]): void {
+  const list =
+    node.type === AST_NODE_TYPES.BlockStatement || node.type === AST_NODE_TYPES.Program || node.type === AST_NODE_TYPES.StaticBlock
+      ? node.body
+      : node.type === AST_NODE_TYPES.SwitchCase
+        ? node.consequent
+        : undefined;
+  if (!list) {
+    childNodesOf(node, into);
+    return;
+  }
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((list[middle]?.range[1] ?? Infinity) <= from) low = middle + 1;
+    else high = middle;
+  }
+  for (let at = low; at < list.length; at++) {
+    const child = list[at];
+    if (!child || child.range[0] >= to) break;
+    into.push(child);
+  }
 }
 
 /** Whether a call's callee is a member of `this` (`this.m()`, `this.#m()`, `this.m?.()`). */
