@@ -69,6 +69,9 @@ export function planRepair(context: RuleContext, finding: Finding): Repair {
   const options = (context.options as readonly (Partial<RuleOptions> | undefined)[])[0];
   // Released or handed off on some paths already: a release after the assignment would repeat it.
   if (finding.oldValueHandledOnSomePath) return {};
+  // The old value may be one the class shares (another field's, a module-wide default): releasing
+  // it blindly would free it under its other holder.
+  if (finding.oldValueMayBeBorrowed === true) return {};
   // Still read through a local after the store (`const old = this.f; this.f = v; log(old)`): a
   // release right after the store would come before that read. Where it may go is the author's call.
   if (oldValueReadThroughLocal(sourceCode, assignment)) return {};

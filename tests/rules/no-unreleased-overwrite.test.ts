@@ -3154,26 +3154,13 @@ ruleTester.run('no-unreleased-overwrite', rule, {
             this.value = this.spare ?? alloc();
           }
         }`),
+      // Either store may leave in the field the value `spare` still holds: a release would free it
+      // under `spare`, so neither gets a fix.
       errors: [
-        { messageId: 'overwrite', line: 7, column: 5 },
-        { messageId: 'overwrite', line: 10, column: 5 },
+        { messageId: 'overwrite', line: 7, column: 5, suggestions: [] },
+        { messageId: 'overwrite', line: 10, column: 5, suggestions: [] },
       ],
-      output: dedent(`
-        BUF
-        class Holder {
-          value = alloc();
-          spare: Buf | undefined;
-          swap(reuse: boolean): void {
-            const oldValue = this.value;
-            this.value = reuse ? this.spare! : alloc();
-            if (oldValue !== this.value) oldValue.release();
-          }
-          refill(): void {
-            const oldValue = this.value;
-            this.value = this.spare ?? alloc();
-            if (oldValue !== this.value) oldValue.release();
-          }
-        }`),
+      output: null,
     },
     {
       name: 'a borrowed value is still reported when the class owns the field (Map.get)',
@@ -19610,6 +19597,181 @@ ruleTester.run('no-unreleased-overwrite: methods the class calls after a release
             if (oldBuffer !== this.buffer) oldBuffer?.release();
           }
         }`),
+    },
+  ]),
+});
+
+// A field whose initializer or some store of its class puts there a value something else keeps
+// (another field's, a module-wide default such as http.globalAgent) may hold, at a store, a value
+// its class does not own alone. The store is reported (the rule cannot tell which value is there),
+// but a release after it would free the value under its other holder: no fix. A parameter stored
+// by the constructor is taken over and keeps the fix.
+ruleTester.run('no-unreleased-overwrite: an old value the class may share', rule, {
+  valid: [],
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'initialized with a member of an imported namespace (http.globalAgent): no fix',
+      code: dedent(`
+        import * as http from 'node:http';
+        class ApiClient {
+          private agent: http.Agent = http.globalAgent;
+          useKeepAlive(): void {
+            this.agent = new http.Agent({ keepAlive: true });
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 5, column: 5, suggestions: [] }],
+      output: null,
+    },
+    {
+      name: 'initialized with an imported binding: no fix',
+      code: dedent(`
+        import { Agent, globalAgent } from 'node:http';
+        class ApiClient {
+          private agent: Agent = globalAgent;
+          useKeepAlive(): void {
+            this.agent = new Agent({ keepAlive: true });
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 5, column: 5, suggestions: [] }],
+      output: null,
+    },
+    {
+      name: 'initialized with a module-level value every instance shares: no fix',
+      code: dedent(`
+        ${buf}
+        const sharedFallback = alloc();
+        class Channel {
+          private buffer: Buf = sharedFallback;
+          connect(): void {
+            this.buffer = alloc();
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 7, column: 5, suggestions: [] }],
+      output: null,
+    },
+    {
+      name: 'a constructor falls back to the global agent: no fix',
+      code: dedent(`
+        import * as http from 'node:http';
+        class ApiClient {
+          private agent: http.Agent;
+          constructor(agent?: http.Agent) {
+            this.agent = agent ?? http.globalAgent;
+          }
+          useKeepAlive(): void {
+            this.agent = new http.Agent({ keepAlive: true });
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 8, column: 5, suggestions: [] }],
+      output: null,
+    },
+    {
+      name: 'the fallback through a local and through a parameter default: no fix',
+      code: dedent(`
+        import * as http from 'node:http';
+        class ViaLocal {
+          private agent: http.Agent;
+          constructor(options: { agent?: http.Agent }) {
+            const agent = options.agent ?? http.globalAgent;
+            this.agent = agent;
+          }
+          useKeepAlive(): void {
+            this.agent = new http.Agent({ keepAlive: true });
+          }
+        }
+        class ViaDefault {
+          constructor(private agent: http.Agent = http.globalAgent) {}
+          useKeepAlive(): void {
+            this.agent = new http.Agent({ keepAlive: true });
+          }
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 9, column: 5, suggestions: [] },
+        { messageId: 'overwrite', line: 15, column: 5, suggestions: [] },
+      ],
+      output: null,
+    },
+    {
+      name: 'a parameter the constructor stores is taken over: the fix stays',
+      code: dedent(`
+        import * as http from 'node:http';
+        class ApiClient {
+          constructor(private agent: http.Agent) {}
+          useKeepAlive(): void {
+            this.agent = new http.Agent({ keepAlive: true });
+          }
+        }`),
+      errors: [{ messageId: 'overwrite', line: 5, column: 5 }],
+      output: dedent(`
+        import * as http from 'node:http';
+        class ApiClient {
+          constructor(private agent: http.Agent) {}
+          useKeepAlive(): void {
+            const oldAgent = this.agent;
+            this.agent = new http.Agent({ keepAlive: true });
+            oldAgent.destroy();
+          }
+        }`),
+    },
+    {
+      name: 'a field another store fills from another field: no fix for it, the other keeps its own',
+      code: dedent(`
+        ${buf}
+        class FailoverPool {
+          primary?: Buf;
+          current?: Buf;
+          connect(): void {
+            this.primary = alloc();
+            this.current = this.primary;
+          }
+          failover(): void {
+            this.current = alloc();
+          }
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 7, column: 5 },
+        { messageId: 'overwrite', line: 11, column: 5, suggestions: [] },
+      ],
+      output: dedent(`
+        BUF
+        class FailoverPool {
+          primary?: Buf;
+          current?: Buf;
+          connect(): void {
+            const oldPrimary = this.primary;
+            this.primary = alloc();
+            if (oldPrimary !== this.primary) oldPrimary?.release();
+            this.current = this.primary;
+          }
+          failover(): void {
+            this.current = alloc();
+          }
+        }`),
+    },
+    {
+      name: 'filled from an element of another field, and of the same object outside the class: no fix',
+      code: dedent(`
+        ${buf}
+        class Pool {
+          members: Buf[] = [];
+          current: Buf | null = null;
+          pick(): void {
+            this.current = this.members[0] ?? null;
+          }
+          replace(): void {
+            this.current = alloc();
+          }
+        }
+        interface Slot { spare: Buf; active: Buf }
+        function rotate(slot: Slot): void {
+          slot.active = slot.spare;
+          slot.active = alloc();
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 10, column: 5, suggestions: [] },
+        { messageId: 'overwrite', line: 16, column: 3, suggestions: [] },
+      ],
+      output: null,
     },
   ]),
 });
