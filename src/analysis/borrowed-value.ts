@@ -1,8 +1,16 @@
-import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
+import { isValueKeptInOwnField } from './cached-value.js';
 import { skipTypeWrappers, staticMemberName } from './field-target.js';
+import { isBorrowingRead } from './ownership.js';
 import { classesByNameIn, fieldWritesIn, mayShareInstances } from './timer-chain.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** What judging a stored value needs from the rule: scopes, and the checker for borrowing reads. */
+interface SharedReading {
+  scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope;
+  isBorrowedCall: (call: TSESTree.CallExpression) => boolean;
+}
 
 /** How many `const`/default-value links a stored identifier is followed through. */
 const maxBindingLinks = 4;
@@ -16,6 +24,8 @@ const maxBindingLinks = 4;
  *   `this.cursor = this.cursor.next`, `this.conn = this.pool[0]`): that field keeps it;
  * - a binding of the module or a global, or a member of one (`http.globalAgent`, an imported
  *   `globalAgent`, a module-level `sharedFallback`, `Channel.defaultConn`): every instance shares it;
+ * - a read that the rule already takes as borrowed (`entries.get(key)`, `ref.deref()`, an own
+ *   method that hands out what one of the class's fields keeps): the container or that field keeps it;
  * also as one branch of `??`, `||`, `?:` (`agent ?? http.globalAgent`), through a local or a
  * parameter's default value that holds one of these.
  * A parameter itself is not: a constructor that stores what it is given takes it over (the rule's
@@ -24,12 +34,16 @@ const maxBindingLinks = 4;
  */
 export function oldValueMayBeBorrowed(
   sourceCode: Readonly<TSESLint.SourceCode>,
+  services: ParserServicesWithTypeInformation,
   store: TSESTree.AssignmentExpression,
   fieldName: string,
   initializer: TSESTree.Node | undefined,
 ): boolean {
-  const scopeOf = (node: TSESTree.Node): TSESLint.Scope.Scope => sourceCode.getScope(node);
-  if (initializer && isSharedValue(initializer, undefined, scopeOf, 0)) return true;
+  const reading: SharedReading = {
+    scopeOf: (node) => sourceCode.getScope(node),
+    isBorrowedCall: (call) => isValueKeptInOwnField(call) || isBorrowingRead(call, services),
+  };
+  if (initializer && isSharedValue(initializer, undefined, reading, 0)) return true;
   const ourClass = enclosingClass(store);
   let classesByName: Map<string, ClassNode> | undefined;
   const related = (other: ClassNode | undefined): boolean => {
@@ -42,7 +56,7 @@ export function oldValueMayBeBorrowed(
     ({ store: write, emptyValue, member }) =>
       write !== undefined &&
       !emptyValue &&
-      isSharedValue(write.right, member, scopeOf, 0) &&
+      isSharedValue(write.right, member, reading, 0) &&
       related(enclosingClass(write)),
   );
 }
@@ -55,30 +69,32 @@ export function oldValueMayBeBorrowed(
 function isSharedValue(
   value: TSESTree.Node,
   written: TSESTree.MemberExpression | undefined,
-  scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope,
+  reading: SharedReading,
   links: number,
 ): boolean {
   const expression = skipTypeWrappers(value);
   switch (expression.type) {
     case AST_NODE_TYPES.ChainExpression:
-      return isSharedValue(expression.expression, written, scopeOf, links);
+      return isSharedValue(expression.expression, written, reading, links);
     case AST_NODE_TYPES.ConditionalExpression:
       return (
-        isSharedValue(expression.consequent, written, scopeOf, links) ||
-        isSharedValue(expression.alternate, written, scopeOf, links)
+        isSharedValue(expression.consequent, written, reading, links) ||
+        isSharedValue(expression.alternate, written, reading, links)
       );
     case AST_NODE_TYPES.LogicalExpression:
-      return isSharedValue(expression.left, written, scopeOf, links) || isSharedValue(expression.right, written, scopeOf, links);
+      return isSharedValue(expression.left, written, reading, links) || isSharedValue(expression.right, written, reading, links);
     case AST_NODE_TYPES.SequenceExpression: {
       const last = expression.expressions[expression.expressions.length - 1];
-      return last !== undefined && isSharedValue(last, written, scopeOf, links);
+      return last !== undefined && isSharedValue(last, written, reading, links);
     }
     case AST_NODE_TYPES.AssignmentExpression:
-      return expression.operator === '=' && isSharedValue(expression.right, written, scopeOf, links);
+      return expression.operator === '=' && isSharedValue(expression.right, written, reading, links);
     case AST_NODE_TYPES.Identifier:
-      return isSharedBinding(expression, written, scopeOf, links);
+      return isSharedBinding(expression, written, reading, links);
     case AST_NODE_TYPES.MemberExpression:
-      return isSharedMember(expression, written, scopeOf, links);
+      return isSharedMember(expression, written, reading, links);
+    case AST_NODE_TYPES.CallExpression:
+      return reading.isBorrowedCall(expression);
     default:
       return false;
   }
@@ -88,7 +104,7 @@ function isSharedValue(
 function isSharedMember(
   member: TSESTree.MemberExpression,
   written: TSESTree.MemberExpression | undefined,
-  scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope,
+  reading: SharedReading,
   links: number,
 ): boolean {
   // The field itself (`this.f = this.f!`) holds what it holds: nothing new is shared.
@@ -101,7 +117,7 @@ function isSharedMember(
   if (root.type !== AST_NODE_TYPES.Identifier) return false;
   // Another field of the written object (`pool.current = pool.primary`).
   if (writtenRoot?.type === AST_NODE_TYPES.Identifier && writtenRoot.name === root.name) return true;
-  return isSharedBinding(root, written, scopeOf, links);
+  return isSharedBinding(root, written, reading, links);
 }
 
 /**
@@ -111,11 +127,11 @@ function isSharedMember(
 function isSharedBinding(
   identifier: TSESTree.Identifier,
   written: TSESTree.MemberExpression | undefined,
-  scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope,
+  reading: SharedReading,
   links: number,
 ): boolean {
   if (identifier.name === 'undefined') return false;
-  const variable = ASTUtils.findVariable(scopeOf(identifier), identifier);
+  const variable = ASTUtils.findVariable(reading.scopeOf(identifier), identifier);
   if (!variable) return true;
   const { ScopeType, DefinitionType } = TSESLint.Scope;
   if (variable.scope.type === ScopeType.module || variable.scope.type === ScopeType.global) return true;
@@ -123,11 +139,11 @@ function isSharedBinding(
   const definition = variable.defs[0];
   if (definition?.type === DefinitionType.Variable) {
     const init = definition.node.init;
-    return init !== null && isSharedValue(init, written, scopeOf, links + 1);
+    return init !== null && isSharedValue(init, written, reading, links + 1);
   }
   if (definition?.type === DefinitionType.Parameter) {
     const parent = definition.name.parent;
-    return parent.type === AST_NODE_TYPES.AssignmentPattern && parent.left === definition.name && isSharedValue(parent.right, written, scopeOf, links + 1);
+    return parent.type === AST_NODE_TYPES.AssignmentPattern && parent.left === definition.name && isSharedValue(parent.right, written, reading, links + 1);
   }
   return false;
 }

@@ -279,7 +279,7 @@ export function isFreshValue(value: TSESTree.Node, services: ParserServicesWithT
 }
 
 /** `map.get(k)`, `weakMap.get(k)`, `ref.deref()`: the value stays owned by the container. */
-function isBorrowingRead(call: TSESTree.CallExpression, services: ParserServicesWithTypeInformation): boolean {
+export function isBorrowingRead(call: TSESTree.CallExpression, services: ParserServicesWithTypeInformation): boolean {
   const callee = skipTypeWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = staticMemberName(callee);

@@ -246,7 +246,7 @@ export const rule = createRule<Options, MessageIds>({
         mayBeEmpty: isNullableType(field.type) || field.mayBeUnset || oldValue.mayBeUnassigned || ownLiteralKeyMayBeEmpty(member),
         oldValueHandledOnSomePath: kind === 'overwrite' && oldValue.handledOnSomePath,
         oldValueMayBeBorrowed:
-          kind === 'overwrite' && oldValueMayBeBorrowed(context.sourceCode, store, target.name, initializerOf(field)),
+          kind === 'overwrite' && oldValueMayBeBorrowed(context.sourceCode, services, store, target.name, initializerOf(field)),
         ...(oldValue.earlyRelease && kind !== 'overwrite' ? { earlyRelease: oldValue.earlyRelease } : {}),
         ...(release.kind === 'secureContext'
           ? { perConnectionSource: isPerConnectionSource(enclosingClass(store), target.name) }
