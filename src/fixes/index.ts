@@ -11,6 +11,7 @@ import { claimFreeName, fieldWord, takenNames } from './names.js';
 import { oldValueReadThroughLocal } from './saved-old-value.js';
 import { releaseCallText, releaseStatementText } from './release-text.js';
 import {
+  buildsNewFromOld,
   containsYield,
   hasSideEffects,
   isFreshlyConstructed,
@@ -40,7 +41,8 @@ type SuggestOnly =
   | 'hoistObject'
   | 'valueUsed'
   | 'unawaitedAsyncDispose'
-  | 'logicalAssignment';
+  | 'logicalAssignment'
+  | 'newBuiltFromOld';
 
 const messageFor: Record<SuggestOnly, FixMessageIds> = {
   secureContextShared: 'suggestCloseSecureContext',
@@ -50,6 +52,7 @@ const messageFor: Record<SuggestOnly, FixMessageIds> = {
   valueUsed: 'suggestKeepValue',
   unawaitedAsyncDispose: 'suggestUnawaitedAsyncDispose',
   logicalAssignment: 'suggestReleaseAfterAssign',
+  newBuiltFromOld: 'suggestReleaseAfterAssign',
 };
 
 /**
@@ -96,6 +99,10 @@ export function planRepair(context: RuleContext, finding: Finding): Repair {
   // Only asynchronously released (also through a releaseWith helper): nothing here can await it.
   if (finding.release.kind === 'asyncDispose' && !inAsync && !early) reasons.push('unawaitedAsyncDispose');
   if (assignment.operator !== '=') reasons.push('logicalAssignment');
+  // `this.body = this.body.pipe(out)`: the new value may still use the old one after the store.
+  if (buildsNewFromOld(assignment.right, sourceCode.getText(storedMemberOf(assignment)), sourceCode)) {
+    reasons.push('newBuiltFromOld');
+  }
 
   const rewrite = buildRewrite(context, finding, host, { release, inAsync, objectHoisted, early });
   if (!rewrite) return {};

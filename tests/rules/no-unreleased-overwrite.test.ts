@@ -19801,3 +19801,195 @@ ruleTester.run('no-unreleased-overwrite: an old value the class may share', rule
     },
   ]),
 });
+
+// A right-hand side that builds the new value from the old one (a call on it, a property of it):
+// the new value may still use the old one after the store (a pipe's source, a slice's memory), so
+// a release after the store is offered as a suggestion only. The old value as a plain argument is
+// a hand-off, and as the whole new value the fix's `!==` guard keeps it: both keep the autofix.
+ruleTester.run('no-unreleased-overwrite: a new value built from the old one', rule, {
+  valid: [],
+  invalid: inFixture<InvalidTestCase<MessageIds, Options>>([
+    {
+      name: 'piped into a new stream: a suggestion',
+      code: dedent(`
+        import { PassThrough, Readable } from 'node:stream';
+        class Download {
+          body?: Readable;
+          open(chunks: string[]): void {
+            this.body = Readable.from(chunks);
+          }
+          decode(): void {
+            this.body = this.body?.pipe(new PassThrough());
+          }
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 5, column: 5 },
+        {
+          messageId: 'overwrite',
+          line: 8,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestReleaseAfterAssign',
+              data: { target: 'this.body', old: 'oldBody', release: 'oldBody?.destroy()' },
+              output: dedent(`
+                import { PassThrough, Readable } from 'node:stream';
+                class Download {
+                  body?: Readable;
+                  open(chunks: string[]): void {
+                    this.body = Readable.from(chunks);
+                  }
+                  decode(): void {
+                    const oldBody = this.body;
+                    this.body = this.body?.pipe(new PassThrough());
+                    if (oldBody !== this.body) oldBody?.destroy();
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
+      output: dedent(`
+        import { PassThrough, Readable } from 'node:stream';
+        class Download {
+          body?: Readable;
+          open(chunks: string[]): void {
+            const oldBody = this.body;
+            this.body = Readable.from(chunks);
+            if (oldBody !== this.body) oldBody?.destroy();
+          }
+          decode(): void {
+            this.body = this.body?.pipe(new PassThrough());
+          }
+        }`),
+    },
+    {
+      name: 'a slice of the old value, and a part of it handed to the new one: suggestions',
+      code: dedent(`
+        declare class Chunk { slice(start: number): Chunk; release(): boolean }
+        declare class Socket { destroy(): void }
+        declare class Conn { constructor(socket: Socket); readonly socket: Socket; close(): void }
+        class Reader {
+          chunk: Chunk;
+          conn: Conn;
+          constructor(chunk: Chunk, conn: Conn) {
+            this.chunk = chunk;
+            this.conn = conn;
+          }
+          skip(): void {
+            this.chunk = this.chunk.slice(1);
+          }
+          upgrade(): void {
+            this.conn = new Conn(this.conn.socket);
+          }
+        }`),
+      errors: [
+        {
+          messageId: 'overwrite',
+          line: 12,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestReleaseAfterAssign',
+              output: dedent(`
+                declare class Chunk { slice(start: number): Chunk; release(): boolean }
+                declare class Socket { destroy(): void }
+                declare class Conn { constructor(socket: Socket); readonly socket: Socket; close(): void }
+                class Reader {
+                  chunk: Chunk;
+                  conn: Conn;
+                  constructor(chunk: Chunk, conn: Conn) {
+                    this.chunk = chunk;
+                    this.conn = conn;
+                  }
+                  skip(): void {
+                    const oldChunk = this.chunk;
+                    this.chunk = this.chunk.slice(1);
+                    if (oldChunk !== this.chunk) oldChunk.release();
+                  }
+                  upgrade(): void {
+                    this.conn = new Conn(this.conn.socket);
+                  }
+                }`),
+            },
+          ],
+        },
+        {
+          messageId: 'overwrite',
+          line: 15,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestReleaseAfterAssign',
+              output: dedent(`
+                declare class Chunk { slice(start: number): Chunk; release(): boolean }
+                declare class Socket { destroy(): void }
+                declare class Conn { constructor(socket: Socket); readonly socket: Socket; close(): void }
+                class Reader {
+                  chunk: Chunk;
+                  conn: Conn;
+                  constructor(chunk: Chunk, conn: Conn) {
+                    this.chunk = chunk;
+                    this.conn = conn;
+                  }
+                  skip(): void {
+                    this.chunk = this.chunk.slice(1);
+                  }
+                  upgrade(): void {
+                    const oldConn = this.conn;
+                    this.conn = new Conn(this.conn.socket);
+                    oldConn.close();
+                  }
+                }`),
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'the old value as the whole new value, only tested, or read in a callback: the autofix stays',
+      code: dedent(`
+        ${buf}
+        declare function adopt(value: Buf, onDone: () => void): Buf;
+        class Holder {
+          value = alloc();
+          keepOrRenew(keep: boolean): void {
+            this.value = keep ? this.value : alloc();
+          }
+          renewIfShared(): void {
+            this.value = this.value.refCnt() > 1 ? alloc() : alloc();
+          }
+          renewLater(): void {
+            this.value = adopt(alloc(), () => this.value.refCnt());
+          }
+        }`),
+      errors: [
+        { messageId: 'overwrite', line: 7, column: 5 },
+        { messageId: 'overwrite', line: 10, column: 5 },
+        { messageId: 'overwrite', line: 13, column: 5 },
+      ],
+      output: dedent(`
+        BUF
+        declare function adopt(value: Buf, onDone: () => void): Buf;
+        class Holder {
+          value = alloc();
+          keepOrRenew(keep: boolean): void {
+            const oldValue = this.value;
+            this.value = keep ? this.value : alloc();
+            if (oldValue !== this.value) oldValue.release();
+          }
+          renewIfShared(): void {
+            const oldValue = this.value;
+            this.value = this.value.refCnt() > 1 ? alloc() : alloc();
+            if (oldValue !== this.value) oldValue.release();
+          }
+          renewLater(): void {
+            const oldValue = this.value;
+            this.value = adopt(alloc(), () => this.value.refCnt());
+            if (oldValue !== this.value) oldValue.release();
+          }
+        }`),
+    },
+  ]),
+});
