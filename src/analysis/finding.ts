@@ -76,4 +76,11 @@ export interface Finding {
    * no fix: the repair is to empty the field before the call (src/analysis/own-refill.ts).
    */
   emptiesAfterOwnRefill: boolean;
+  /**
+   * True when the field may hold a value its class does not own alone: its initializer or some
+   * store of the class puts there a value something else keeps (another field's, a module-level or
+   * imported one such as `http.globalAgent`). The store is reported, but a release after it may
+   * free what the other holder still uses, so the fixer offers nothing (src/analysis/borrowed-value.ts).
+   */
+  oldValueMayBeBorrowed?: boolean;
 }

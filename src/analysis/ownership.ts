@@ -342,7 +342,7 @@ const containerReads = new Map<string, readonly string[]>([
  * container, or by whoever put it there. By the receiver's type, so a class of the user's own
  * with a `pop()` or `get()` (not built on Array or Map) still makes its values.
  */
-function isBorrowingRead(call: TSESTree.CallExpression, services: ParserServicesWithTypeInformation): boolean {
+export function isBorrowingRead(call: TSESTree.CallExpression, services: ParserServicesWithTypeInformation): boolean {
   const callee = skipTypeWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = staticMemberName(callee);
@@ -350,6 +350,17 @@ function isBorrowingRead(call: TSESTree.CallExpression, services: ParserServices
   if (!containers) return false;
   const receiverType = services.getTypeAtLocation(callee.object);
   return isBuiltinSymbolLike(services.program, receiverType, [...containers]);
+}
+
+/**
+ * A borrowing read after which the container still holds the value (`map.get(k)`, `ref.deref()`,
+ * `list.at(i)`), unlike `pop()` and `shift()`, which take the element out: the code that stores
+ * it then holds it alone.
+ */
+export function keepsReadValue(call: TSESTree.CallExpression, services: ParserServicesWithTypeInformation): boolean {
+  const callee = skipTypeWrappers(call.callee);
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : undefined;
+  return method !== 'pop' && method !== 'shift' && isBorrowingRead(call, services);
 }
 
 const childProcessFactories = new Set(['spawn', 'fork', 'exec', 'execFile']);

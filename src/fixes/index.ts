@@ -11,6 +11,7 @@ import { claimFreeName, fieldWord, takenNames } from './names.js';
 import { oldValueReadThroughLocal } from './saved-old-value.js';
 import { releaseCallText, releaseStatementText } from './release-text.js';
 import {
+  buildsNewFromOld,
   containsYield,
   hasSideEffects,
   isFreshlyConstructed,
@@ -41,7 +42,8 @@ type SuggestOnly =
   | 'hoistObject'
   | 'valueUsed'
   | 'unawaitedRelease'
-  | 'logicalAssignment';
+  | 'logicalAssignment'
+  | 'newBuiltFromOld';
 
 const messageFor: Record<SuggestOnly, FixMessageIds> = {
   secureContextShared: 'suggestCloseSecureContext',
@@ -51,6 +53,7 @@ const messageFor: Record<SuggestOnly, FixMessageIds> = {
   valueUsed: 'suggestKeepValue',
   unawaitedRelease: 'suggestUnawaitedAsyncDispose',
   logicalAssignment: 'suggestReleaseAfterAssign',
+  newBuiltFromOld: 'suggestReleaseAfterAssign',
 };
 
 /**
@@ -74,6 +77,9 @@ export function planRepair(context: RuleContext, finding: Finding): Repair {
   if (finding.releaseRunsFieldListener) return {};
   // The value an own call just stored, emptied: the release would undo that call's work.
   if (finding.emptiesAfterOwnRefill) return {};
+  // The old value may be one the class shares (another field's, a module-wide default): releasing
+  // it blindly would free it under its other holder.
+  if (finding.oldValueMayBeBorrowed === true) return {};
   // Still read through a local after the store (`const old = this.f; this.f = v; log(old)`): a
   // release right after the store would come before that read. Where it may go is the author's call.
   if (oldValueReadThroughLocal(sourceCode, assignment)) return {};
@@ -104,6 +110,10 @@ export function planRepair(context: RuleContext, finding: Finding): Repair {
     reasons.push('unawaitedRelease');
   }
   if (assignment.operator !== '=') reasons.push('logicalAssignment');
+  // `this.body = this.body.pipe(out)`: the new value may still use the old one after the store.
+  if (buildsNewFromOld(assignment.right, sourceCode.getText(storedMemberOf(assignment)), sourceCode)) {
+    reasons.push('newBuiltFromOld');
+  }
 
   const rewrite = buildRewrite(context, finding, host, { release, inAsync, objectHoisted, early, methodMayReturnPromise });
   if (!rewrite) return {};

@@ -91,3 +91,79 @@ export function sameAccessRanges(
   }
   return ranges.sort((a, b) => a[0] - b[0]);
 }
+
+/**
+ * Whether the right-hand side builds the new value from the old one: it reads `target` (the field
+ * as the store spells it) as a call's receiver, a property's object, a spread, an element of a
+ * literal, an awaited value… (`this.body = this.body.pipe(out)`, `this.conn = new Conn(this.conn.socket)`,
+ * `this.buf = this.buf.slice(1)`). The new value may still use the old one, so releasing the old
+ * one after the store could break it. Not counted: the old value as the whole new value (`c ?
+ * this.f : make()`, which the fix's `!==` guard handles), as a plain argument (a hand-off the
+ * analysis has judged), only tested, compared or turned into text, or read in a nested function,
+ * which runs after the store and reads the new value.
+ */
+export function buildsNewFromOld(
+  right: TSESTree.Expression,
+  target: string,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  const spelled = (text: string): string => text.replace(/\s+/gu, '').replace(/\?\./gu, '.');
+  const wanted = spelled(target);
+  return containsInOwnBody(
+    right,
+    sourceCode.visitorKeys,
+    (node) =>
+      node.type === AST_NODE_TYPES.MemberExpression &&
+      spelled(sourceCode.getText(node)) === wanted &&
+      !readOnlyAsValueOrArgument(node, right),
+  );
+}
+
+/**
+ * Whether the read at `node`, inside `right`, leaves nothing of the old value in the new one: it is
+ * the whole new value, a plain argument, or it (or what a call or property read makes of it) is
+ * only tested, compared or turned into text (`this.f.refCnt() > 1 ? a : b`).
+ */
+function readOnlyAsValueOrArgument(node: TSESTree.Node, right: TSESTree.Expression): boolean {
+  // Once a property or a call result of the old value stands for it, it is no longer the old value.
+  let derived = false;
+  for (let child = node, parent = node.parent; child !== right && parent; child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.LogicalExpression:
+        continue;
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (parent.test === child) return true;
+        continue;
+      case AST_NODE_TYPES.SequenceExpression:
+        if (parent.expressions[parent.expressions.length - 1] !== child) return true;
+        continue;
+      case AST_NODE_TYPES.MemberExpression:
+        // A computed key is only turned into a property name.
+        if (parent.object !== child) return true;
+        derived = true;
+        continue;
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression:
+        if (parent.callee !== child) return !derived;
+        derived = true;
+        continue;
+      case AST_NODE_TYPES.UnaryExpression:
+      case AST_NODE_TYPES.BinaryExpression:
+        return true;
+      case AST_NODE_TYPES.TemplateLiteral:
+        // Untagged, it only makes text; a tag function receives the value as an argument.
+        return parent.parent.type !== AST_NODE_TYPES.TaggedTemplateExpression || !derived;
+      case AST_NODE_TYPES.AssignmentExpression:
+        // A store into the field inside the right-hand side is no read of it.
+        return parent.left === child;
+      default:
+        return false;
+    }
+  }
+  return !derived;
+}

@@ -17,6 +17,7 @@ import {
   type OverwriteAssignment,
 } from '../analysis/field-target.js';
 import { assertsTruthy, onlyChecksArgument } from '../analysis/assertion.js';
+import { oldValueMayBeBorrowed } from '../analysis/borrowed-value.js';
 import type { Finding, FindingKind, ReleaseCall } from '../analysis/finding.js';
 import { inheritedMethodEffect } from '../analysis/inherited-method.js';
 import { fieldEmptyWhenInitializerRuns, runsAsInitializer } from '../analysis/initializer.js';
@@ -255,6 +256,8 @@ export const rule = createRule<Options, MessageIds>({
         oldValueHandledOnSomePath: kind === 'overwrite' && oldValue.handledOnSomePath,
         releaseRunsFieldListener: fieldListenerStoresInto(store, target),
         emptiesAfterOwnRefill: emptiesAfterOwnCallRefills(store, target),
+        oldValueMayBeBorrowed:
+          kind === 'overwrite' && oldValueMayBeBorrowed(context.sourceCode, services, store, target.name, initializerOf(field)),
         ...(oldValue.earlyRelease && kind !== 'overwrite' ? { earlyRelease: oldValue.earlyRelease } : {}),
         ...(release.kind === 'secureContext'
           ? { perConnectionSource: isPerConnectionSource(enclosingClass(store), target.name) }
@@ -271,6 +274,21 @@ export const rule = createRule<Options, MessageIds>({
       const classes = [field.declaringClass, tsClassOf(enclosingClass(store))];
       const usedByClass = releasesOfField(classes, fieldName, names);
       return releaseUsedByClass(timerReleaseOf(release, fieldName), field.type, usedByClass, services.program);
+    }
+
+    /**
+     * The value a field declared in this file starts with: its initializer (`agent = http.globalAgent`)
+     * or a parameter property's default value (`constructor(private agent = http.globalAgent)`).
+     */
+    function initializerOf({ declaration }: FieldDeclaration): TSESTree.Node | undefined {
+      if (!declaration || declaration.getSourceFile() !== services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast)) {
+        return undefined;
+      }
+      // Typed as always mapped; a node the parser did not map must not make the rule throw.
+      let node = services.tsNodeToESTreeNodeMap.get(declaration) as TSESTree.Node | undefined;
+      if (node?.type === AST_NODE_TYPES.PropertyDefinition) return node.value ?? undefined;
+      if (node?.type === AST_NODE_TYPES.TSParameterProperty) node = node.parameter;
+      return node?.type === AST_NODE_TYPES.AssignmentPattern ? node.right : undefined;
     }
 
     /**

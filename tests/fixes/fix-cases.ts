@@ -876,6 +876,39 @@ class Log {
     ],
   },
   {
+    name: 'a new value piped from the old one: suggestion only',
+    code: `
+import { PassThrough, type Readable } from 'node:stream';
+class Download {
+  body: Readable | undefined;
+  decode(): void {
+    this.body = this.body?.pipe(new PassThrough());
+  }
+}
+`,
+    output: null,
+    errors: [
+      {
+        messageId: 'overwrite',
+        line: 6,
+        column: 5,
+        suggestions: [
+          { messageId: 'suggestReleaseAfterAssign', output: `
+import { PassThrough, type Readable } from 'node:stream';
+class Download {
+  body: Readable | undefined;
+  decode(): void {
+    const oldBody = this.body;
+    this.body = this.body?.pipe(new PassThrough());
+    if (oldBody !== this.body) oldBody?.destroy();
+  }
+}
+` },
+        ],
+      },
+    ],
+  },
+  {
     name: 'a types entry with a method',
     code: `
 interface Lease {
