@@ -1405,6 +1405,14 @@ export function oldValuePaths(
     return index;
   }
 
+  /**
+   * What a call of an own method does to the key, for the flow of `fn`: a call of one that stores
+   * into the field leaves a new value there, which a later store drops; else the method's summary.
+   */
+  function ownCallEffect(fn: FunctionRecord, key: string): (name: string) => OwnCallEffect {
+    return (name) => (storesWhenCalled(fn, name, key) ? 'stores' : methodEffect(fn, name, key));
+  }
+
   function decide(fn: FunctionRecord): void {
     materialize(fn);
     const keys = new Map<string, StoreQuestion>();
@@ -1419,8 +1427,7 @@ export function oldValuePaths(
         fn,
         key,
         initial,
-        // A call of an own method that stores into the field leaves a new value there, which a later store drops.
-        (name) => (storesWhenCalled(fn, name, key) ? 'stores' : methodEffect(fn, name, key)),
+        ownCallEffect(fn, key),
         (question, facts) => {
           const all = factsByQuestion.get(question) ?? new Set<Fact>();
           for (const fact of facts) all.add(fact);
@@ -1602,7 +1609,7 @@ export function oldValuePaths(
       fn,
       key,
       releasedByCaller,
-      (name) => (storesWhenCalled(fn, name, key) ? 'stores' : methodEffect(fn, name, key)),
+      ownCallEffect(fn, key),
       (reached, facts) => {
         if (reached === question && (facts.has(releasedByCaller) || facts.has(suspendedByCaller))) reaches = true;
       },

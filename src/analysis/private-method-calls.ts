@@ -118,36 +118,35 @@ function isSymbolOrNumber(key: TSESTree.Node): boolean {
 }
 
 const usesByClass = new WeakMap<ClassNode, Map<string, PrivateMethodUses>>();
+const instanceUsesByClass = new WeakMap<ClassNode, Map<string, PrivateMethodUses>>();
 
 /** How the class reaches each of its private methods: one walk of the class, when first asked. */
 export function privateMethodUsesOf(classNode: ClassNode): Map<string, PrivateMethodUses> {
-  const known = usesByClass.get(classNode);
-  if (known) return known;
-  const names = new Set<string>();
-  for (const member of classNode.body.body) {
-    const method = member.type === AST_NODE_TYPES.MethodDefinition ? privateMethodOf(member.value) : undefined;
-    if (method) names.add(method.name);
-  }
-  const uses = privateMethodUses(classNode, names);
-  usesByClass.set(classNode, uses);
-  return uses;
+  return methodUsesOf(classNode, privateMethodOf, usesByClass);
 }
-
-const instanceUsesByClass = new WeakMap<ClassNode, Map<string, PrivateMethodUses>>();
 
 /**
  * The `this.m()` calls in the class body of each of its instance methods, private or not: one
  * walk of the class, when first asked (only for a class with a store that a fix would repair).
  */
 export function instanceMethodUsesOf(classNode: ClassNode): Map<string, PrivateMethodUses> {
-  const known = instanceUsesByClass.get(classNode);
+  return methodUsesOf(classNode, instanceMethodOf, instanceUsesByClass);
+}
+
+/** The uses of the class's methods that `pick` names, walked once per class and kept in `cache`. */
+function methodUsesOf(
+  classNode: ClassNode,
+  pick: (node: TSESTree.Node) => OwnMethod | undefined,
+  cache: WeakMap<ClassNode, Map<string, PrivateMethodUses>>,
+): Map<string, PrivateMethodUses> {
+  const known = cache.get(classNode);
   if (known) return known;
   const names = new Set<string>();
   for (const member of classNode.body.body) {
-    const method = member.type === AST_NODE_TYPES.MethodDefinition ? instanceMethodOf(member.value) : undefined;
+    const method = member.type === AST_NODE_TYPES.MethodDefinition ? pick(member.value) : undefined;
     if (method) names.add(method.name);
   }
   const uses = privateMethodUses(classNode, names);
-  instanceUsesByClass.set(classNode, uses);
+  cache.set(classNode, uses);
   return uses;
 }
