@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
 import { isValueKeptInOwnField } from './cached-value.js';
-import { skipTypeWrappers, staticMemberName } from './field-target.js';
+import { skipTypeWrappers, staticMemberName, valueOrigins } from './field-target.js';
 import { keepsReadValue } from './ownership.js';
 import { classesByNameIn, fieldWritesIn, mayShareInstances, type FieldWrite } from './timer-chain.js';
 
@@ -85,32 +85,18 @@ function isSharedValue(
   reading: SharedReading,
   links: number,
 ): boolean {
-  const expression = skipTypeWrappers(value);
-  switch (expression.type) {
-    case AST_NODE_TYPES.ChainExpression:
-      return isSharedValue(expression.expression, written, reading, links);
-    case AST_NODE_TYPES.ConditionalExpression:
-      return (
-        isSharedValue(expression.consequent, written, reading, links) ||
-        isSharedValue(expression.alternate, written, reading, links)
-      );
-    case AST_NODE_TYPES.LogicalExpression:
-      return isSharedValue(expression.left, written, reading, links) || isSharedValue(expression.right, written, reading, links);
-    case AST_NODE_TYPES.SequenceExpression: {
-      const last = expression.expressions[expression.expressions.length - 1];
-      return last !== undefined && isSharedValue(last, written, reading, links);
+  return valueOrigins(value, false).some((origin) => {
+    switch (origin.type) {
+      case AST_NODE_TYPES.Identifier:
+        return isSharedBinding(origin, written, reading, links);
+      case AST_NODE_TYPES.MemberExpression:
+        return isSharedMember(origin, written, reading, links);
+      case AST_NODE_TYPES.CallExpression:
+        return reading.isBorrowedCall(origin);
+      default:
+        return false;
     }
-    case AST_NODE_TYPES.AssignmentExpression:
-      return expression.operator === '=' && isSharedValue(expression.right, written, reading, links);
-    case AST_NODE_TYPES.Identifier:
-      return isSharedBinding(expression, written, reading, links);
-    case AST_NODE_TYPES.MemberExpression:
-      return isSharedMember(expression, written, reading, links);
-    case AST_NODE_TYPES.CallExpression:
-      return reading.isBorrowedCall(expression);
-    default:
-      return false;
-  }
+  });
 }
 
 /** A member chain on `this`/`super` or on the written field's own object, or on a shared binding. */

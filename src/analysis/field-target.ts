@@ -81,6 +81,48 @@ export function staticMemberName(member: TSESTree.MemberExpression): string | un
   return undefined;
 }
 
+/**
+ * The expressions a value may come from, type wrappers skipped: both branches of `?:`, both sides
+ * of `||`, `??` and `&&`, the last of a sequence, the right side of an `=` assignment, a chain's
+ * expression, and with `throughAwait` the operand of `await`. Any other expression is its own origin.
+ */
+export function valueOrigins(value: TSESTree.Node, throughAwait: boolean): TSESTree.Node[] {
+  const origins: TSESTree.Node[] = [];
+  const pending: TSESTree.Node[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (!next) break;
+    const expression = skipTypeWrappers(next);
+    switch (expression.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+        if (throughAwait) pending.push(expression.argument);
+        else origins.push(expression);
+        break;
+      case AST_NODE_TYPES.ChainExpression:
+        pending.push(expression.expression);
+        break;
+      case AST_NODE_TYPES.ConditionalExpression:
+        pending.push(expression.alternate, expression.consequent);
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        pending.push(expression.right, expression.left);
+        break;
+      case AST_NODE_TYPES.AssignmentExpression:
+        if (expression.operator === '=') pending.push(expression.right);
+        else origins.push(expression);
+        break;
+      case AST_NODE_TYPES.SequenceExpression: {
+        const last = expression.expressions[expression.expressions.length - 1];
+        if (last) pending.push(last);
+        break;
+      }
+      default:
+        origins.push(expression);
+    }
+  }
+  return origins;
+}
+
 /** For `this.f` / `this.#f` / `this['f']` (not optional), the name (`#f` for a private name); else undefined. */
 export function thisMemberName(node: TSESTree.Node): string | undefined {
   const member = skipTypeWrappers(node);

@@ -73,7 +73,8 @@ export interface Finding {
    * True for an emptying store after a call of an own method that may store a new value into the
    * field (`this.processTimeline(); this.timer = undefined`, where the call re-arms the timer): the
    * store drops what the call stored, but releasing it would undo the call's work. Reported, with
-   * no fix: the repair is to empty the field before the call (src/analysis/own-refill.ts).
+   * no fix: the repair is to empty the field before the call (decided by the path analysis,
+   * src/analysis/old-value-paths.ts).
    */
   emptiesAfterOwnRefill: boolean;
   /**

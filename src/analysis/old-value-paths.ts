@@ -16,7 +16,7 @@ import { thisMemberOf, thisOwnerOf } from './own-field.js';
 import { analysisStats } from './stats.js';
 import { emptyWhenSingleFlightRuns } from './single-flight.js';
 import { firstAtOrAfter } from './sorted-positions.js';
-import { childNodesOf, declaredKeyName, enclosingFunction, isFunctionNode, isLoop, patternTargetsOf, type FunctionNode } from './syntax-walk.js';
+import { childNodesOf, declaredKeyName, enclosingFunction, isFunctionNode, isLoop, patternTargetsOf, statementListOf, type FunctionNode } from './syntax-walk.js';
 import {
   classesByNameIn,
   fieldWritesIn,
@@ -49,6 +49,13 @@ export interface OldValueVerdict {
   mayBeUnassigned: boolean;
   /** On some path the old value was released, handed off, or saved and released after the store. */
   handledOnSomePath: boolean;
+  /**
+   * The store empties the field after a call, earlier in its function, of an own method that may
+   * store a new value into it (`this.processTimeline(); this.timer = undefined`, where the call
+   * re-arms the timer): what it drops is what that call stored, and releasing it would undo the
+   * call's work.
+   */
+  emptiesAfterOwnRefill: boolean;
 }
 
 export interface StoreQuestion {
@@ -1481,6 +1488,8 @@ export function oldValuePaths(
 
   /** Private-method stores that wait on their callers; answered when the program's path ends. */
   const entryQuestions: EntryQuestion[] = [];
+  /** By function and key: where the first own call that may refill the field starts (ownCallRefillsBefore). */
+  const firstRefillByFunction = new WeakMap<FunctionRecord, Map<string, number>>();
   /** Stores in methods that other code may call, waiting for the class's own calls (callerReleasedOnSomePath). */
   const calledMethodQuestions: CalledMethodQuestion[] = [];
   /** By caller and key: the facts of the key just before each `this.m()` call in the caller. */
@@ -2168,6 +2177,33 @@ export function oldValuePaths(
     return byCall.get(call);
   }
 
+  /**
+   * Whether `fn` calls, before the store (in the text), an own method that leaves a new value in
+   * the store's field (storesWhenCalled, the flow's own answer). The first such call is found once
+   * per function and key, so that many stores in one long function cost one pass.
+   */
+  function ownCallRefillsBefore(fn: FunctionRecord, question: StoreQuestion): boolean {
+    const key = fn.questionKeys.get(question) ?? question.target.key;
+    let byKey = firstRefillByFunction.get(fn);
+    if (!byKey) {
+      byKey = new Map();
+      firstRefillByFunction.set(fn, byKey);
+    }
+    let first = byKey.get(key);
+    if (first === undefined) {
+      first = Infinity;
+      for (const segment of fn.segments) {
+        for (const event of segment.events) {
+          if (event.kind !== 'ownMethodCall') continue;
+          const call = fn.releases[event.release]?.call;
+          if (call && call.range[0] < first && storesWhenCalled(fn, event.name, key)) first = call.range[0];
+        }
+      }
+      byKey.set(key, first);
+    }
+    return first < question.assignment.range[0];
+  }
+
   function verdictOf(fn: FunctionRecord, question: StoreQuestion, facts: ReadonlySet<Fact>): OldValueVerdict {
     let dropped = false;
     let releasedThenSuspended = false;
@@ -2208,6 +2244,7 @@ export function oldValuePaths(
       releasedBefore: releases.size > 0,
       mayBeUnassigned: facts.has(unassigned),
       handledOnSomePath: handledOnSomePath || releases.size > 0,
+      emptiesAfterOwnRefill: dropped && isEmptyValue(question.assignment.right) && ownCallRefillsBefore(fn, question),
     };
     const [only] = releases;
     const release = releases.size === 1 && only !== undefined ? fn.releases[only] : undefined;
@@ -2671,12 +2708,7 @@ function interruptedBetween(holder: TSESTree.Node, from: number, to: number): bo
  * all of them (the caller skips those outside).
  */
 function overlappingChildren(node: TSESTree.Node, from: number, to: number, into: TSESTree.Node[]): void {
-  const list =
-    node.type === AST_NODE_TYPES.BlockStatement || node.type === AST_NODE_TYPES.Program || node.type === AST_NODE_TYPES.StaticBlock
-      ? node.body
-      : node.type === AST_NODE_TYPES.SwitchCase
-        ? node.consequent
-        : undefined;
+  const list = statementListOf(node);
   if (!list) {
     childNodesOf(node, into);
     return;
@@ -2808,13 +2840,7 @@ function fieldReadJustBeforeTest(local: TSESTree.Identifier): TSESTree.MemberExp
   }
   const ifStatement = test.parent;
   if (ifStatement?.type !== AST_NODE_TYPES.IfStatement || ifStatement.test !== test) return undefined;
-  const list = ifStatement.parent;
-  const statements =
-    list.type === AST_NODE_TYPES.BlockStatement || list.type === AST_NODE_TYPES.Program || list.type === AST_NODE_TYPES.StaticBlock
-      ? list.body
-      : list.type === AST_NODE_TYPES.SwitchCase
-        ? list.consequent
-        : undefined;
+  const statements = statementListOf(ifStatement.parent);
   const before = statements && statementBefore(statements, ifStatement);
   if (before?.type !== AST_NODE_TYPES.VariableDeclaration || before.declarations.length !== 1) return undefined;
   const [declarator] = before.declarations;

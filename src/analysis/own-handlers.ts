@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { skipTypeWrappers, staticMemberName } from './field-target.js';
-import { childNodesOf, enclosingFunction } from './syntax-walk.js';
+import { skipTypeWrappers, staticMemberName, thisMemberName } from './field-target.js';
+import { childNodesOf, enclosingFunction, isFunctionNode } from './syntax-walk.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -81,7 +81,7 @@ function listenerOf(call: TSESTree.CallExpression): ListenerRegistration | undef
  */
 function fieldsHoldingReceiver(call: TSESTree.CallExpression, receiver: TSESTree.Node): string[] {
   const fields: string[] = [];
-  const direct = thisFieldName(receiver);
+  const direct = thisMemberName(receiver);
   if (direct !== undefined) fields.push(direct);
   if (receiver.type === AST_NODE_TYPES.Identifier) {
     const fn = enclosingFunction(call);
@@ -98,7 +98,7 @@ function fieldsHoldingReceiver(call: TSESTree.CallExpression, receiver: TSESTree
   }
   const store = outer.parent;
   if (store.type === AST_NODE_TYPES.AssignmentExpression && store.right === outer) {
-    const stored = thisFieldName(skipTypeWrappers(store.left));
+    const stored = thisMemberName(store.left);
     if (stored !== undefined) fields.push(stored);
   }
   return fields;
@@ -113,10 +113,10 @@ function fieldsStoredFrom(body: TSESTree.Node, local: string): string[] {
     if (!node) break;
     if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=') {
       const right = skipTypeWrappers(node.right);
-      const field = thisFieldName(skipTypeWrappers(node.left));
+      const field = thisMemberName(node.left);
       if (field !== undefined && right.type === AST_NODE_TYPES.Identifier && right.name === local) fields.push(field);
     }
-    if (node !== body && isNestedFunction(node)) continue;
+    if (node !== body && (isFunctionNode(node) || isClass(node))) continue;
     childNodesOf(node, pending);
   }
   return fields;
@@ -128,28 +128,14 @@ function storesIntoThisField(handler: TSESTree.ArrowFunctionExpression, field: s
   while (pending.length > 0) {
     const node = pending.pop();
     if (!node) break;
-    if (node.type === AST_NODE_TYPES.AssignmentExpression && thisFieldName(skipTypeWrappers(node.left)) === field) return true;
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && thisMemberName(node.left) === field) return true;
     // A `function` or class has its own `this`.
-    if (isNestedFunction(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression) continue;
+    if ((isFunctionNode(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression) || isClass(node)) continue;
     childNodesOf(node, pending);
   }
   return false;
 }
 
-function isNestedFunction(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type === AST_NODE_TYPES.ClassDeclaration ||
-    node.type === AST_NODE_TYPES.ClassExpression
-  );
-}
-
-/** `f` for `this.f` (or `this.#f`, `this.f!`, `this?.f`), else undefined. */
-function thisFieldName(node: TSESTree.Node): string | undefined {
-  const member = node.type === AST_NODE_TYPES.ChainExpression ? node.expression : node;
-  if (member.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  if (skipTypeWrappers(member.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
-  return staticMemberName(member);
+function isClass(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression;
 }

@@ -5,7 +5,7 @@ import { ts } from '../commonjs.js';
 import { isValueKeptInOwnField } from './cached-value.js';
 import { cachedPerKey } from './per-key-cache.js';
 import { firstAtOrAfter } from './sorted-positions.js';
-import { skipTypeWrappers, staticMemberName } from './field-target.js';
+import { skipTypeWrappers, staticMemberName, valueOrigins } from './field-target.js';
 import type { ReleaseNames } from './value-use.js';
 
 /**
@@ -290,33 +290,14 @@ function entityText(expression: TS.Expression): string {
  * `satisfies`, `?:` and `??`.
  */
 export function isFreshValue(value: TSESTree.Node, services: ParserServicesWithTypeInformation): boolean {
-  const expression = skipTypeWrappers(value);
-  switch (expression.type) {
-    case AST_NODE_TYPES.NewExpression:
-      return true;
-    case AST_NODE_TYPES.AwaitExpression:
-      return isFreshValue(expression.argument, services);
-    case AST_NODE_TYPES.ChainExpression:
-      return isFreshValue(expression.expression, services);
-    case AST_NODE_TYPES.ConditionalExpression:
-      return isFreshValue(expression.consequent, services) || isFreshValue(expression.alternate, services);
-    case AST_NODE_TYPES.LogicalExpression:
-      return isFreshValue(expression.left, services) || isFreshValue(expression.right, services);
-    case AST_NODE_TYPES.AssignmentExpression:
-      return expression.operator === '=' && isFreshValue(expression.right, services);
-    case AST_NODE_TYPES.SequenceExpression: {
-      const last = expression.expressions[expression.expressions.length - 1];
-      return last !== undefined && isFreshValue(last, services);
-    }
-    case AST_NODE_TYPES.CallExpression:
-      return (
-        !isBorrowingRead(expression, services) &&
-        !isDetachedChildProcess(expression, services) &&
-        !isValueKeptInOwnField(expression)
-      );
-    default:
-      return false;
-  }
+  return valueOrigins(value, true).some(
+    (origin) =>
+      origin.type === AST_NODE_TYPES.NewExpression ||
+      (origin.type === AST_NODE_TYPES.CallExpression &&
+        !isBorrowingRead(origin, services) &&
+        !isDetachedChildProcess(origin, services) &&
+        !isValueKeptInOwnField(origin)),
+  );
 }
 
 /**

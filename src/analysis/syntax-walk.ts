@@ -11,6 +11,20 @@ export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
   );
 }
 
+/** The statements of a statement list (a block, a program, a static block, a `case`), if `node` is one. */
+export function statementListOf(node: TSESTree.Node): readonly TSESTree.Statement[] | undefined {
+  switch (node.type) {
+    case AST_NODE_TYPES.BlockStatement:
+    case AST_NODE_TYPES.Program:
+    case AST_NODE_TYPES.StaticBlock:
+      return node.body;
+    case AST_NODE_TYPES.SwitchCase:
+      return node.consequent;
+    default:
+      return undefined;
+  }
+}
+
 /** The nearest function around `node`, if any. */
 export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
   for (let outer = node.parent; outer; outer = outer.parent) {

@@ -27,7 +27,6 @@ import { isPerConnectionSource } from '../analysis/per-connection.js';
 import { fieldWritesIn, isNativePromiseType, mayBeInstanceOf, mayNameField } from '../analysis/timer-chain.js';
 import { ownFieldStartsEmpty, ownLiteralKeyMayBeEmpty, storesIntoPrimitiveField } from '../analysis/own-field.js';
 import { listenerOnValueStoresInto } from '../analysis/own-handlers.js';
-import { emptiesAfterOwnRefill } from '../analysis/own-refill.js';
 import { onlyReadsArguments } from '../analysis/standard-readers.js';
 import {
   builtInReleaseMethods,
@@ -255,7 +254,7 @@ export const rule = createRule<Options, MessageIds>({
         mayBeEmpty: isNullableType(field.type) || field.mayBeUnset || oldValue.mayBeUnassigned || ownLiteralKeyMayBeEmpty(member),
         oldValueHandledOnSomePath: kind === 'overwrite' && oldValue.handledOnSomePath,
         releaseRunsFieldListener: fieldListenerStoresInto(store, target),
-        emptiesAfterOwnRefill: emptiesAfterOwnCallRefills(store, target),
+        emptiesAfterOwnRefill: kind === 'overwrite' && oldValue.emptiesAfterOwnRefill,
         oldValueMayBeBorrowed:
           kind === 'overwrite' && oldValueMayBeBorrowed(context.sourceCode, services, store, target.name, initializerOf(field)),
         ...(oldValue.earlyRelease && kind !== 'overwrite' ? { earlyRelease: oldValue.earlyRelease } : {}),
@@ -357,12 +356,6 @@ function releaseNamesOf(options: RuleOptions): ReleaseNames {
 function fieldListenerStoresInto(store: OverwriteAssignment, target: FieldRef): boolean {
   const classNode = target.onThis ? enclosingClass(store) : undefined;
   return classNode !== undefined && listenerOnValueStoresInto(classNode, target.name);
-}
-
-/** Whether the store empties a `this` field right after an own call that may have refilled it (own-refill.ts). */
-function emptiesAfterOwnCallRefills(store: OverwriteAssignment, target: FieldRef): boolean {
-  const classNode = target.onThis ? enclosingClass(store) : undefined;
-  return classNode !== undefined && emptiesAfterOwnRefill(store, target.name, classNode);
 }
 
 function enclosingClass(node: TSESTree.Node): ClassNode | undefined {
