@@ -72,18 +72,22 @@ export function hasSideEffects(node: TSESTree.Node): boolean {
   }
 }
 
+/** A member access as text, without white space and with `?.` read as `.`: two spellings of one access compare equal. */
+function spelledAccess(text: string): string {
+  return text.replace(/\s+/gu, '').replace(/\?\./gu, '.');
+}
+
 /** The ranges of member expressions inside `node` that spell the same field access as `target`. */
 export function sameAccessRanges(
   node: TSESTree.Node,
   target: string,
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): TSESTree.Range[] {
-  const spelled = (text: string): string => text.replace(/\s+/gu, '').replace(/\?\./gu, '.');
-  const wanted = spelled(target);
+  const wanted = spelledAccess(target);
   const ranges: TSESTree.Range[] = [];
   const pending: TSESTree.Node[] = [node];
   for (let next = pending.pop(); next; next = pending.pop()) {
-    if (next.type === AST_NODE_TYPES.MemberExpression && spelled(sourceCode.getText(next)) === wanted) {
+    if (next.type === AST_NODE_TYPES.MemberExpression && spelledAccess(sourceCode.getText(next)) === wanted) {
       ranges.push(next.range);
       continue;
     }
@@ -107,14 +111,13 @@ export function buildsNewFromOld(
   target: string,
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): boolean {
-  const spelled = (text: string): string => text.replace(/\s+/gu, '').replace(/\?\./gu, '.');
-  const wanted = spelled(target);
+  const wanted = spelledAccess(target);
   return containsInOwnBody(
     right,
     sourceCode.visitorKeys,
     (node) =>
       node.type === AST_NODE_TYPES.MemberExpression &&
-      spelled(sourceCode.getText(node)) === wanted &&
+      spelledAccess(sourceCode.getText(node)) === wanted &&
       !readOnlyAsValueOrArgument(node, right),
   );
 }
